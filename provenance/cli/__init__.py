@@ -1,0 +1,59 @@
+"""The command line: ``provenance COMMAND``. Each command is a thin call of one library function.
+
+Every command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args, console) -> int``. Data goes to stdout; progress and summaries to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from provenance import __version__
+from provenance.cli import extract, evaluate
+from provenance.errors import ProvenanceError, UsageError
+
+COMMANDS: tuple[ModuleType, ...] = (extract, evaluate)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises instead of exiting, so ``main`` owns every exit code."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="provenance",
+        description="Who said what, when, where it was reported, and where sources disagree.",
+    )
+    parser.add_argument("--version", action="version", version=f"provenance {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in COMMANDS:
+        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(command)
+        command.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return its exit code (0 ok, 1 error or findings, 2 usage)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return 2
+        return int(args.run(args))
+    except ProvenanceError as exc:
+        print(f"provenance: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("provenance: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0

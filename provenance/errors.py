@@ -1,0 +1,39 @@
+"""Every error a user can cause, in one place: each is one line that names the input."""
+
+from __future__ import annotations
+
+
+class ProvenanceError(Exception):
+    """A user-facing error: printed as one line, never as a traceback."""
+
+    exit_code = 1
+
+
+class UsageError(ProvenanceError):
+    """The command line asked for something impossible."""
+
+    exit_code = 2
+
+
+class InputError(ProvenanceError):
+    """A file the user gave us cannot be used (not UTF-8, binary, too large, missing)."""
+
+
+def not_utf8(path: str, position: int) -> InputError:
+    return InputError(f"{path}: not UTF-8 text (undecodable byte at offset {position})")
+
+
+def binary(path: str) -> InputError:
+    return InputError(f"{path}: looks binary (contains NUL bytes); give a text file")
+
+
+def too_large(path: str, size: int, limit: int) -> InputError:
+    return InputError(f"{path}: {size:,} bytes is over the {limit:,}-byte limit for one document")
+
+
+def missing(path: str) -> InputError:
+    return InputError(f"{path}: no such file")
+
+
+def not_a_file(path: str) -> InputError:
+    return InputError(f"{path}: not a regular file")

@@ -1,0 +1,169 @@
+"""The data model: frozen attrs classes and the enums of DESIGN.md.
+
+No I/O, no rich, no file formats here: the store serialises, the reader reads.
+Change objects with ``attrs.evolve``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import hashlib
+
+import attrs
+
+
+class Kind(enum.StrEnum):
+    """How the content is rendered: in quotation marks, reported, or both."""
+
+    DIRECT = "direct"
+    INDIRECT = "indirect"
+    MIXED = "mixed"
+
+
+class Stance(enum.StrEnum):
+    """The speaker's stance toward the content."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+    HEDGES = "hedges"
+    CONCEDES = "concedes"
+    REFUSES = "refuses"
+    REPORTS = "reports"
+
+
+class DateBasis(enum.StrEnum):
+    """Where a statement's date came from."""
+
+    EXPLICIT = "explicit"  # a date written in or around the sentence
+    INFERRED = "inferred"  # a relative date ("two days later") resolved against another
+    DOCUMENT = "document"  # the document's own date
+    UNKNOWN = "unknown"
+
+
+class Status(enum.StrEnum):
+    """A claim's curation status in claims.toml."""
+
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+    EDITED = "edited"
+    REJECTED = "rejected"
+    MANUAL = "manual"
+
+
+class RelationKind(enum.StrEnum):
+    """How two claims relate."""
+
+    AGREES = "agrees"
+    CONTRADICTS = "contradicts"
+    RELATED = "related"
+    UNRELATED = "unrelated"  # only `relate` on arbitrary pairs reports this
+
+
+class Verdict(enum.StrEnum):
+    """A person's judgement of a relation."""
+
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
+
+@attrs.frozen(order=True)
+class Span:
+    """A run of a document's text: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        """The span of ``text[start:end]``."""
+        return cls(start, end, text[start:end])
+
+
+@attrs.frozen
+class Region:
+    """A part of a document that yields no claims, with the reason (boilerplate, repeat)."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@attrs.frozen
+class DocMeta:
+    """A document's provenance as its text shows it (empty string: not found)."""
+
+    title: str = ""
+    publisher: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    origin: str = ""
+
+
+@attrs.frozen
+class Document:
+    """One article: its path (as given, POSIX style), raw text and what the reader found."""
+
+    path: str
+    text: str
+    meta: DocMeta = DocMeta()
+    excluded: tuple[Region, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        """Hex digest of the text encoded as UTF-8."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+
+@attrs.frozen
+class Claim:
+    """One attributed statement found in (or added by hand to) a document."""
+
+    id: str
+    doc: str
+    speaker: Span | None
+    cue: Span | None
+    content: tuple[Span, ...]
+    kind: Kind
+    stance: Stance
+    date: dt.date | None = None
+    date_basis: DateBasis = DateBasis.UNKNOWN
+    rule: str = ""
+    cue_lemma: str = ""  # the cue's base form ("deny" for "vehemently denied")
+    speaker_name: str = ""  # a pronoun speaker resolved to a name; else the speaker text
+    status: Status = Status.AUTO
+    note: str = ""
+
+    @property
+    def content_text(self) -> str:
+        """The content fragments joined by " … " (the claims.toml ``content`` field)."""
+        return " … ".join(span.text for span in self.content)
+
+
+@attrs.frozen
+class Reason:
+    """Why two claims relate: a rule code and the words that made it fire."""
+
+    code: str  # e.g. "negation-flip", "deny-vs-assert", "number-mismatch", "shared-entities"
+    detail: str  # a sentence a reader understands
+    words: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Relation:
+    """A judged pair of claims (``a < b`` by id)."""
+
+    a: str
+    b: str
+    kind: RelationKind
+    score: float
+    reasons: tuple[Reason, ...] = ()
+
+
+def claim_id(doc: str, content: tuple[Span, ...] | list[Span]) -> str:
+    """A stable id from the document path and the first content span's offsets."""
+    first = min(content, key=lambda s: s.start) if content else Span(0, 0, "")
+    key = f"{doc}\x1f{first.start}\x1f{first.end}"
+    return "c-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]

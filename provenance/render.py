@@ -1,0 +1,71 @@
+"""Terminal output shared by the CLI and the report: the theme, the consoles, safe text.
+
+Only this module, the report and the CLI import rich.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.text import Text
+from rich.theme import Theme
+
+THEME = Theme(
+    {
+        "speaker": "bold cyan",
+        "cue": "magenta",
+        "content": "default",
+        "date": "green",
+        "doc": "dim",
+        "stance.asserts": "default",
+        "stance.denies": "bold red",
+        "stance.hedges": "yellow",
+        "stance.concedes": "yellow",
+        "stance.refuses": "dim",
+        "stance.reports": "blue",
+        "relation.contradicts": "bold red",
+        "relation.agrees": "bold green",
+        "relation.related": "blue",
+        "diff": "reverse",
+        "finding": "red",
+        "ok": "green",
+        "muted": "dim",
+    }
+)
+
+# C0 and C1 control characters except tab and newline, and the DEL character:
+# a document may carry terminal escapes; we never send them to a terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def neutralise(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN`` so no escape reaches the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def safe(text: str, style: str = "") -> Text:
+    """A rich Text of untrusted ``text``: markup is not interpreted, escapes are neutralised."""
+    return Text(neutralise(text), style=style)
+
+
+def console(file: TextIO | None = None, width: int | None = None) -> Console:
+    """A console on ``file`` (stdout by default); plain when NO_COLOR is set or not a terminal."""
+    target = file if file is not None else sys.stdout
+    return Console(
+        file=target,
+        theme=THEME,
+        width=width,
+        no_color="NO_COLOR" in os.environ,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+
+
+def err_console() -> Console:
+    """The console for progress and summaries (stderr)."""
+    return console(sys.stderr)
