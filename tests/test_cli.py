@@ -1,0 +1,106 @@
+"""The command line through ``main(argv)`` and one real ``python -m provenance`` run."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from provenance.cli import COMMANDS, main
+
+from .conftest import ROOT, SEEDS
+
+
+def test_no_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """Running without a command prints help to stderr and exits 2."""
+    assert main([]) == 2
+    assert "COMMAND" in capsys.readouterr().err
+
+
+def test_unknown_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A bad option exits 2 with a one-line error, not a traceback."""
+    assert main(["extract", "--format", "yaml", "x.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("provenance: error:") and "Traceback" not in err
+
+
+def test_extract_jsonl_records_index_the_text(capsys: pytest.CaptureFixture[str]) -> None:
+    """``extract --format jsonl`` prints JSON claim records whose offsets give their text."""
+    paths = sorted(SEEDS.glob("*.txt"))
+    assert main(["extract", "--format", "jsonl", *map(str, paths)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    texts = {str(p): p.read_text(encoding="utf-8") for p in paths}
+    for line in lines:
+        record = json.loads(line)
+        text = texts[record["doc"]]
+        for span in record["content"]:
+            assert text[span["start"] : span["end"]] == span["text"]
+        assert set(record) >= {"id", "doc", "speaker", "cue", "content", "kind", "stance"}
+
+
+def test_extract_json_is_one_array(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--format json`` prints a single JSON array."""
+    assert main(["extract", "--format", "json", str(SEEDS / "000_6a190f3d635b5ef0.txt")]) == 0
+    assert isinstance(json.loads(capsys.readouterr().out), list)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"\xff\xfe bad bytes", "not UTF-8"),
+        (b"text\x00with NUL", "binary"),
+    ],
+)
+def test_extract_refuses_bad_files_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    """A non-UTF-8 or binary file gives a one-line error naming it, and exit 2."""
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    assert main(["extract", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert f"{bad}: " in err and message in err and "Traceback" not in err
+
+
+def test_extract_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    """A missing file is named in a one-line error."""
+    assert main(["extract", "no/such/file.txt"]) == 2
+    assert "no/such/file.txt: no such file" in capsys.readouterr().err
+
+
+def test_rich_output_neutralises_terminal_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Escape sequences and rich markup in a document never reach the terminal as such."""
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        'Evil Corp said that "[bold red]the \x1b[2J screen[/] is clear\x07," he said.\n',
+        encoding="utf-8",
+    )
+    assert main(["extract", str(hostile)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out
+
+
+def test_every_command_is_documented_in_readme() -> None:
+    """Each CLI command appears in the README as ``provenance NAME``."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [m.NAME for m in COMMANDS if f"provenance {m.NAME}" not in readme]
+    assert not missing
+
+
+def test_python_dash_m_runs_the_program() -> None:
+    """A real ``python -m provenance extract`` subprocess exits 0 and prints records."""
+    seed = SEEDS / "002_da1534e9c0cd0481.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "provenance", "extract", "--format", "jsonl", str(seed)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert all(json.loads(line)["doc"] == str(seed) for line in done.stdout.splitlines())
