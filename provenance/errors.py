@@ -37,3 +37,11 @@ def missing(path: str) -> InputError:
 
 def not_a_file(path: str) -> InputError:
     return InputError(f"{path}: not a regular file")
+
+
+def bad_annotation(where: str, reason: str) -> InputError:
+    return InputError(f"{where}: {reason}")
+
+
+def cannot_write(path: str, reason: str) -> InputError:
+    return InputError(f"{path}: cannot write ({reason})")

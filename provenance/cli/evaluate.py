@@ -3,17 +3,146 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
+from rich.progress import Progress
+from rich.table import Table
+
+from provenance import errors, evaluation, render
 from provenance.errors import UsageError
+from provenance.evaluation import Case
+from provenance.pipeline import extract
+from provenance.polnear import annotation_files, parse_ann, predicted
+from provenance.reader import parse_document, read_text
 
 NAME = "eval"
 HELP = "score the segmenter against a PolNeAR-style annotated folder (text/ + attributions/)"
+FORMATS = ("text", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--polnear", metavar="DIR", required=True, help="folder with text/ and attributions/")
-    parser.add_argument("--errors", metavar="FILE", help="write misses and false alarms as JSONL")
+    parser.add_argument(
+        "--polnear", metavar="DIR", required=True, help="folder with text/ and attributions/"
+    )
+    parser.add_argument(
+        "--errors", metavar="FILE", help="write misses, false alarms and differing pairs as JSONL"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+
+
+def corpus(folder: Path) -> list[tuple[Path, Path | None]]:
+    """Each ``text/NAME.txt`` with its first ``attributions/NAME_*.ann`` (None when unannotated)."""
+    texts = folder / "text"
+    if not folder.is_dir():
+        raise UsageError(f"{folder}: no such folder")
+    if not texts.is_dir():
+        raise UsageError(f"{folder}: no text/ folder (expected text/NAME.txt + attributions/)")
+    notes = folder / "attributions"
+    chosen = annotation_files(p.name for p in notes.iterdir()) if notes.is_dir() else {}
+    pairs = []
+    for path in sorted(texts.iterdir(), key=lambda p: p.name):
+        if path.name.endswith(".txt"):
+            ann = chosen.get(path.name[: -len(".txt")])
+            pairs.append((path, notes / ann if ann else None))
+    return pairs
+
+
+def load_case(text_path: Path, ann_path: Path | None) -> Case:
+    """Read one text and its gold, run the pipeline on it, and pair them up for scoring."""
+    name = text_path.as_posix()
+    text = read_text(text_path, name)
+    gold = parse_ann(read_text(ann_path), ann_path.as_posix()) if ann_path else None
+    claims = extract(parse_document(name, text))
+    pairs = [predicted(claim, len(text)) for claim in claims]
+    return Case(
+        name=text_path.name[: -len(".txt")],
+        text=text,
+        gold=gold.attributions if gold else (),
+        pred=tuple(att for att, _ in pairs),
+        dropped=gold.dropped if gold else 0,
+        out_of_range=sum(bad for _, bad in pairs),
+    )
+
+
+def load_cases(pairs: list[tuple[Path, Path | None]]) -> list[Case]:
+    """Every case, with a progress bar on stderr when it is a terminal."""
+    err = render.err_console()
+    cases = []
+    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("scoring", total=len(pairs))
+        for text_path, ann_path in pairs:
+            cases.append(load_case(text_path, ann_path))
+            bar.advance(task)
+    return cases
+
+
+def _row(grid: Table, label: str, figures: dict[str, Any]) -> None:
+    numbers = [f"{figures[k]:.3f}" for k in ("p", "r", "f1")]
+    counts = [str(figures[k]) for k in ("tp", "pred", "gold")]
+    grid.add_row(label, *numbers, *counts)
+
+
+def table(record: dict[str, Any]) -> Table:
+    """The text view: one row per figure, counts in the caption."""
+    grid = Table(
+        title=f"{record['docs']} docs, {record['gold_attributions']} gold attributions, "
+        f"{record['pred_attributions']} predicted",
+        caption=_caption(record),
+    )
+    grid.add_column("metric")
+    for column in ("P", "R", "F1", "tp", "pred", "gold"):
+        grid.add_column(column, justify="right")
+    _row(grid, "attribution partial", record["partial"])
+    _row(grid, "attribution strict", record["strict"])
+    _row(grid, "partial, many-to-many", record["partial_any"])
+    for role, figures in record["tokens"].items():
+        _row(grid, f"tokens {role}", figures)
+    pairs = record["pairs"]
+    for role in evaluation.PAIR_ROLES:
+        for kind in ("exact", "overlap"):
+            _row(grid, f"matched pairs: {role} {kind}", pairs[f"{role}_{kind}"])
+    return grid
+
+
+def _caption(record: dict[str, Any]) -> str:
+    pairs = record["pairs"]
+    parts = [
+        f"{pairs['matched']} matched pairs",
+        f"{pairs['source_null_agree']} with no source on either side",
+        f"{record['gold_dropped_no_content']} gold attributions without content dropped",
+    ]
+    parts += [f"{key} {value}" for key, value in sorted(record["warnings"].items())]
+    return "; ".join(parts)
+
+
+def error_lines(cases: Iterable[Case]) -> Iterator[str]:
+    """The JSONL lines of ``--errors``."""
+    for case in cases:
+        for record in evaluation.error_records(case):
+            yield json.dumps(record, ensure_ascii=False) + "\n"
+
+
+def write_errors(path: str, cases: list[Case]) -> None:
+    """Write the error lines to ``path`` (a one-line error when it cannot be written)."""
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            out.writelines(error_lines(cases))
+    except OSError as exc:
+        raise errors.cannot_write(path, exc.strerror or str(exc)) from None
 
 
 def run(args: argparse.Namespace) -> int:
-    raise UsageError("eval is not built yet")
+    cases = load_cases(corpus(Path(args.polnear)))
+    record = evaluation.result_record(evaluation.score(cases))
+    if args.errors:
+        write_errors(args.errors, cases)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(record, sort_keys=True) + "\n")
+    else:
+        render.console().print(table(record))
+    print(f"scored {len(cases)} documents", file=sys.stderr)
+    return 0
