@@ -51,6 +51,14 @@ class Status(enum.StrEnum):
     MANUAL = "manual"
 
 
+class Flag(enum.StrEnum):
+    """Why ``sync`` wants a person to look at a claim (claims.toml ``flag``; absent when none)."""
+
+    ORPHANED = "orphaned"  # its document changed and the claim's text could not be found again
+    MISSING = "document-missing"  # its document file is gone from the corpus
+    REANCHORED = "reanchored"  # found again only approximately: spans and content were moved
+
+
 class RelationKind(enum.StrEnum):
     """How two claims relate."""
 
@@ -135,6 +143,7 @@ class Claim:
     speaker_name: str = ""  # a pronoun speaker resolved to a name; else the speaker text
     status: Status = Status.AUTO
     note: str = ""
+    flag: Flag | None = None  # set by sync; a person clears it by deleting the line
 
     @property
     def content_text(self) -> str:
@@ -160,6 +169,66 @@ class Relation:
     kind: RelationKind
     score: float
     reasons: tuple[Reason, ...] = ()
+
+
+@attrs.frozen
+class DocRecord:
+    """A document's provenance as claims.toml records it (``[documents."path"]``)."""
+
+    path: str
+    sha256: str = ""
+    title: str = ""
+    publisher: str = ""
+    author: str = ""
+    published: dt.date | None = None
+    url: str = ""
+    origin: str = ""
+    reviewed: bool = False  # a person has checked these fields; sync leaves them alone
+
+    @property
+    def attributed(self) -> bool:
+        """Publisher and date filled in, or a person looked and marked them unknown."""
+        return self.reviewed or bool(self.publisher and self.published)
+
+
+@attrs.frozen
+class RelationVerdict:
+    """A person's judgement of a pair of claims (``[relations."a~b"]``, ``a < b``)."""
+
+    a: str
+    b: str
+    verdict: Verdict
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        """The claims.toml key: the two ids joined by ``~``."""
+        return f"{self.a}~{self.b}"
+
+
+@attrs.frozen
+class Ledger:
+    """The whole of claims.toml: corpus folders, documents, claims, judged relations.
+
+    ``unknown`` keeps keys this version does not know, so a round trip loses nothing:
+    it maps ``(section, key)`` -- ``("", "")`` for the top level, ``("claims", id)``,
+    ``("documents", path)``, ``("relations", "a~b")`` -- to the unknown fields there.
+    """
+
+    schema: int = 1
+    corpus: tuple[str, ...] = ()
+    documents: tuple[DocRecord, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    relations: tuple[RelationVerdict, ...] = ()
+    unknown: dict[tuple[str, str], dict[str, object]] = attrs.field(factory=dict, hash=False)
+
+    def document(self, path: str) -> DocRecord | None:
+        """The record of ``path``, or None."""
+        return next((doc for doc in self.documents if doc.path == path), None)
+
+    def claims_of(self, path: str) -> tuple[Claim, ...]:
+        """The claims of the document at ``path``."""
+        return tuple(claim for claim in self.claims if claim.doc == path)
 
 
 def claim_id(doc: str, content: tuple[Span, ...] | list[Span]) -> str:

@@ -1,0 +1,304 @@
+"""The claims store: schema 1 round trip, problems, safe paths, atomic writes, the lock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance import store, tomltext
+from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.model import (
+    Claim,
+    DateBasis,
+    DocRecord,
+    Flag,
+    Kind,
+    Ledger,
+    RelationVerdict,
+    Span,
+    Stance,
+    Status,
+    Verdict,
+)
+
+DOC = "seeds/a.txt"
+TEXT = "Officials said the bridge “was closed” on Friday. He denied it."
+
+
+def claim(start: int, end: int, **changes: object) -> Claim:
+    """A claim over TEXT[start:end] with a speaker and a cue."""
+    fields: dict[str, object] = {
+        "id": f"c-{start:04d}",
+        "doc": DOC,
+        "speaker": Span.of(TEXT, 0, 9),
+        "cue": Span.of(TEXT, 10, 14),
+        "content": (Span.of(TEXT, start, end),),
+        "kind": Kind.INDIRECT,
+        "stance": Stance.ASSERTS,
+        "date": dt.date(2017, 6, 23),
+        "date_basis": DateBasis.DOCUMENT,
+        "rule": "speaker-cue",
+        "cue_lemma": "say",
+        "speaker_name": "Officials",
+    }
+    fields.update(changes)
+    return Claim(**fields)  # type: ignore[arg-type]
+
+
+def ledger() -> Ledger:
+    """A ledger using every field, including unknown keys and a two-fragment claim."""
+    return Ledger(
+        corpus=("seeds",),
+        documents=(
+            DocRecord(DOC, sha256="ab" * 32, title="A “title” # not a comment", publisher="X"),
+            DocRecord("seeds/b c.txt", published=dt.date(2020, 1, 2), reviewed=True),
+        ),
+        claims=(
+            claim(
+                15, 48, status=Status.EDITED, note='he said "hi"\nline two', flag=Flag.REANCHORED
+            ),
+            claim(
+                15,
+                18,
+                id="c-split",
+                content=(Span.of(TEXT, 15, 18), Span.of(TEXT, 26, 36)),
+                kind=Kind.MIXED,
+            ),
+            claim(50, 64, speaker=Span.of(TEXT, 50, 52), speaker_name="Officials", cue=None),
+        ),
+        relations=(RelationVerdict("c-0015", "c-0050", Verdict.DISMISSED, note="n"),),
+        unknown={("", ""): {"owner": "desk"}, ("claims", "c-0050"): {"tags": ["a", 1]}},
+    )
+
+
+def test_round_trip_keeps_every_field() -> None:
+    """dump then parse gives the same ledger, with no problem but the unknown keys."""
+    text = store.dumps(ledger())
+    back, problems = store.parse(text)
+    assert back.documents == tuple(sorted(ledger().documents, key=lambda d: d.path))
+    assert set(back.claims) == set(ledger().claims)
+    assert back.relations == ledger().relations
+    assert back.unknown == ledger().unknown
+    assert [p.field for p in problems] == ["owner", "tags"]
+
+
+def test_dump_is_a_fixed_point() -> None:
+    """Dumping a parsed dump gives the same bytes."""
+    text = store.dumps(ledger())
+    assert store.dumps(store.parse(text)[0]) == text
+
+
+def test_dump_layout_follows_design() -> None:
+    """One-line spans, documented field order, claims sorted by doc and first span start."""
+    text = store.dumps(ledger())
+    assert "spans = [[15, 18], [26, 36]]" in text
+    assert 'corpus = ["seeds"]' in text
+    assert text.index("[claims.c-0015]") < text.index("[claims.c-split]") < text.index("c-0050]")
+    fields = [line.split(" =")[0] for line in block(text, "[claims.c-0050]")]
+    assert fields[:5] == ["doc", "speaker", "speaker_name", "cue_lemma", "content"]
+    assert fields[-3:] == ["status", "note", "tags"]
+
+
+def block(text: str, header: str) -> list[str]:
+    """The lines of the table under ``header``."""
+    return text.split(header + "\n")[1].split("\n\n")[0].splitlines()
+
+
+def test_unknown_published_is_omitted() -> None:
+    """A document with no date writes no ``published`` line."""
+    text = store.dumps(Ledger(documents=(DocRecord(DOC),)))
+    assert "published" not in text
+    assert 'author = ""' in text
+
+
+@given(st.text())
+def test_any_string_survives(value: str) -> None:
+    """Every string (quotes, backslashes, controls, non-BMP) round-trips through the writer."""
+    note = claim(15, 48, note=value, id="c-x")
+    back, _ = store.parse(store.dumps(Ledger(claims=(note,))))
+    assert back.claims[0].note == value
+
+
+@given(st.text(min_size=1))
+def test_any_key_survives(name: str) -> None:
+    """Every document path round-trips as a TOML key."""
+    back, _ = store.parse(store.dumps(Ledger(documents=(DocRecord(name),))))
+    assert back.documents[0].path == name
+
+
+BROKEN = [
+    ('schema = 1\ncorpus = ["seeds"\n', "claims.toml:3:1:"),
+    ("schema = 1\n[claims.c-1]\ndoc = 'x'\n[claims.c-1]\n", "claims.toml:4:"),
+    ("schema = \n", "claims.toml:1:10:"),
+]
+
+
+@pytest.mark.parametrize(("text", "prefix"), BROKEN)
+def test_syntax_error_names_line_and_column(text: str, prefix: str) -> None:
+    """A file that does not parse raises one line starting with name:line:column."""
+    with pytest.raises(InputError) as info:
+        store.parse(text)
+    message = str(info.value)
+    assert message.startswith(prefix)
+    assert "\n" not in message and "(at line" not in message
+
+
+PROBLEMS = [
+    ('stance = "sure"', "stance", "use one of asserts"),
+    ('status = "aproved"', "status", "use one of auto"),
+    ('date = "2017-06-23"', "date", "is not a date"),
+    ("spans = [[5, 2]]", "spans", "0 <= start <= end"),
+    ('flag = "odd"', "flag", "use one of orphaned"),
+    ("stanse = 1", "stanse", "did you mean 'stance'"),
+]
+
+
+@pytest.mark.parametrize(("line", "field", "words"), PROBLEMS)
+def test_schema_problems_name_the_field(line: str, field: str, words: str) -> None:
+    """A bad field is a problem on that field, and load refuses the file with its line."""
+    body = {"stance": 'stance = "asserts"'}
+    key = line.split(" =")[0]
+    rows = [body.get(key, 'stance = "asserts"'), line] if key != "stance" else [line]
+    text = (
+        'schema = 1\ncorpus = []\n[claims.c-1]\ndoc = "a.txt"\ncontent = "x"\nkind = "direct"\n'
+        + "\n".join(rows)
+        + "\n"
+    )
+    _, problems = store.parse(text)
+    assert [(p.field, words in p.message) for p in problems] == [(field, True)]
+    assert store.line_of(text, problems[0]) == text.splitlines().index(line) + 1
+
+
+def test_valid_file_has_no_problems() -> None:
+    """The negative row: a valid claim parses cleanly."""
+    text = (
+        'schema = 1\n[claims.c-1]\ndoc = "a"\ncontent = "x"\nkind = "direct"\nstance = "denies"\n'
+    )
+    ledger_, problems = store.parse(text)
+    assert problems == []
+    assert ledger_.claims[0].content[0].start == -1  # not anchored yet
+
+
+def test_load_missing_file_says_init(tmp_path: Path) -> None:
+    """No claims.toml is a usage error that names `provenance init`."""
+    with pytest.raises(UsageError, match="provenance init"):
+        store.load(tmp_path / "claims.toml")
+
+
+def test_load_refuses_schema_problems(tmp_path: Path) -> None:
+    """load raises for a bad field and names the file and line."""
+    path = tmp_path / "claims.toml"
+    path.write_text('schema = 1\n[documents."a.txt"]\nreviewed = "yes"\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"claims.toml:3: \[documents.a.txt\] reviewed"):
+        store.load(path)
+
+
+COMMENTS = [
+    ("a = 1 # note\n", [1]),
+    ('# top\na = "x # y"\n', [1]),
+    ("a = 'it''s'\nb = 2\n# end\n", [3]),
+    ('a = """\n# inside\n"""\n#after\n', [4]),
+    ("a = '''\n#x\n'''\n", []),
+    ('a = "\\" # still string"\n', []),
+    ('a = """q"""""\n# c\n', [2]),
+    ("a = 1\n", []),
+]
+
+
+@pytest.mark.parametrize(("text", "lines"), COMMENTS)
+def test_comment_lines(text: str, lines: list[int]) -> None:
+    """`#` outside strings is a comment; inside any string kind it is not."""
+    assert tomltext.comment_lines(text) == lines
+
+
+SAFE = [
+    ("seeds/a.txt", True),
+    ("seeds/../seeds/a.txt", False),
+    ("../outside.txt", False),
+    ("/etc/passwd", False),
+    ("C:/x.txt", False),
+    ("seeds\\a.txt", False),
+    ("", False),
+    ("link/secret.txt", False),
+]
+
+
+@pytest.mark.parametrize(("name", "ok"), SAFE)
+def test_resolve_refuses_paths_leaving_the_root(tmp_path: Path, name: str, ok: bool) -> None:
+    """Relative paths inside the root resolve; `..`, absolute, and outward symlinks are refused."""
+    root = tmp_path / "repo"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "a.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (root / "link").symlink_to(tmp_path / "out")
+    if ok:
+        assert store.resolve(root, name) == (root / name).resolve()
+    else:
+        with pytest.raises(store.UnsafePath):
+            store.resolve(root, name)
+
+
+def test_corpus_files_lists_text_files_and_refuses_escapes(tmp_path: Path) -> None:
+    """Only visible .txt files; a symlink to outside is refused, not listed."""
+    (tmp_path / "c" / "sub").mkdir(parents=True)
+    for name in ("c/b.txt", "c/sub/a.txt", "c/.hidden.txt", "c/readme.md"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path.parent / "outside.txt").write_text("secret", encoding="utf-8")
+    (tmp_path / "c" / "evil.txt").symlink_to(tmp_path.parent / "outside.txt")
+    files, refused = store.corpus_files(tmp_path, ("c", "../x"))
+    assert files == ["c/b.txt", "c/sub/a.txt"]
+    assert len(refused) == 2
+
+
+def test_atomic_write_killed_before_rename_keeps_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A failure between writing and renaming leaves the old file and no temporary."""
+    path = tmp_path / "claims.toml"
+    path.write_text("old", encoding="utf-8")
+
+    def killed(src: str, dst: str) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        store.atomic_write(path, "new")
+    assert path.read_text(encoding="utf-8") == "old"
+    assert store.leftover_temporaries(path) == []
+
+
+def test_lock_serialises_holders(tmp_path: Path) -> None:
+    """A second holder waits until the first releases; the lock file is removed after."""
+    path = tmp_path / "claims.toml"
+    order: list[str] = []
+
+    def second() -> None:
+        with store.locked(path):
+            order.append("second")
+
+    with store.locked(path):
+        thread = threading.Thread(target=second)
+        thread.start()
+        time.sleep(0.2)
+        order.append("first")
+    thread.join()
+    assert order == ["first", "second"]
+    assert not path.with_name("claims.toml.lock").exists()
+
+
+def test_lock_times_out_with_a_message(tmp_path: Path) -> None:
+    """A held lock makes another holder give up after the timeout with a clear error."""
+    path = tmp_path / "claims.toml"
+    with (
+        store.locked(path),
+        pytest.raises(ProvenanceError, match="another sync holds the lock"),
+        store.locked(path, timeout=0.1),
+    ):
+        pass
