@@ -54,6 +54,11 @@ class Problem:
     field: str
     message: str
 
+    @property
+    def unknown_key(self) -> bool:
+        """A key this version does not know: kept on rewrite, reported as a warning."""
+        return self.message.startswith("unknown key")
+
 
 class Bad(Exception):
     """A field that cannot be used; the message says what to write instead."""

@@ -69,16 +69,25 @@ def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
 
 
 def load(path: Path) -> Ledger:
-    """The Ledger in ``path``; any schema problem is an error naming its line."""
+    """The Ledger in ``path``; any schema problem but an unknown key is an error naming its line."""
+    return read(path)[1]
+
+
+def read(path: Path) -> tuple[str, Ledger, list[str]]:
+    """The text, the Ledger, and warnings (``claims.toml:12: unknown key …``) of ``path``."""
     text = read_text(path)
     ledger, problems = parse(text, path.name)
-    fatal = [p for p in problems if not p.message.startswith("unknown key")]
+    fatal = [p for p in problems if not p.unknown_key]
     if fatal:
         first = fatal[0]
-        where = f"{path.name}:{line_of(text, first)}"
         more = f" (and {len(fatal) - 1} more; run `provenance check`)" if len(fatal) > 1 else ""
-        raise InputError(f"{where}: {describe(first)}{more}")
-    return ledger
+        raise InputError(f"{located(path.name, text, first)}{more}")
+    return text, ledger, [located(path.name, text, p) for p in problems]
+
+
+def located(name: str, text: str, problem: Problem) -> str:
+    """``claims.toml:12: [claims.c-1] stance = 'x': use one of …``."""
+    return f"{name}:{line_of(text, problem)}: {describe(problem)}"
 
 
 def describe(problem: Problem) -> str:
@@ -116,8 +125,17 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def leftover_temporaries(path: Path) -> list[Path]:
-    """Temporary files of a write that was killed before its rename (call under the lock)."""
+    """Temporary files of a write that was killed before its rename."""
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+def remove_leftovers(path: Path) -> list[Path]:
+    """Delete what a killed write left behind (call under the lock: no write is running)."""
+    leftovers = leftover_temporaries(path)
+    for leftover in leftovers:
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    return leftovers
 
 
 @contextlib.contextmanager
@@ -183,7 +201,10 @@ def corpus_files(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[
         except UnsafePath as exc:
             refused.append(str(exc))
             continue
-        for name in _walk(root, base, folder):
+        if not base.is_dir():
+            refused.append(f"{folder}: corpus folder not found")
+            continue
+        for name in _walk(root, folder):
             try:
                 resolve(root, name)
                 found.add(name)
@@ -192,7 +213,7 @@ def corpus_files(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[
     return sorted(found), refused
 
 
-def _walk(root: Path, base: Path, folder: str) -> Iterator[str]:
+def _walk(root: Path, folder: str) -> Iterator[str]:
     start = root / folder
     for here, dirs, files in os.walk(start):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -200,6 +221,15 @@ def _walk(root: Path, base: Path, folder: str) -> Iterator[str]:
         for file in sorted(files):
             if file.endswith(DOCUMENT_SUFFIXES) and not file.startswith("."):
                 yield (PurePosixPath(folder) / PurePosixPath(rel.as_posix()) / file).as_posix()
+
+
+def present(root: Path, name: str) -> Path | None:
+    """The file of a ledger path when it is safe and exists, else None (never read unsafe)."""
+    try:
+        path = resolve(root, name)
+    except UnsafePath:
+        return None
+    return path if path.is_file() else None
 
 
 def file_sha256(path: Path) -> str:
