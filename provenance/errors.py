@@ -45,3 +45,7 @@ def bad_annotation(where: str, reason: str) -> InputError:
 
 def cannot_write(path: str, reason: str) -> InputError:
     return InputError(f"{path}: cannot write ({reason})")
+
+
+def empty(path: str) -> InputError:
+    return InputError(f"{path}: empty (no text to read)")

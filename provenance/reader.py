@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from provenance import errors, lexicon
+from provenance import boilerplate, errors, lexicon, meta
 from provenance.model import Document
 
 
@@ -34,7 +34,10 @@ def read_text(path: Path, name: str | None = None) -> str:
     size = path.stat().st_size
     if size > limit:
         raise errors.too_large(shown, size, limit)
-    return decode(shown, path.read_bytes())
+    text = decode(shown, path.read_bytes())
+    if not text.strip():
+        raise errors.empty(shown)
+    return text
 
 
 def read_document(path: Path, name: str | None = None) -> Document:
@@ -45,5 +48,5 @@ def read_document(path: Path, name: str | None = None) -> Document:
 
 def parse_document(name: str, text: str) -> Document:
     """A Document with boilerplate and repeats marked and its provenance read from the text."""
-    # Filled in by the boilerplate and meta stages.
-    return Document(path=name, text=text)
+    excluded = boilerplate.excluded_regions(text)
+    return Document(path=name, text=text, meta=meta.read_meta(text, excluded), excluded=excluded)
