@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from provenance import __version__
-from provenance.cli import extract, evaluate
+from provenance.cli import check, evaluate, extract, init, sync
 from provenance.errors import ProvenanceError, UsageError
 
-COMMANDS: tuple[ModuleType, ...] = (extract, evaluate)
+COMMANDS: tuple[ModuleType, ...] = (extract, evaluate, init, sync, check)
 
 
 class _Parser(argparse.ArgumentParser):
