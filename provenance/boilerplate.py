@@ -124,8 +124,13 @@ def _is_footer_marker(text: str) -> bool:
 
 
 def _furniture(line: Line, marked: bool) -> bool:
-    """True for a line that may stand in a page footer."""
-    if marked or len(line.text) <= _limit("tail_line_chars"):
+    """True for a line that may stand in a page footer: boilerplate, a label, a headline."""
+    if marked or not line.text:
+        return True
+    sentence = line.text.endswith((".", "!", "?", "”", '"'))
+    if sentence and len(line.text.split()) > _limit("tail_sentence_words"):
+        return classify(line.text, ("end",)) is not None
+    if len(line.text) <= _limit("tail_line_chars"):
         return True
     return classify(line.text, ("end",)) is not None
 
