@@ -44,8 +44,7 @@ def _alternation(words: Iterable[str]) -> str:
 
 def _capitalisable(phrases: Iterable[str]) -> str:
     """Lower-case phrases as a regex alternation that also accepts a capital first letter."""
-    ordered = sorted(phrases, key=len, reverse=True)
-    return "|".join(f"[{p[0].upper()}{p[0]}]{re.escape(p[1:])}" for p in ordered)
+    return _alternation({form for p in phrases for form in (p, p[0].upper() + p[1:])})
 
 
 def _after_name(text: str, start: int) -> bool:
@@ -57,27 +56,47 @@ def _after_name(text: str, start: int) -> bool:
 
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
+    """The expression patterns; none starts with a look-around, so ``re`` can skip ahead fast.
+
+    Word boundaries on the left and the optional words before a date ("Tuesday night,",
+    "last") are checked in code (``_left_bound``, ``_lookbacks``).
+    """
     data = _table()
-    month = rf"\b(?P<mon>{_alternation(data['months'])})\b\.?"
-    parts = _alternation(data["day_parts"]["words"])
-    weekday = rf"(?:\b(?P<wd>{_alternation(data['weekdays'])})(?:\s+(?:{parts}))?,?\s+)?"
+    month = rf"(?P<mon>{_alternation(data['months'])})\b\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d|:\d)"
-    number = rf"(?P<num>{_alternation(data['numbers'])}|\d{{1,2}})"
+    day = r"(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d|:\d)"
     return (
-        re.compile(rf"{weekday}{month}\s+{day}{year}"),
-        re.compile(rf"{weekday}\b{day}\s+(?:of\s+)?{month}{year}"),
-        re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
+        re.compile(rf"{month}\s+{day}{year}"),
+        re.compile(rf"{day}\s+(?:of\s+)?{month}{year}"),
+        re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
         re.compile(
-            rf"\b{number}\s+(?P<unit>{_alternation(data['units'])})\s+"
+            rf"(?P<unit>{_alternation(data['units'])})\s+"
             rf"(?P<dir>{_alternation(data['directions'])})\b"
         ),
-        re.compile(rf"\b(?P<phrase>{_capitalisable(data['phrases'])})\b"),
-        re.compile(
-            rf"(?:\b(?P<mod>{_alternation(data['weekday_modifiers'])})\s+)?"
-            rf"\b(?P<wd>{_alternation(data['weekdays'])})\b"
-        ),
+        re.compile(rf"(?P<phrase>{_capitalisable(data['phrases'])})\b"),
+        re.compile(rf"(?P<wd>{_alternation(data['weekdays'])})\b"),
     )
+
+
+@functools.cache
+def _lookbacks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What stands just before a date (a weekday), a weekday ("last") or a unit (a number)."""
+    data = _table()
+    parts = _alternation(data["day_parts"]["words"])
+    weekday = rf"(?<!\w)(?P<wd>{_alternation(data['weekdays'])})(?:\s+(?:{parts}))?,?\s+$"
+    modifier = rf"(?<!\w)(?P<mod>{_alternation(data['weekday_modifiers'])})\s+$"
+    number = rf"(?<!\w)(?P<num>{_alternation(data['numbers'])}|\d{{1,2}})\s+$"
+    return re.compile(weekday), re.compile(modifier), re.compile(number)
+
+
+def _before(pattern: re.Pattern[str], text: str, start: int) -> re.Match[str] | None:
+    """``pattern`` matched against the 40 characters before ``start`` (ending at it)."""
+    return pattern.search(text, max(start - 40, 0), start)
+
+
+def _left_bound(text: str, start: int) -> bool:
+    """True when ``start`` begins a word."""
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] == "_")
 
 
 def _valid(year: int, month: int, day: int) -> bool:
@@ -96,20 +115,25 @@ def _written(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
     day = int(match["day"])
     if not _valid(year, month, day):
         return None
-    name = match.groupdict().get("wd")
-    weekday = int(data["weekdays"][name]) if name else -1
-    return Mention(match.start(), match.end(), "date", month, day, year, weekday)
+    start, weekday = match.start(), -1
+    before = _before(_lookbacks()[0], match.string, start)
+    if before is not None:
+        start, weekday = before.start(), int(data["weekdays"][before["wd"]])
+    return Mention(start, match.end(), "date", month, day, year, weekday)
 
 
-def _offset(match: re.Match[str], data: Mapping[str, Any]) -> Mention:
+def _offset(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
     """ "two days later", "a week ago"."""
-    num = match["num"]
+    before = _before(_lookbacks()[2], match.string, match.start())
+    if before is None:
+        return None
+    num = before["num"]
     count = int(num) if num.isdigit() else int(data["numbers"][num])
     unit = data["units"][match["unit"]]
     direction = data["directions"][match["dir"]]
     sign = int(direction["sign"]) * count
     return Mention(
-        match.start(),
+        before.start(),
         match.end(),
         "offset",
         days=sign * int(unit.get("days", 0)),
@@ -136,9 +160,12 @@ def _phrase(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
 
 def _weekday(match: re.Match[str], data: Mapping[str, Any]) -> Mention:
     """A weekday on its own: "Monday", "on Thursday", "last Friday"."""
-    modifier = int(data["weekday_modifiers"][match["mod"]]) if match["mod"] else 0
+    start, modifier = match.start(), 0
+    before = _before(_lookbacks()[1], match.string, start)
+    if before is not None:
+        start, modifier = before.start(), int(data["weekday_modifiers"][before["mod"]])
     weekday = int(data["weekdays"][match["wd"]])
-    return Mention(match.start(), match.end(), "weekday", weekday=weekday, modifier=modifier)
+    return Mention(start, match.end(), "weekday", weekday=weekday, modifier=modifier)
 
 
 def _mention(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
@@ -159,7 +186,7 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
         mention
         for pattern in _patterns()
         for match in pattern.finditer(text)
-        if (mention := _mention(match, data)) is not None
+        if _left_bound(text, match.start()) and (mention := _mention(match, data)) is not None
     ]
     found.sort(key=lambda m: (m.start, m.start - m.end))
     kept: list[Mention] = []
@@ -169,14 +196,19 @@ def find_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(kept)
 
 
-_YEAR = re.compile(r"(?<![\d,.$])(?:1[89]|20)\d\d(?!\d|,\d)")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d(?!\d|,\d)")
 
 
 def text_years(text: str) -> tuple[int, ...]:
-    """The plausible four-digit years written in ``text``."""
+    """The plausible four-digit years written in ``text`` (not "$2,016" or "12016")."""
     limits = _table()["limits"]
     first, last = int(limits["first_year"]), int(limits["last_year"])
-    return tuple(y for y in map(int, _YEAR.findall(text)) if first <= y <= last)
+    return tuple(
+        year
+        for match in _YEAR.finditer(text)
+        if first <= (year := int(match[0])) <= last
+        and (match.start() == 0 or text[match.start() - 1] not in "0123456789,.$")
+    )
 
 
 _FULL_DATE_MAX = 60  # longer than "Wednesday night, September 30, 2015" and its kin
