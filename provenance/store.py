@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from provenance import schema
+from provenance import schema, schema_write
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.model import Ledger
 from provenance.schema import Problem
@@ -99,7 +99,7 @@ def describe(problem: Problem) -> str:
 
 def dumps(ledger: Ledger) -> str:
     """The claims.toml text (deterministic)."""
-    return schema.dump(ledger)
+    return schema_write.dump(ledger)
 
 
 def save(path: Path, ledger: Ledger) -> None:
@@ -239,32 +239,42 @@ def file_sha256(path: Path) -> str:
 
 def line_of(text: str, problem: Problem) -> int:
     """The claims.toml line a problem is about (its field, else its table header, else 1)."""
-    header = _header_line(text, problem.section, problem.key) if problem.section else 0
-    if problem.field:
-        return _field_line(text, header, problem.field) or header or 1
-    return header or 1
+    return Lines(text).of(problem.section, problem.key, problem.field)
 
 
-def _header_line(text: str, section: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("[") and not stripped.startswith("[["):
-            try:
-                table = tomllib.loads(stripped + "\n")
-            except tomllib.TOMLDecodeError:
-                continue
-            if key in table.get(section, {}):
+class Lines:
+    """Where each table and field of a claims.toml text is (1-based lines), indexed once."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.headers: dict[tuple[str, str], int] = {}
+        for number, line in enumerate(self.lines, 1):
+            stripped = line.strip()
+            if stripped.startswith("[") and not stripped.startswith("[["):
+                self._index(stripped, number)
+
+    def _index(self, header: str, number: int) -> None:
+        try:
+            table = tomllib.loads(header + "\n")
+        except tomllib.TOMLDecodeError:
+            return
+        for section, keys in table.items():
+            for key in keys if isinstance(keys, dict) else ():
+                self.headers.setdefault((section, key), number)
+
+    def of(self, section: str, key: str, field: str = "") -> int:
+        """The line of ``[section.key]`` ``field`` (or of the header; 1 when not found)."""
+        header = self.headers.get((section, key), 0) if section else 0
+        if field:
+            return self._field(header, field) or header or 1
+        return header or 1
+
+    def _field(self, header: int, field: str) -> int:
+        pattern = re.compile(rf'^\s*("?){re.escape(field)}\1\s*=')
+        for number in range(header + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if line.lstrip().startswith("["):
+                return 0
+            if pattern.match(line):
                 return number
-    return 0
-
-
-def _field_line(text: str, header: int, field: str) -> int:
-    pattern = re.compile(rf'^\s*("?){re.escape(field)}\1\s*=')
-    lines = text.splitlines()
-    for number in range(header + 1, len(lines) + 1):
-        line = lines[number - 1]
-        if line.lstrip().startswith("["):
-            return 0
-        if pattern.match(line):
-            return number
-    return 0
+        return 0

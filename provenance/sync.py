@@ -16,7 +16,7 @@ from provenance import merge, pipeline, reader, store, tomltext
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.merge import Extractor
 from provenance.model import Claim, DocRecord, Document, Ledger
-from provenance.schema import claim_order
+from provenance.schema_write import claim_order
 
 Reader = Callable[[Path, str], Document]
 Notify = Callable[[str], None]

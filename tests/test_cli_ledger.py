@@ -89,7 +89,7 @@ def test_summary_names_what_changed() -> None:
         written=True,
     )
     lines = summary(report, Path("claims.toml"))
-    assert lines[0] == "documents: 1 new, 0 unchanged"
+    assert lines[0] == "documents: 1 new"
     assert "added 10: c-0, c-1, c-2, c-3, c-4, c-5, c-6, c-7 and 2 more" in lines
     assert "flagged 1: c-x" in lines
     assert lines[-1] == "wrote claims.toml"

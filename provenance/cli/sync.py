@@ -107,8 +107,8 @@ def _progress(err: Console) -> Iterator[Notify]:
 def summary(report: Report, ledger: Path) -> list[str]:
     """Plain lines: document counts, then each event with its count and first ids."""
     docs = report.documents
-    counts = ", ".join(f"{len(docs.get(state, ()))} {state}" for state in docs)
-    lines = [f"documents: {counts}"]
+    counts = ", ".join(f"{len(paths)} {state}" for state, paths in docs.items() if paths)
+    lines = [f"documents: {counts or 'none'}"]
     for state in ("new", "changed", "missing"):
         lines += _named(f"  {state}", docs.get(state, ()))
     for event in EVENTS:
