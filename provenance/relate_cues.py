@@ -1,0 +1,75 @@
+"""Cue phrases (hedges, denials, negators …) found in a text by token lookup.
+
+A phrase of ``relate.toml`` is a token sequence; lists are matched in ``cue_order`` and
+a token taken by one list is not seen by the next, so "not" inside "could not be
+verified" is no negation. Token lookup, not one large regex: bodies are long.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from provenance import lexicon
+
+# "wasn't" is two tokens, "was" and "n't", as in the Penn Treebank.
+TOKEN = re.compile(r"\d[\d,.]*\d|[a-z0-9_]+(?=n't)|n't|[a-z0-9_]+(?:['.\-][a-z0-9_]+)*|[?:]")
+
+Phrase = tuple[str, ...]
+
+
+def table() -> dict[str, Any]:
+    """The relation engine's data table."""
+    return lexicon.load("relate")
+
+
+def tokens(lower: str) -> list[str]:
+    """The tokens of lower-cased text: words, numbers, "n't", "?" and ":"."""
+    return TOKEN.findall(lower)
+
+
+@functools.cache
+def cue_lists() -> tuple[tuple[str, frozenset[Phrase], int], ...]:
+    """(name, phrases as token tuples, longest phrase) per cue list, in matching order."""
+    data = table()
+    out = []
+    for name in data["cue_order"]:
+        phrases = frozenset(tuple(tokens(p.lower())) for p in data["cues"][name])
+        out.append((name, phrases, max(len(p) for p in phrases)))
+    return tuple(out)
+
+
+def match_list(
+    toks: list[str], taken: list[bool], phrases: frozenset[Phrase], longest: int
+) -> list[tuple[int, int]]:
+    """(start, end) token ranges of phrases not overlapping taken tokens, longest first."""
+    found = []
+    i = 0
+    while i < len(toks):
+        for size in range(min(longest, len(toks) - i), 0, -1):
+            if tuple(toks[i : i + size]) in phrases and not any(taken[i : i + size]):
+                found.append((i, i + size))
+                i += size
+                break
+        else:
+            i += 1
+    return found
+
+
+def find_cues(toks: list[str]) -> tuple[dict[str, list[tuple[int, int]]], list[bool]]:
+    """Token ranges of each cue list's phrases, and which tokens a cue took."""
+    taken = [False] * len(toks)
+    found: dict[str, list[tuple[int, int]]] = {}
+    for name, phrases, longest in cue_lists():
+        ranges = match_list(toks, taken, phrases, longest)
+        for start, end in ranges:
+            taken[start:end] = [True] * (end - start)
+        if ranges:
+            found[name] = ranges
+    return found, taken
+
+
+def phrase_text(toks: list[str], span: tuple[int, int]) -> str:
+    """The phrase of a token range, as written in the data."""
+    return " ".join(toks[span[0] : span[1]]).replace(" n't", "n't").replace(" :", ":")

@@ -1,0 +1,283 @@
+"""The relation rules: each compares two sides and gives the reasons it finds.
+
+A side is a text's features plus, for a claim, the speaker's stance. Every rule is a
+small function returning reasons; ``decide`` turns reasons and overlap into a relation.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Mapping
+
+import attrs
+from rapidfuzz import fuzz
+
+from provenance.model import Reason, RelationKind, Stance
+from provenance.relate_cues import table
+from provenance.relate_text import Features, Quantity
+
+
+class Mode(enum.Enum):
+    """Texts: the stance of text b toward claim a. Claims: two speakers' claims."""
+
+    TEXTS = "texts"
+    CLAIMS = "claims"
+
+
+@attrs.frozen
+class Side:
+    """One side of a pair: what its text says and, for a claim, the speaker's stance."""
+
+    features: Features
+    stance: Stance | None = None
+
+
+@attrs.frozen
+class Overlap:
+    """How much content two sides share (0..1) and which words and names."""
+
+    score: float
+    words: tuple[str, ...]
+    names: tuple[str, ...]
+
+
+def weight(word: str, idf: Mapping[str, float] | None) -> float:
+    """A word's weight: its idf when known, else the largest idf (a rare word)."""
+    if idf is None:
+        return 1.0
+    return idf.get(word, idf.get("", 1.0))
+
+
+def overlap(a: Features, b: Features, mode: Mode, idf: Mapping[str, float] | None) -> Overlap:
+    """Weighted share of content words: of a (texts mode) or of the shorter side (claims)."""
+    shared = a.content & b.content
+    total_a = sum(weight(w, idf) for w in a.content)
+    total_b = sum(weight(w, idf) for w in b.content)
+    base = total_a if mode is Mode.TEXTS else min(total_a, total_b)
+    score = sum(weight(w, idf) for w in shared) / base if base else 0.0
+    return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(a.names & b.names)))
+
+
+def certainty(side: Side) -> str:
+    """The side's level on the certainty scale of relate.toml."""
+    f = side.features
+    if f.has("unverified"):
+        return "unverified"
+    if f.has("certain"):
+        return "certain"
+    if f.has("hedge") or side.stance in (Stance.HEDGES, Stance.REPORTS):
+        return "hedged"
+    return "plain"
+
+
+def denies(side: Side) -> tuple[str, ...]:
+    """The words by which a side rejects its content (deny verbs, a denies stance)."""
+    words = side.features.cues.get("deny", ())
+    return words + (("denies",) if side.stance is Stance.DENIES and not words else ())
+
+
+def flip(code: str, detail: str, a: tuple[str, ...], b: tuple[str, ...]) -> list[Reason]:
+    """A reason when exactly one side has words of a kind."""
+    if bool(a) == bool(b):
+        return []
+    return [Reason(code, detail, tuple(dict.fromkeys(a or b)))]
+
+
+def negators(f: Features, shared: frozenset[str]) -> tuple[str, ...]:
+    """The negators whose scope holds a shared word, or is empty ("No he wasn't")."""
+    return tuple(word for word, scope in f.negated if not scope or scope & shared)
+
+
+def polarity_reasons(a: Side, b: Side, mode: Mode) -> list[Reason]:
+    """Negation, denial and refutation on one side only (texts mode: on side b only)."""
+    fa, fb = a.features, b.features
+    shared = fa.content & fb.content
+    reasons = [
+        *flip("deny-vs-assert", "one denies what the other asserts", denies(a), denies(b)),
+        *flip(
+            "refuted",
+            "one calls the content false",
+            fa.cues.get("refute", ()),
+            fb.cues.get("refute", ()),
+        ),
+        *flip(
+            "negation-flip",
+            "a negation in one and not the other",
+            negators(fa, shared),
+            negators(fb, shared),
+        ),
+    ]
+    if mode is Mode.TEXTS:
+        return [r for r in reasons if set(r.words) <= set(b_words(b, r.code, shared))]
+    return reasons
+
+
+def b_words(b: Side, code: str, shared: frozenset[str]) -> tuple[str, ...]:
+    """The words of side b for a polarity reason."""
+    if code == "deny-vs-assert":
+        return denies(b)
+    if code == "refuted":
+        return b.features.cues.get("refute", ())
+    return negators(b.features, shared)
+
+
+def antonym_reasons(a: Features, b: Features) -> list[Reason]:
+    """Opposite words (dead / alive), one on each side and not on both."""
+    found = []
+    for left, right in table()["antonyms"]["pairs"]:
+        for x, y in ((a, b), (b, a)):
+            if (
+                has_word(x, left)
+                and has_word(y, right)
+                and not has_word(x, right)
+                and not has_word(y, left)
+            ):
+                found.append(Reason("antonym", f"“{left}” against “{right}”", (left, right)))
+    return found
+
+
+def has_word(f: Features, phrase: str) -> bool:
+    """Whether ``phrase`` occurs in the text at word boundaries."""
+    padded = f" {' '.join(f.lower.replace('.', ' ').replace(',', ' ').split())} "
+    return f" {phrase} " in padded
+
+
+def certainty_reasons(a: Side, b: Side) -> list[Reason]:
+    """A conflict (unverified vs certain) or a difference in certainty."""
+    levels = table()["score"]["certainty_levels"]
+    la, lb = certainty(a), certainty(b)
+    if la == lb:
+        return []
+    words = a.features.cues.get(cue_of(la), ()) + b.features.cues.get(cue_of(lb), ())
+    distance = abs(levels.index(la) - levels.index(lb))
+    if distance >= table()["score"]["certainty_conflict"]:
+        return [Reason("certainty-conflict", f"{la} against {lb}", words)]
+    return [Reason("certainty-difference", f"{la} against {lb}", words)]
+
+
+def less_certain(b: Side, a: Side) -> bool:
+    """Whether side b hedges (or leaves open) more than side a."""
+    levels = table()["score"]["certainty_levels"]
+    level = certainty(b)
+    return level in ("hedged", "unverified") and levels.index(level) < levels.index(certainty(a))
+
+
+def cue_of(level: str) -> str:
+    """The cue list that marks a certainty level."""
+    return {"hedged": "hedge"}.get(level, level)
+
+
+def number_reasons(a: Features, b: Features) -> list[Reason]:
+    """The same quantity (same unit) with values that do not overlap."""
+    found = []
+    for qa in a.numbers:
+        for qb in b.numbers:
+            if (
+                qa.unit
+                and qa.unit == qb.unit
+                and disjoint(qa, qb)
+                and not same_value_elsewhere(qa, b)
+            ):
+                found.append(
+                    Reason(
+                        "number-mismatch",
+                        f"{qa.text} against {qb.text} {qa.unit}",
+                        (qa.text, qb.text),
+                    )
+                )
+    return found[:3]
+
+
+def disjoint(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two values (ranges) cannot be the same amount."""
+    return qa.high < qb.low or qb.high < qa.low
+
+
+def same_value_elsewhere(q: Quantity, other: Features) -> bool:
+    """Whether the other text also gives a matching value for the same unit."""
+    return any(o.unit == q.unit and not disjoint(q, o) for o in other.numbers)
+
+
+def different_entities(a: Features, b: Features) -> list[Reason]:
+    """Names that look alike but differ (North Korea / South Korea), with no name in common."""
+    if a.names & b.names:
+        return []
+    ratio = table()["names"]["lookalike_ratio"]
+    for x in sorted(a.names):
+        for y in sorted(b.names):
+            if fuzz.ratio(x, y) >= ratio and not same_entity(x, y):
+                return [Reason("different-entities", f"“{x}” is not “{y}”", (x, y))]
+    return []
+
+
+def same_entity(x: str, y: str) -> bool:
+    """Spellings of one name: one holds the other's words, or each differing word has a variant.
+
+    "Kim Jong Un" / "Kim Jong-un", "Saudi Arabia" / "Saudi Arabian" are one entity;
+    "North Korea" / "South Korea" and "Islamic State" / "Israeli State" are not.
+    """
+    if "".join(filter(str.isalnum, x)) == "".join(filter(str.isalnum, y)):
+        return True
+    wx, wy = set(x.split()), set(y.split())
+    only_x, only_y = wx - wy, wy - wx
+    if not only_x or not only_y:
+        return True
+    return all(any(variant(u, v) for v in only_y) for u in only_x)
+
+
+def variant(u: str, v: str) -> bool:
+    """Two spellings or forms of one word (Millan / Milln, Mexico / Mexican)."""
+    names = table()["names"]
+    shorter = min(len(u), len(v))
+    prefix = next((i for i in range(shorter) if u[i] != v[i]), shorter)
+    if prefix >= names["variant_prefix"] and prefix >= shorter - 2:
+        return True
+    return bool(fuzz.ratio(u, v) >= names["variant_ratio"])
+
+
+def contradiction_reasons(a: Side, b: Side, mode: Mode) -> list[Reason]:
+    """Every reason that the two sides cannot both be right."""
+    reasons = polarity_reasons(a, b, mode) + antonym_reasons(a.features, b.features)
+    reasons += [r for r in certainty_reasons(a, b) if r.code == "certainty-conflict"]
+    return reasons + number_reasons(a.features, b.features)
+
+
+def shared_reasons(o: Overlap) -> list[Reason]:
+    """What the two sides have in common."""
+    reasons = [Reason("shared-content", "the same content words", o.words[:8])]
+    if o.names:
+        reasons.append(Reason("shared-entities", "the same names", o.names[:6]))
+    return reasons
+
+
+def decide(
+    a: Side, b: Side, o: Overlap, mode: Mode, related: float | None = None
+) -> tuple[RelationKind, float, tuple[Reason, ...]]:
+    """The relation of two sides that share content ``o`` (``related``: a threshold to use)."""
+    thresholds = table()["score"]
+    blockers = different_entities(a.features, b.features)
+    floor = thresholds["related"] if related is None else related
+    if o.score < floor or (blockers and not o.names):
+        return RelationKind.UNRELATED, round(o.score, 4), tuple(blockers)
+    against = contradiction_reasons(a, b, mode)
+    common = shared_reasons(o)
+    score = round(o.score, 4)
+    if against:
+        return RelationKind.CONTRADICTS, score, (*against, *common)
+    soft = [r for r in certainty_reasons(a, b) if r.code == "certainty-difference"]
+    if (mode is Mode.TEXTS and less_certain(b, a)) or o.score < thresholds["agrees"]:
+        return RelationKind.RELATED, score, (*soft, *common)
+    return RelationKind.AGREES, score, (*soft, *common)
+
+
+def idf_table(texts: list[Features]) -> dict[str, float]:
+    """Smoothed idf of content words over ``texts``; key "" holds the idf of an unseen word."""
+    df: dict[str, int] = {}
+    for f in texts:
+        for word in f.content:
+            df[word] = df.get(word, 0) + 1
+    n = len(texts)
+    out = {word: math.log((1 + n) / (1 + count)) + 1 for word, count in df.items()}
+    out[""] = math.log(1 + n) + 1
+    return out

@@ -1,0 +1,224 @@
+"""What the relation engine reads in one text: content words, names, numbers and cues.
+
+Pure functions over strings; the words come from ``provenance/data/relate.toml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+
+import attrs
+
+from provenance.relate_cues import TOKEN as _TOKEN
+from provenance.relate_cues import find_cues, phrase_text, table, tokens
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_CAP_TOKEN = re.compile(r"[A-Za-z0-9_]+(?:['.\-][A-Za-z0-9_]+)*")
+_NUMBER = re.compile(
+    r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d[\d,]*(?:\.\d+)?))?"
+    r"\s*(%|percent|per cent|thousand|million|billion|bn|m|k)?(?![\w])"
+)
+
+
+@attrs.frozen
+class Quantity:
+    """A number in a text with the word that says what it counts (``unit``)."""
+
+    low: float
+    high: float
+    unit: str
+    text: str
+
+
+@attrs.frozen
+class Features:
+    """What one text says, as the relation rules see it."""
+
+    text: str
+    lower: str  # lower-cased, straight quotes, aliases replaced by their canonical token
+    content: frozenset[str]  # stemmed content words
+    names: frozenset[str]  # canonical names (capitalised runs), lower-case
+    numbers: tuple[Quantity, ...]
+    cues: Mapping[str, tuple[str, ...]]  # cue list name -> phrases found, in text order
+    negated: tuple[tuple[str, frozenset[str]], ...] = ()  # (negator, content words in its scope)
+
+    def has(self, cue: str) -> bool:
+        """Whether a phrase of the cue list ``cue`` occurs."""
+        return bool(self.cues.get(cue))
+
+
+@functools.cache
+def aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching every alias spelling, and spelling -> canonical token.
+
+    A spelling with a capital letter matches only in that case; others in any case.
+    """
+    spellings: dict[str, str] = {}
+    parts = []
+    for group in table()["names"]["aliases"]:
+        token = "_".join(group[0].lower().split())
+        for spelling in group:
+            exact = spelling != spelling.lower()
+            spellings[spelling if exact else spelling.lower()] = token
+            body = re.escape(spelling) + (r"(?!\w)" if spelling[-1].isalnum() else "")
+            parts.append((len(spelling), body if exact else f"(?i:{body})"))
+    parts.sort(key=lambda part: -part[0])
+    return re.compile(r"(?<!\w)(?:" + "|".join(body for _, body in parts) + ")"), spellings
+
+
+def alias_token(match: re.Match[str]) -> str:
+    """The canonical token of a matched alias spelling, capitalised as a name."""
+    _, spellings = aliases()
+    found = match.group()
+    return (spellings.get(found) or spellings[found.lower()]).title()
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """Words that are never content: function words and negators."""
+    data = table()
+    return frozenset(data["words"]["stop"]) | frozenset(data["cues"]["negator"])
+
+
+def normalise(text: str) -> str:
+    """Straight quotes and dashes; alias spellings replaced by one canonical token."""
+    pattern, _ = aliases()
+    return pattern.sub(alias_token, text.translate(_QUOTES))
+
+
+@functools.cache
+def stem(word: str) -> str:
+    """``word`` without a possessive and one listed suffix, if the stem stays long enough."""
+    data = table()["words"]
+    word = word.removesuffix("'s").removesuffix("'")
+    for suffix in sorted(data["suffixes"], key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= data["min_stem"]:
+            return word[: -len(suffix)]
+    return word
+
+
+def mostly_capitalised(words: list[str]) -> bool:
+    """Title-case text (a headline): capitals there do not mark names."""
+    letters = [w for w in words if w[0].isalpha()]
+    return len(letters) >= 4 and sum(w[0].isupper() for w in letters) > 0.6 * len(letters)
+
+
+def names_of(text: str) -> frozenset[str]:
+    """Runs of capitalised words (joined by listed joiners), lower-cased; none in title case."""
+    words = _CAP_TOKEN.findall(text)
+    if mostly_capitalised(words):
+        return frozenset(w.lower() for w in words if "_" in w)
+    joiners = frozenset(table()["names"]["joiners"])
+    names: set[str] = set()
+    run: list[str] = []
+    for word in [*words, "."]:
+        if word[0].isupper() or (run and word.lower() in joiners):
+            run.append(word.lower().removesuffix("'s"))
+            continue
+        name = trim_name(run, joiners)
+        if name:
+            names.add(name)
+        run = []
+    return frozenset(names)
+
+
+def trim_name(run: list[str], joiners: frozenset[str]) -> str:
+    """A run of capitalised words without leading function or date words, trailing joiners."""
+    skip = (
+        stop_words()
+        | frozenset(table()["names"]["months"])
+        | frozenset(table()["names"]["weekdays"])
+    )
+    start, end = 0, len(run)
+    while start < end and run[start] in skip:
+        start += 1
+    while end > start and run[end - 1] in joiners:
+        end -= 1
+    return " ".join(run[start:end])
+
+
+def to_number(digits: str, scale: str | None) -> float:
+    """The value of ``digits`` (commas ignored) times its scale word."""
+    scales: dict[str, float] = {"%": 1, "percent": 1, "per cent": 1, **table()["numbers"]["scales"]}
+    return float(digits.replace(",", "")) * (scales.get(scale, 1) if scale else 1)
+
+
+def unit_after(lower: str, end: int, scale: str | None) -> str:
+    """The word a number counts: percent, or the next content word that is not a name."""
+    data = table()["numbers"]
+    if scale in data["percent"]:
+        return "percent"
+    stops = stop_words()
+    for token in _TOKEN.findall(lower[end : end + 40])[:3]:
+        if token not in stops and not token[0].isdigit() and "_" not in token:
+            return stem(token)
+    return ""
+
+
+def numbers_of(lower: str) -> tuple[Quantity, ...]:
+    """Every number with its unit; a year or a day after a month is a date."""
+    data = table()
+    months = frozenset(data["names"]["months"])
+    out = []
+    for m in _NUMBER.finditer(lower):
+        low = to_number(m.group(1), m.group(3))
+        high = to_number(m.group(2), m.group(3)) if m.group(2) else low
+        before = _TOKEN.findall(lower[max(0, m.start() - 12) : m.start()])
+        if before and before[-1] in months:
+            unit = "<day>"
+        elif (
+            m.group(3) is None
+            and low.is_integer()
+            and data["numbers"]["year_min"] <= low <= data["numbers"]["year_max"]
+        ):
+            unit = "<year>"
+        else:
+            unit = unit_after(lower, m.end(), m.group(3))
+        out.append(Quantity(min(low, high), max(low, high), unit, m.group().strip()))
+    return tuple(out)
+
+
+def negation_scopes(
+    toks: list[str], negators: list[tuple[int, int]], taken: list[bool]
+) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each negator with the content words around it (the widths of relate.toml).
+
+    A negator with no content word after it ("No he wasn't") gets an empty scope.
+    """
+    data = table()["score"]
+    words = [(i, stem(t)) for i, t in enumerate(toks) if is_content(t) and not taken[i]]
+    out = []
+    for start, end in negators:
+        after = [w for i, w in words if i >= end][: data["negation_scope"]]
+        before = [w for i, w in words if i < start][::-1][: data["negation_scope_before"]]
+        out.append(
+            (phrase_text(toks, (start, end)), frozenset(after + before) if after else frozenset())
+        )
+    return tuple(out)
+
+
+def is_content(token: str) -> bool:
+    """Whether a token is a content word (not a function word, negator or punctuation)."""
+    return token not in stop_words() and token[0].isalnum()
+
+
+@functools.lru_cache(maxsize=8192)
+def features(text: str) -> Features:
+    """The features of one text."""
+    norm = normalise(text)
+    lower = norm.lower()
+    toks = tokens(lower)
+    spans, taken = find_cues(toks)
+    return Features(
+        text=text,
+        lower=lower,
+        content=frozenset(stem(t) for i, t in enumerate(toks) if not taken[i] and is_content(t)),
+        names=names_of(norm),
+        numbers=numbers_of(lower),
+        cues={
+            name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()
+        },
+        negated=negation_scopes(toks, spans.get("negator", []), taken),
+    )
