@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import re
 from typing import Any
 
 import attrs
@@ -76,12 +77,27 @@ def _quoted(before: str) -> bool:
 
 
 def _inherited(text: str, analysis: tuple[Resolved, ...], start: int) -> dt.date | None:
-    """The last date told earlier in the sentence's paragraph (when the data allows it)."""
+    """The date of the last earlier sentence of the paragraph that told one (its first date)."""
     if not _limits()["inherit_from_paragraph"]:
         return None
     paragraph = text.rfind("\n", 0, start) + 1
-    earlier = [r for r in analysis if paragraph <= r.mention.start < start]
-    return earlier[-1].date if earlier else None
+    found: dt.date | None = None
+    previous_end = paragraph
+    for resolved in analysis:
+        mention = resolved.mention
+        if mention.start >= start:
+            break
+        if mention.start >= paragraph:
+            if previous_end == paragraph or _SENTENCE_END.search(
+                text, previous_end, mention.start + 1
+            ):
+                found = resolved.date
+            previous_end = mention.end
+    return found
+
+
+# Where a sentence ends inside a paragraph: . ! or ? (and a closing quote) before a capital.
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
 
 
 @functools.lru_cache(maxsize=256)

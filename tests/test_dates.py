@@ -240,3 +240,25 @@ def test_resolved_in_text_order(text: str) -> None:
     starts = [r.mention.start for r in resolve_dates(text, None)]
     assert starts == sorted(starts)
     assert all(0 <= s < len(text) for s in starts)
+
+
+INHERIT_ROWS = [
+    (
+        "The ministry’s claim Friday, June 16, 2017, that he died on May 28 was a ploy. "
+        "The Russians hoped no one would notice.",
+        "The Russians hoped no one would notice.",
+        D(2017, 6, 16),
+    ),
+    (
+        "On Tuesday, June 20, 2017, he admitted it. Two days later, on Thursday, aides said "
+        "more. Officials added that it was over.",
+        "Officials added that it was over.",
+        D(2017, 6, 22),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "sentence", "date"), INHERIT_ROWS)
+def test_inherits_the_previous_sentence_date(text: str, sentence: str, date: dt.date) -> None:
+    """A dateless sentence takes the statement date of the last dated sentence before it."""
+    assert _date_of(text, sentence, None) == (date, INFERRED)
