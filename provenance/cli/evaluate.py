@@ -93,7 +93,7 @@ def table(record: dict[str, Any]) -> Table:
         f"{record['pred_attributions']} predicted",
         caption=_caption(record),
     )
-    grid.add_column("metric")
+    grid.add_column("metric", no_wrap=True)
     for column in ("P", "R", "F1", "tp", "pred", "gold"):
         grid.add_column(column, justify="right")
     _row(grid, "attribution partial", record["partial"])
