@@ -8,16 +8,17 @@ cue verbs of that class), ``{speech_ing}`` etc. (their -ing forms), ``{aux}``,
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 
 from provenance import lexicon
 
-_MACRO = re.compile(r"\{([a-z_]+)\}")
+_MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 CLASSES = ("speech", "thought", "evidence", "act", "frame")
 
 
@@ -28,16 +29,43 @@ class Rule:
     id: str
     description: str
     regex: re.Pattern[str]
+    anchor: re.Pattern[str] | None = None
+    reach: int = 0
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
 
 def alternation(words: Iterable[str]) -> str:
-    """A regex matching any of ``words`` as whole words, longest first."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return rf"\b(?:{body})(?![\w’'-])"
+    """A regex matching any of ``words`` as whole words (a trie: fast on long lists)."""
+    return rf"\b{trie(words)}(?![\w’'-])"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex for any of ``words``, as a character trie (longest match tried first)."""
+    root: dict[str, Any] = {}
+    for word in set(words):
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_regex(root)
+
+
+def _trie_regex(node: dict[str, Any]) -> str:
+    """The regex of one trie node."""
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_regex(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    optional = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+    if optional:
+        return (body if body.startswith("(?:") else "(?:" + body + ")") + "?"
+    return body
 
 
 @functools.cache
@@ -58,6 +86,8 @@ def word_macros() -> dict[str, str]:
         forms = [f for row in cues["verb"].values() if row["class"] == name for f in row["forms"]]
         macros[name] = alternation(forms)
         macros[name + "_ing"] = alternation(f for f in forms if f.split()[0].endswith("ing"))
+    verbs = [f for row in cues["verb"].values() if row["class"] != "frame" for f in row["forms"]]
+    macros["cueverb"] = alternation(verbs)
     macros["aux"] = alternation(cues["auxiliaries"])
     macros["adverb"] = alternation(cues["adverbs"])
     macros["prep"] = alternation(
@@ -77,12 +107,19 @@ def expand(pattern: str, macros: Mapping[str, str]) -> str:
     raise ValueError("macros nest too deep (a macro refers to itself?)")
 
 
+def _macro(value: str | list[str]) -> str:
+    """A macro: a regex as written, or a word list as a trie of its words."""
+    return value if isinstance(value, str) else trie(value)
+
+
 def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
     """One rule row compiled."""
     return Rule(
         id=row["id"],
         description=row["description"],
         regex=re.compile(expand(row["pattern"], macros)),
+        anchor=re.compile(expand(row["anchor"], macros)) if "anchor" in row else None,
+        reach=int(row.get("reach", 0)),
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
         counterexamples=tuple(row.get("counterexamples", ())),
@@ -93,13 +130,105 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
 def rules() -> tuple[Rule, ...]:
     """The rules in priority order, compiled."""
     table = lexicon.load("rules")
-    macros = {**table["macros"], **word_macros()}
+    macros = {name: _macro(value) for name, value in table["macros"].items()}
+    macros.update(word_macros())
     return tuple(_rule(row, macros) for row in table["rule"])
 
 
 @functools.cache
-def any_cue() -> re.Pattern[str]:
-    """A quick test for a sentence that may hold a claim: any cue word at all."""
-    macros = word_macros()
-    parts = [macros[name] for name in (*CLASSES, "prep", "noun")]
-    return re.compile("|".join(parts) + r"|\breports\b|\bcomment\b|\brespond\b", re.IGNORECASE)
+def trigger_words() -> frozenset[str]:
+    """Lower-case words one of which a sentence needs to hold any claim (a quick test)."""
+    cues = lexicon.load("cues")
+    words = {f.split()[0] for row in cues["verb"].values() for f in row["forms"]}
+    words.update(cues["noun"], (p.split()[0] for p in cues["prepositions"]))
+    words.update(lexicon.load("rules")["triggers"])
+    return frozenset(words)
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The words that never belong to a speaker's noun phrase (the ``stop`` macro)."""
+    return frozenset(lexicon.load("rules")["macros"]["stop"])
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def may_hold_claim(sentence: str) -> bool:
+    """Whether ``sentence`` has a trigger word (no claim without one)."""
+    words = trigger_words()
+    return any(m.group().lower() in words for m in _WORD.finditer(sentence))
+
+
+_TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
+_SHORT = 8  # a phrase of at most this many words may start after any word
+
+
+class Scan:
+    """The rule matches of one sentence, with the phrase starts and anchors shared by rules."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self.words, self.bounded = _phrase_starts(sentence)
+        self._anchors: dict[re.Pattern[str], list[int]] = {}
+        self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
+
+    def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
+        """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
+        return self._anchored(rule) if rule.anchor else self._searched(rule)
+
+    def _searched(self, rule: Rule) -> Iterator[re.Match[str]]:
+        """The matches of a rule anywhere in the sentence, one per cue."""
+        pos = 0
+        while pos <= len(self.sentence):
+            match = rule.regex.search(self.sentence, pos)
+            if match is None:
+                return
+            yield match
+            pos = match.end("cue")
+
+    def _anchored(self, rule: Rule) -> Iterator[re.Match[str]]:
+        """The leftmost match covering each anchor, starting up to ``reach`` before it."""
+        assert rule.anchor is not None
+        for anchor in self._anchor_starts(rule.anchor):
+            for start in self._starts(anchor, rule.reach):
+                match = self._match(rule, start)
+                if match is not None and match.start("cue") <= anchor < match.end("cue"):
+                    yield match
+                    break
+
+    def _anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
+        """Where ``anchor`` matches (computed once per sentence)."""
+        if anchor not in self._anchors:
+            self._anchors[anchor] = [m.start() for m in anchor.finditer(self.sentence)]
+        return self._anchors[anchor]
+
+    def _starts(self, anchor: int, reach: int) -> list[int]:
+        """Phrase starts within ``reach`` before ``anchor``, and the few words just before it."""
+        near = bisect.bisect_right(self.words, anchor)
+        lo = bisect.bisect_left(self.bounded, anchor - reach)
+        hi = bisect.bisect_right(self.bounded, anchor)
+        return sorted(set(self.bounded[lo:hi]).union(self.words[max(0, near - _SHORT) : near]))
+
+    def _match(self, rule: Rule, start: int) -> re.Match[str] | None:
+        """``rule`` matched at ``start`` (each start tried once per rule)."""
+        key = (rule.id, start)
+        if key not in self._tried:
+            self._tried[key] = rule.regex.match(self.sentence, start)
+        return self._tried[key]
+
+
+def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
+    """Word starts, and those after a boundary (a stop word or punctuation) where a long
+    phrase may begin; a phrase of at most ``_SHORT`` words may start anywhere."""
+    words: list[int] = []
+    bounded: list[int] = []
+    stop = stop_words()
+    previous = ""
+    for token in _TOKEN.finditer(sentence):
+        start = token.start() + len(token.group(1))
+        words.append(start)
+        if not previous or not previous[-1].isalnum() or previous.lower() in stop:
+            bounded.append(start)
+        previous = token.group()
+    return words, bounded

@@ -38,10 +38,9 @@ class Candidate:
 
 def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
-    quick = rules.any_cue()
     claims: list[Claim] = []
     for sentence in sentences:
-        if quick.search(sentence.text) is None:
+        if not rules.may_hold_claim(sentence.text):
             continue
         chosen = _select(list(_candidates(document.text, sentence)))
         claims.extend(_claim(document, c) for c in _finish(document.text, chosen))
@@ -51,13 +50,9 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
 def _candidates(text: str, sentence: Span) -> Iterator[Candidate]:
     """Every match of every rule in one sentence whose cue is outside quotation marks."""
     quotes = sentences.quotations(sentence.text)
+    scan = rules.Scan(sentence.text)
     for index, rule in enumerate(rules.rules()):
-        pos = 0
-        while pos <= len(sentence.text):
-            match = rule.regex.search(sentence.text, pos)
-            if match is None:
-                break
-            pos = match.end("cue")
+        for match in scan.matches(rule):
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
             candidate = _candidate(text, sentence.start, index, rule, match)
