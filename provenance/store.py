@@ -115,13 +115,22 @@ def atomic_write(path: Path, text: str) -> None:
             out.write(text.encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp, path.stat().st_mode & 0o7777)
+        os.chmod(temp, _mode(path))
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _mode(path: Path) -> int:
+    """The mode of the file being replaced; for a new file, 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def leftover_temporaries(path: Path) -> list[Path]:

@@ -69,12 +69,8 @@ def sync(
         _document(run, path, by_doc.get(path, []), taken, pinned)
         if progress is not None:
             progress(path)
-    result = attrs.evolve(
-        ledger,
-        documents=tuple(sorted(run.records.values(), key=lambda d: d.path)),
-        claims=tuple(sorted(run.claims, key=claim_order)),
-    )
-    return result, _report(run)
+    result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
+    return _sorted(result), _report(run)
 
 
 def _document(
@@ -147,12 +143,23 @@ def sync_file(
         text, ledger = _open(path, folders, create, say)
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
         result, report = sync(path.parent, ledger, extract, read, reextract, progress)
+        if text and result == _sorted(ledger):
+            return report  # nothing changed: the file stays as it is, comments and all
         out = store.dumps(result)
         if out == text:
             return report
         _warn_comments(path, text, say)
         store.atomic_write(path, out)
     return attrs.evolve(report, written=True)
+
+
+def _sorted(ledger: Ledger) -> Ledger:
+    """The ledger in the order sync leaves it (to tell whether anything changed)."""
+    return attrs.evolve(
+        ledger,
+        documents=tuple(sorted(ledger.documents, key=lambda d: d.path)),
+        claims=tuple(sorted(ledger.claims, key=claim_order)),
+    )
 
 
 def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> tuple[str, Ledger]:

@@ -12,6 +12,8 @@ import math
 import re
 
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
+_SPECIAL = re.compile(r'["\\\x00-\x1f\x7f]')
+_PLAIN = re.compile(r'[^"\\\x00-\x1f\x7f]*')
 _ESCAPES = {
     '"': '\\"',
     "\\": "\\\\",
@@ -25,15 +27,14 @@ _ESCAPES = {
 
 def string(text: str) -> str:
     """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = []
-    for char in text:
-        if char in _ESCAPES:
-            out.append(_ESCAPES[char])
-        elif ord(char) < 0x20 or ord(char) == 0x7F:
-            out.append(f"\\u{ord(char):04x}")
-        else:
-            out.append(char)
-    return '"' + "".join(out) + '"'
+    if _PLAIN.fullmatch(text):
+        return '"' + text + '"'
+    return '"' + _SPECIAL.sub(_escape, text) + '"'
+
+
+def _escape(found: re.Match[str]) -> str:
+    char = found.group()
+    return _ESCAPES.get(char) or f"\\u{ord(char):04x}"
 
 
 def key(name: str) -> str:

@@ -302,3 +302,13 @@ def test_lock_times_out_with_a_message(tmp_path: Path) -> None:
         store.locked(path, timeout=0.1),
     ):
         pass
+
+
+def test_new_file_gets_the_usual_mode(tmp_path: Path) -> None:
+    """A new claims.toml is readable as any new file (umask), not private like a temp file."""
+    umask = os.umask(0o022)
+    try:
+        store.atomic_write(tmp_path / "claims.toml", "schema = 1\n")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "claims.toml").stat().st_mode & 0o777 == 0o644

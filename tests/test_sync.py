@@ -418,3 +418,13 @@ def test_two_concurrent_syncs_lose_nothing(tmp_path: Path) -> None:
     ledger = store.load(path)
     assert sorted(ledger.corpus) == ["one", "two"]
     assert sorted(c.speaker_name for c in ledger.claims) == ["Alice", "Bob"]
+
+
+def test_no_change_sync_keeps_comments(repo: Repo) -> None:
+    """Nothing changed: the file is not rewritten, so a person's comments stay."""
+    text = "# kept\n" + repo.ledger_path.read_text(encoding="utf-8")
+    repo.ledger_path.write_text(text, encoding="utf-8")
+    warnings: list[str] = []
+    assert not repo.sync(warn=warnings.append).written
+    assert repo.ledger_path.read_text(encoding="utf-8") == text
+    assert warnings == []
