@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from provenance import store
-from provenance.cli import main
+from provenance.cli import COMMANDS, main
 from provenance.cli.sync import summary
 from provenance.sync import Report
 
@@ -136,3 +136,12 @@ def test_project_corpus_passes_check(capsys: pytest.CaptureFixture[str]) -> None
     if not ledger.exists():
         pytest.skip("no claims.toml at the repository root yet")
     assert main(["check", "--ledger", str(ledger)]) == 0, capsys.readouterr().out
+
+
+def test_pre_commit_hooks_run_registered_commands() -> None:
+    """Every hook in .pre-commit-hooks.yaml runs a command the CLI has."""
+    text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    entries = [line.split("entry:")[1].split() for line in text.splitlines() if "entry:" in line]
+    names = {module.NAME for module in COMMANDS}
+    assert entries and all(e[0] == "provenance" and e[1] in names for e in entries)
+    assert "pass_filenames: false" in text
