@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from provenance import __version__
-from provenance.cli import check, evaluate, extract, init, sync
+from provenance.cli import check, evaluate, extract, init, relate, report, sync
 from provenance.errors import ProvenanceError, UsageError
 
-COMMANDS: tuple[ModuleType, ...] = (extract, evaluate, init, sync, check)
+COMMANDS: tuple[ModuleType, ...] = (report, extract, evaluate, init, sync, check, relate)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -1,0 +1,94 @@
+"""The words to highlight in two related claims: where their wording differs, and reason words.
+
+Pure functions over strings; ranges are ``(start, end)`` character offsets into the text
+given, sorted and merged, so a renderer only styles them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+
+from provenance import lexicon
+from provenance.model import Reason
+
+Ranges = tuple[tuple[int, int], ...]
+_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words (and lone punctuation marks) of ``text``: normalised form, start, end."""
+    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def fold(word: str) -> str:
+    """A word compared without case and with straight apostrophes."""
+    return word.lower().replace("’", "'")
+
+
+def differing(a: str, b: str) -> tuple[Ranges, Ranges]:
+    """The words of ``a`` and of ``b`` outside their longest common word runs.
+
+    Nothing is marked when the two are worded too differently to compare
+    (``diff_min_similarity`` in data/report.toml).
+    """
+    ta, tb = tokens(a), tokens(b)
+    words_a, words_b = [t[0] for t in ta], [t[0] for t in tb]
+    matcher = difflib.SequenceMatcher(None, words_a, words_b, autojunk=False)
+    if matcher.ratio() < float(lexicon.load("report")["diff_min_similarity"]):
+        return (), ()
+    marks_a: list[tuple[int, int]] = []
+    marks_b: list[tuple[int, int]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op != "equal":
+            marks_a += _words(ta[i1:i2])
+            marks_b += _words(tb[j1:j2])
+    return merged(marks_a), merged(marks_b)
+
+
+def _words(run: Sequence[tuple[str, int, int]]) -> list[tuple[int, int]]:
+    """The ranges of the words in ``run`` (punctuation alone is not worth a highlight)."""
+    return [(start, end) for word, start, end in run if word[0].isalnum() or word[0] == "_"]
+
+
+def phrases(text: str, wanted: Iterable[str]) -> Ranges:
+    """Where each phrase of ``wanted`` occurs in ``text``, word for word, ignoring case."""
+    found = tokens(text)
+    words = [t[0] for t in found]
+    marks: list[tuple[int, int]] = []
+    for phrase in wanted:
+        parts = [t[0] for t in tokens(phrase)]
+        if not parts:
+            continue
+        for i in range(len(words) - len(parts) + 1):
+            if words[i : i + len(parts)] == parts:
+                marks.append((found[i][1], found[i + len(parts) - 1][2]))
+    return merged(marks)
+
+
+def reason_words(reasons: Iterable[Reason]) -> tuple[str, ...]:
+    """The words the reasons name, but for reasons about what the claims share."""
+    shared = set(lexicon.load("report")["shared_reason_codes"])
+    return tuple(dict.fromkeys(w for r in reasons if r.code not in shared for w in r.words))
+
+
+def highlights(a: str, b: str, reasons: Iterable[Reason]) -> tuple[Ranges, Ranges]:
+    """What to highlight in ``a`` and ``b``: differing words plus the reasons' words."""
+    words = reason_words(reasons)
+    diff_a, diff_b = differing(a, b)
+    return (
+        merged([*diff_a, *phrases(a, words)]),
+        merged([*diff_b, *phrases(b, words)]),
+    )
+
+
+def merged(ranges: Iterable[tuple[int, int]]) -> Ranges:
+    """Sorted ranges with overlapping or touching-by-one-space ranges joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if out and start <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return tuple(out)
