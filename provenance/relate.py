@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from provenance.matching import candidate_pairs
+from provenance.model import Claim, Reason, Relation, RelationKind
 from provenance.relate_body import Judgement, is_long, relate_body
+from provenance.relate_cues import table
+from provenance.relate_pointer import pointer_relations
 from provenance.relate_rules import Mode, Side, decide, idf_table, overlap
 from provenance.relate_text import features
 
@@ -29,3 +33,37 @@ def relate_pairs(pairs: Sequence[tuple[str, str]]) -> list[Judgement]:
     """``relate_texts`` over many pairs, words weighted by idf over the distinct b texts."""
     idf = idf_table([features(b) for b in sorted({b for _, b in pairs})])
     return [relate_texts(a, b, idf) for a, b in pairs]
+
+
+def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
+    """Agreements, contradictions and related pairs among ``claims`` (ids a < b, sorted).
+
+    Candidates come from an inverted index (``matching``); claims of one document are
+    compared too. Unrelated pairs are left out; so are claims whose stance takes no side.
+    """
+    skip = frozenset(table()["claims"]["skip_stances"])
+    usable = sorted((c for c in claims if c.content and c.stance not in skip), key=lambda c: c.id)
+    texts = [features(c.content_text) for c in usable]
+    idf = idf_table(texts)
+    found = {}
+    for i, j, _ in candidate_pairs(texts):
+        judged = judge_claims(usable[i], usable[j], idf)
+        if judged is not None:
+            found[(judged.a, judged.b)] = judged
+    for relation in pointer_relations(usable):
+        found[(relation.a, relation.b)] = relation
+    return tuple(found[key] for key in sorted(found))
+
+
+def judge_claims(x: Claim, y: Claim, idf: Mapping[str, float]) -> Relation | None:
+    """The relation of two claims, or None when they are unrelated."""
+    fx, fy = features(x.content_text), features(y.content_text)
+    o = overlap(fx, fy, Mode.CLAIMS, idf)
+    kind, score, reasons = decide(Side(fx, x.stance), Side(fy, y.stance), o, Mode.CLAIMS)
+    if kind is RelationKind.UNRELATED:
+        return None
+    a, b = sorted((x.id, y.id))
+    return Relation(a, b, kind, score, reasons)
+
+
+__all__ = ["Judgement", "Reason", "relate_claims", "relate_pairs", "relate_texts"]

@@ -40,6 +40,22 @@ def cue_lists() -> tuple[tuple[str, frozenset[Phrase], int], ...]:
     return tuple(out)
 
 
+@functools.cache
+def date_words() -> frozenset[str]:
+    """Cue words that are a month when a number follows ("May 28")."""
+    return frozenset(table()["cue_exceptions"]["month_before_number"])
+
+
+def is_date(toks: list[str], start: int, end: int) -> bool:
+    """Whether a one-word match is a month name followed by a number."""
+    return (
+        end - start == 1
+        and toks[start] in date_words()
+        and end < len(toks)
+        and toks[end][0].isdigit()
+    )
+
+
 def match_list(
     toks: list[str], taken: list[bool], phrases: frozenset[Phrase], longest: int
 ) -> list[tuple[int, int]]:
@@ -48,7 +64,8 @@ def match_list(
     i = 0
     while i < len(toks):
         for size in range(min(longest, len(toks) - i), 0, -1):
-            if tuple(toks[i : i + size]) in phrases and not any(taken[i : i + size]):
+            hit = tuple(toks[i : i + size]) in phrases and not is_date(toks, i, i + size)
+            if hit and not any(taken[i : i + size]):
                 found.append((i, i + size))
                 i += size
                 break

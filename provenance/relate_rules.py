@@ -200,14 +200,13 @@ def same_value_elsewhere(q: Quantity, other: Features) -> bool:
 
 
 def different_entities(a: Features, b: Features) -> list[Reason]:
-    """Names that look alike but differ (North Korea / South Korea), with no name in common."""
-    if a.names & b.names:
-        return []
+    """A name on one side only that looks like one on the other side only (North / South Korea)."""
     ratio = table()["names"]["lookalike_ratio"]
-    for x in sorted(a.names):
-        for y in sorted(b.names):
-            if fuzz.ratio(x, y) >= ratio and not same_entity(x, y):
-                return [Reason("different-entities", f"“{x}” is not “{y}”", (x, y))]
+    for x in sorted(a.names - b.names):
+        for y in sorted(b.names - a.names):
+            nx, ny = x.replace("_", " "), y.replace("_", " ")
+            if fuzz.ratio(nx, ny) >= ratio and not same_entity(nx, ny):
+                return [Reason("different-entities", f"“{nx}” is not “{ny}”", (nx, ny))]
     return []
 
 
@@ -252,13 +251,13 @@ def shared_reasons(o: Overlap) -> list[Reason]:
 
 
 def decide(
-    a: Side, b: Side, o: Overlap, mode: Mode, related: float | None = None
+    a: Side, b: Side, o: Overlap, mode: Mode
 ) -> tuple[RelationKind, float, tuple[Reason, ...]]:
-    """The relation of two sides that share content ``o`` (``related``: a threshold to use)."""
-    thresholds = table()["score"]
+    """The relation of two sides that share content ``o``."""
+    thresholds = table()["score" if mode is Mode.TEXTS else "claims"]
     blockers = different_entities(a.features, b.features)
-    floor = thresholds["related"] if related is None else related
-    if o.score < floor or (blockers and not o.names):
+    too_few = mode is Mode.CLAIMS and len(o.words) < thresholds["min_shared"]
+    if o.score < thresholds["related"] or too_few or blockers:
         return RelationKind.UNRELATED, round(o.score, 4), tuple(blockers)
     against = contradiction_reasons(a, b, mode)
     common = shared_reasons(o)

@@ -68,6 +68,14 @@ def aliases() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(body for _, body in parts) + ")"), spellings
 
 
+@functools.cache
+def families() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching every word of a family, and word -> the family's token."""
+    words = {w.lower(): group[0] for group in table()["words"]["families"] for w in group}
+    body = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE), words
+
+
 def alias_token(match: re.Match[str]) -> str:
     """The canonical token of a matched alias spelling, capitalised as a name."""
     _, spellings = aliases()
@@ -83,9 +91,11 @@ def stop_words() -> frozenset[str]:
 
 
 def normalise(text: str) -> str:
-    """Straight quotes and dashes; alias spellings replaced by one canonical token."""
+    """Straight quotes and dashes; aliases and word families replaced by one token."""
     pattern, _ = aliases()
-    return pattern.sub(alias_token, text.translate(_QUOTES))
+    family, words = families()
+    named = pattern.sub(alias_token, text.translate(_QUOTES))
+    return family.sub(lambda m: words[m.group().lower()], named)
 
 
 @functools.cache
