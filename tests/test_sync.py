@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -12,9 +13,12 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance import store
 from provenance.errors import InputError, UsageError
+from provenance.merge import overlap
 from provenance.model import (
     Claim,
     DocMeta,
@@ -428,3 +432,69 @@ def test_no_change_sync_keeps_comments(repo: Repo) -> None:
     assert not repo.sync(warn=warnings.append).written
     assert repo.ledger_path.read_text(encoding="utf-8") == text
     assert warnings == []
+
+
+SENTENCES = [f"Speaker{n} said fact number {n} holds." for n in range(6)]
+EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["insert", "drop", "reword", "status", "delete", "restore"]),
+        st.integers(0, 5),
+        st.sampled_from([Status.EDITED, Status.CONFIRMED, Status.REJECTED, Status.MANUAL]),
+    ),
+    max_size=6,
+)
+
+
+def apply(sentences: list[str], op: str, at: int) -> list[str]:
+    """A document edit: insert a sentence, drop one, or reword one (keeping its speaker)."""
+    at %= len(sentences) or 1
+    if op == "insert":
+        return [*sentences[:at], "Filler text with no claim.", *sentences[at:]]
+    if op == "drop" and sentences:
+        return sentences[:at] + sentences[at + 1 :]
+    if op == "reword" and sentences:
+        return [
+            *sentences[:at],
+            sentences[at].replace("holds", "still holds"),
+            *sentences[at + 1 :],
+        ]
+    return sentences
+
+
+@settings(max_examples=25, deadline=None)
+@given(EDITS)
+def test_no_hand_edit_is_ever_lost(edits: list[tuple[str, int, Status]]) -> None:
+    """Any mix of document edits, deletions and status changes: every person's claim survives."""
+    with tempfile.TemporaryDirectory() as folder:
+        made = Repo(Path(folder))
+        (made.root / "news").mkdir()
+        sentences = list(SENTENCES)
+        made.write("a.txt", " ".join(sentences))
+        made.sync(folders=("news",))
+        mine: dict[str, Claim] = {}
+        for op, at, status in edits:
+            if op == "status":
+                claims = made.ledger().claims
+                target = claims[at % len(claims)]
+                mine[target.id] = attrs.evolve(target, status=status, note=f"by hand {at}")
+                ledger = made.ledger()
+                kept = tuple(mine.get(c.id, c) for c in ledger.claims)
+                store.save(made.ledger_path, attrs.evolve(ledger, claims=kept))
+            elif op == "delete":
+                (made.root / "news" / "a.txt").unlink(missing_ok=True)
+            else:
+                sentences = apply(sentences, op, at)
+                made.write("a.txt", " ".join(sentences))
+            made.sync(reextract=True)
+            after = {c.id: c for c in made.ledger().claims}
+            for id_, claim in mine.items():
+                assert id_ in after
+                got = after[id_]
+                assert (got.status, got.note, got.stance) == (
+                    claim.status,
+                    claim.note,
+                    claim.stance,
+                )
+                if got.status is Status.REJECTED and got.flag is None:
+                    twins = [c for c in after.values() if c.id != id_ and overlap(c, got)]
+                    assert twins == []
