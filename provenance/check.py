@@ -175,6 +175,11 @@ def _claims(context: _Context) -> Iterator[Finding]:
         if claim.status is Status.REJECTED:
             continue  # a rejection only stops sync from adding the claim again
         line = context.lines.of("claims", claim.id)
+        try:
+            store.resolve(context.root, claim.doc)
+        except store.UnsafePath as exc:
+            yield Finding("unsafe-path", context.name, f"{claim.id}: {exc}", line)
+            continue
         if claim.doc not in known:
             message = f"{claim.id}: its document {claim.doc} is not in [documents]"
             yield Finding(

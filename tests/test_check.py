@@ -101,6 +101,11 @@ def unknown_document(repo: Path) -> None:
     edit(repo, 'doc = "news/a.txt"', 'doc = "news/zzz.txt"')
 
 
+def unsafe_claim(repo: Path) -> None:
+    """A claim whose document path leaves the repository."""
+    edit(repo, 'doc = "news/a.txt"', 'doc = "../../etc/passwd"')
+
+
 def dangling(repo: Path) -> None:
     """A relation verdict naming a claim that does not exist."""
     path = repo / "claims.toml"
@@ -124,6 +129,7 @@ FINDINGS: list[tuple[Callable[[Path], None], list[str]]] = [
     (orphaned, ["orphaned"]),
     (unanchored, ["unanchored"]),
     (unknown_document, ["unknown-document"]),
+    (unsafe_claim, ["unsafe-path"]),
     (dangling, ["dangling-relation", "dangling-relation"]),
     (unknown_key, ["unknown-key"]),
 ]
