@@ -498,3 +498,16 @@ def test_no_hand_edit_is_ever_lost(edits: list[tuple[str, int, Status]]) -> None
                 if got.status is Status.REJECTED and got.flag is None:
                     twins = [c for c in after.values() if c.id != id_ and overlap(c, got)]
                     assert twins == []
+
+
+def test_sync_never_reads_a_path_leaving_the_repository(repo: Repo) -> None:
+    """A document path with `..` in claims.toml is not read; its claims are kept, flagged."""
+    (repo.root.parent / "outside.txt").write_text("Mallory said secrets leak.\n", encoding="utf-8")
+    ledger = repo.ledger()
+    escaped = tuple(attrs.evolve(c, doc="../outside.txt") for c in ledger.claims)
+    store.save(repo.ledger_path, attrs.evolve(ledger, claims=escaped))
+    repo.calls.clear()
+    repo.sync()
+    assert repo.calls == []  # a.txt is unchanged; ../outside.txt is never read
+    outside = [c for c in repo.ledger().claims if c.doc == "../outside.txt"]
+    assert len(outside) == 2 and all(c.flag is Flag.MISSING for c in outside)
