@@ -73,12 +73,18 @@ def _candidate(
         if span is not None
     )
     cue = _trim(text, base + match.start("cue"), base + match.end("cue"))
-    if not content or cue is None:
+    if not content or cue is None or not all(_balanced(span.text) for span in content):
         return None
     speaker = None
     if groups.get("speaker") is not None:
         speaker = _trim(text, base + match.start("speaker"), base + match.end("speaker"))
     return Candidate(index, rule.id, speaker, cue, content, rule.inherit_speaker)
+
+
+def _balanced(fragment: str) -> bool:
+    """Whether every quotation opened in ``fragment`` is closed (else refuse to guess)."""
+    straight = fragment.count('"') + fragment.replace("''", '"').count('"') - fragment.count('"')
+    return fragment.count("“") == fragment.count("”") and straight % 2 == 0
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
@@ -124,9 +130,10 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
             if not earlier:
                 continue
             cand = attrs.evolve(cand, speaker=earlier[-1])
-        content = tuple(_cut(text, span, chosen) for span in cand.content)
-        if all(span is not None for span in content):
-            yield attrs.evolve(cand, content=content)
+        content = [_cut(text, span, chosen) for span in cand.content]
+        kept = tuple(span for span in content if span is not None)
+        if len(kept) == len(content):
+            yield attrs.evolve(cand, content=kept)
 
 
 def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:

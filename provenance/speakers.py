@@ -50,6 +50,8 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     """The name a pronoun speaker stands for, or "" when none fits."""
     assert claim.speaker is not None
     pronoun, start = claim.speaker.text.lower(), claim.speaker.start
+    if pronoun in _table()["unresolved"]:
+        return ""
     if pronoun in _table()["relative"]:
         match = _BEFORE.search(text, max(0, start - 120), start)
         return match.group(1) if match else ""

@@ -25,9 +25,9 @@ def _table() -> dict[str, Any]:
 
 @functools.cache
 def _hedge_words() -> re.Pattern[str]:
-    """Any hedge word or phrase, as a whole word."""
+    """Any hedge word or phrase, as a whole word, case-sensitive ("may", not the month)."""
     words = sorted(_table()["hedges"]["words"], key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
 
 
 def _lemma_in(claim: Claim, key: str) -> bool:

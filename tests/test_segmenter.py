@@ -1,0 +1,241 @@
+"""Claim segmentation: every rule's own rows, then tables of speaker, cue and content."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import rules, segmenter, sentences
+from provenance.model import Claim, Document, Kind, Region
+
+RULES = rules.rules()
+
+
+def claims_of(text: str, excluded: tuple[Region, ...] = ()) -> tuple[Claim, ...]:
+    """The claims the segmenter finds in ``text``."""
+    document = Document(path="t.txt", text=text, excluded=excluded)
+    return segmenter.segment(document, sentences.split(text, excluded))
+
+
+def rows(kind: str) -> list[tuple[str, str]]:
+    """(rule id, sentence) for every example or counterexample in rules.toml."""
+    return [(rule.id, text) for rule in RULES for text in getattr(rule, kind)]
+
+
+def test_every_rule_has_rows() -> None:
+    """Each rule carries at least one example and one counterexample, and ids are unique."""
+    assert all(rule.examples and rule.counterexamples for rule in RULES)
+    assert len({rule.id for rule in RULES}) == len(RULES)
+
+
+@pytest.mark.parametrize(("rule_id", "text"), rows("examples"))
+def test_rule_examples(rule_id: str, text: str) -> None:
+    """Every example yields a claim from its own rule."""
+    assert rule_id in {claim.rule for claim in claims_of(text)}
+
+
+@pytest.mark.parametrize(("rule_id", "text"), rows("counterexamples"))
+def test_rule_counterexamples(rule_id: str, text: str) -> None:
+    """No counterexample yields a claim from its rule."""
+    assert rule_id not in {claim.rule for claim in claims_of(text)}
+
+
+# sentence, speaker, cue, content fragments (None: no speaker)
+SPANS = [
+    (
+        "“We will build it,” said Senator Jane Roe, “and they will pay.”",
+        "Senator Jane Roe",
+        "said",
+        ["“We will build it,”", "“and they will pay.”"],
+    ),
+    (
+        "“The deal is dead,” Prime Minister Smith announced on Jan. 5.",
+        "Prime Minister Smith",
+        "announced",
+        ["“The deal is dead,”"],
+    ),
+    (
+        "The spokesman stated: “No one was hurt.”",
+        "The spokesman",
+        "stated",
+        ["“No one was hurt.”"],
+    ),
+    (
+        "Olga Petrova, Russia's deputy trade minister, said the talks had failed.",
+        "Olga Petrova, Russia's deputy trade minister",
+        "said",
+        ["the talks had failed"],
+    ),
+    (
+        "The company vehemently denied that it had paid the fine.",
+        "The company",
+        "vehemently denied",
+        ["that it had paid the fine"],
+    ),
+    (
+        "The border was closed on Monday, officials said.",
+        "officials",
+        "said",
+        ["The border was closed on Monday"],
+    ),
+    (
+        "Prices will rise, the source added.",
+        "the source",
+        "added",
+        ["Prices will rise"],
+    ),
+    (
+        "The plan is dead, he told reporters.",
+        "he",
+        "told",
+        ["The plan is dead"],
+    ),
+    (
+        "According to the census bureau, the town shrank.",
+        "the census bureau",
+        "According to",
+        ["the town shrank"],
+    ),
+    (
+        "A spokesman for the Dutch foreign ministry said the visit was over.",
+        "A spokesman for the Dutch foreign ministry",
+        "said",
+        ["the visit was over"],
+    ),
+    (
+        "Voters fear that taxes will rise.",
+        "Voters",
+        "fear",
+        ["that taxes will rise"],
+    ),
+    (
+        "The rebels released a video stating that the city had fallen.",
+        "The rebels",
+        "released a video stating",
+        ["that the city had fallen"],
+    ),
+    (
+        "''We've started all those conversations,'' Mr. Manafort said.",
+        "Mr. Manafort",
+        "said",
+        ["''We've started all those conversations,''"],
+    ),
+    (
+        "Paradis, who has been active in politics since 1990, says she is independent.",
+        "Paradis, who has been active in politics since 1990",
+        "says",
+        ["she is independent"],
+    ),
+    (
+        "“It was bad. It was very bad. We left,” she said.",
+        "she",
+        "said",
+        ["“It was bad. It was very bad. We left,”"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue", "content"), SPANS)
+def test_spans(text: str, speaker: str | None, cue: str, content: list[str]) -> None:
+    """The first claim of the sentence has the expected speaker, cue and content fragments."""
+    found = claims_of(text)
+    assert found, text
+    claim = found[0]
+    assert (claim.speaker.text if claim.speaker else None) == speaker
+    assert claim.cue is not None and claim.cue.text == cue
+    assert [span.text for span in claim.content] == content
+
+
+NO_CLAIM = [
+    "The economy grew in the third quarter.",
+    "“We will win, Trump said.",  # unclosed quotation: refuse to guess
+    "The attack claimed seven lives before it was stopped.",
+    "He said.",
+    "The rocket was fired from the desert.",
+    "It will continue to grow for years.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_no_claim(text: str) -> None:
+    """Sentences without an attribution (or an unclosed quotation) yield nothing."""
+    assert claims_of(text) == ()
+
+
+KINDS = [
+    ("“We won,” he said.", Kind.DIRECT),
+    ("He said that they had “won big.”", Kind.MIXED),
+    ("He said that they had won.", Kind.INDIRECT),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KINDS)
+def test_kind(text: str, kind: Kind) -> None:
+    """Direct for a quotation, mixed for quoted words in reported speech, else indirect."""
+    assert claims_of(text)[0].kind is kind
+
+
+LEMMAS = [
+    ("vehemently denied", "deny"),
+    ("has said", "say"),
+    ("released a video stating", "state"),
+    ("qualified claim", "claim"),
+    ("According to", "according to"),
+    ("called out", "call out"),
+]
+
+
+@pytest.mark.parametrize(("cue", "lemma"), LEMMAS)
+def test_cue_lemma(cue: str, lemma: str) -> None:
+    """The lemma of the cue verb or noun, adverbs and auxiliaries aside."""
+    assert segmenter.cue_lemma(cue) == lemma
+
+
+def test_split_quote_is_one_claim() -> None:
+    """A split quotation is one claim with two content spans, not two claims."""
+    found = claims_of("“Thanks to the win,” said Trump, “we are strong.”")
+    assert len(found) == 1 and len(found[0].content) == 2
+
+
+def test_participle_inherits_speaker() -> None:
+    """“…, adding that …” takes the speaker of the claim before it, and cuts its content."""
+    found = claims_of("The mayor said the road was closed, adding that it would reopen.")
+    assert [(c.speaker.text if c.speaker else "", c.content_text) for c in found] == [
+        ("The mayor", "the road was closed"),
+        ("The mayor", "that it would reopen"),
+    ]
+
+
+def test_excluded_region_yields_nothing() -> None:
+    """No claim comes from an excluded region."""
+    text = "Officials said the road was closed. Read more at X, he said."
+    start = text.index("Read")
+    found = claims_of(text, (Region(start, len(text), "boilerplate"),))
+    assert [c.content_text for c in found] == ["the road was closed"]
+
+
+def test_offsets_match_text() -> None:
+    """Every span of every claim indexes the document text."""
+    text = "“A,” said Bo, “B.” Officials said the road was closed, adding that it was unsafe."
+    for claim in claims_of(text):
+        for span in (claim.speaker, claim.cue, *claim.content):
+            assert span is None or text[span.start : span.end] == span.text
+
+
+@pytest.mark.xfail(strict=True, reason="a quotation continued in the next sentence is not joined")
+def test_quote_continued_after_full_stop() -> None:
+    """“A,” said Bo. “B.” should give one claim with two fragments."""
+    found = claims_of("“I was there,” said Bo. “I saw it all.”")
+    assert len(found[0].content) == 2
+
+
+@pytest.mark.xfail(strict=True, reason="a noun-phrase claim runs to the end of the sentence")
+def test_noun_claim_content_stops_at_main_verb() -> None:
+    """“X's claim that A was an attempt” should stop the content before “was an attempt”."""
+    found = claims_of("The ministry's claim that the leader died was an attempt to mislead.")
+    assert found[0].content_text == "that the leader died"
+
+
+@pytest.mark.xfail(strict=True, reason="passive cues without an agent are not claims")
+def test_passive_cue() -> None:
+    """“The city is believed to hold 800 fighters” has no speaker but is attributed."""
+    assert claims_of("The city is believed to hold 800 fighters.")

@@ -1,0 +1,45 @@
+"""Pronoun speakers resolved to names."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import pipeline, speakers
+from provenance.model import Document
+
+
+def names(text: str) -> list[tuple[str, str]]:
+    """(speaker as written, speaker name) for every claim of ``text``."""
+    found = pipeline.extract(Document(path="t.txt", text=text))
+    return [(c.speaker.text, c.speaker_name) for c in found if c.speaker]
+
+
+TABLE = [
+    (
+        "Senator Jane Roe spoke in Ohio. She said the plant would close.",
+        [("She", "Senator Jane Roe")],
+    ),
+    (
+        "Trump said the wall works. He said it was cheap, too.",
+        [("Trump", "Trump"), ("He", "Trump")],
+    ),
+    (
+        "The plan came from Mayor Bill Stone, who said it was cheap.",
+        [("who", "Mayor Bill Stone")],
+    ),
+    ("he said the plant would close.", [("he", "he")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE)
+def test_pronoun_names(text: str, expected: list[tuple[str, str]]) -> None:
+    """A pronoun takes the nearest earlier speaker or name; with none it stays as written."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"), [("he", True), ("They", True), ("Trump", False), ("the", False)]
+)
+def test_is_pronoun(word: str, expected: bool) -> None:
+    """Pronouns are recognised whatever their case; names and articles are not pronouns."""
+    assert speakers.is_pronoun(word) is expected

@@ -1,0 +1,67 @@
+"""Stance from cue and content: a table with negative rows."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import stance
+from provenance.model import Claim, Kind, Span, Stance
+
+
+def claim(cue: str, lemma: str, content: str, rule: str = "speaker-cue-clause") -> Claim:
+    """A claim with only the fields stance reads."""
+    return Claim(
+        id="c-0",
+        doc="t.txt",
+        speaker=None,
+        cue=Span(0, len(cue), cue),
+        content=(Span(100, 100 + len(content), content),),
+        kind=Kind.INDIRECT,
+        stance=Stance.ASSERTS,
+        rule=rule,
+        cue_lemma=lemma,
+    )
+
+
+TABLE = [
+    ("vehemently denied", "deny", "the group was running a network", Stance.DENIES),
+    ("rejected", "reject", "the claim", Stance.DENIES),
+    ("admitted", "admit", "the death “could not be verified.”", Stance.CONCEDES),
+    ("acknowledged", "acknowledge", "that mistakes were made", Stance.CONCEDES),
+    ("believe", "believe", "is an IS-linked attack", Stance.HEDGES),
+    ("said", "say", "the leader may have been killed", Stance.HEDGES),
+    ("said", "say", "the man was reportedly armed", Stance.HEDGES),
+    ("said", "say", "he allegedly paid", Stance.HEDGES),
+    ("qualified claim", "claim", "that the leader died", Stance.HEDGES),
+    ("declined", "decline", "to comment on the case", Stance.REFUSES),
+    ("did not comment", "comment", "on the video", Stance.REFUSES),
+    ("have emerged", "emerged", "that units left Gaza", Stance.REPORTS),
+    ("said", "say", "the army left", Stance.ASSERTS),
+    ("declined", "decline", "an invitation to the gala", Stance.ASSERTS),
+    ("announced", "announce", "the territory is liberated", Stance.ASSERTS),
+    ("said", "say", "mayors met in May", Stance.ASSERTS),
+    ("said", "say", "the maybe-candidate spoke", Stance.ASSERTS),
+]
+
+
+@pytest.mark.parametrize(("cue", "lemma", "content", "expected"), TABLE)
+def test_stance_table(cue: str, lemma: str, content: str, expected: Stance) -> None:
+    """Each cue and content gets the expected stance; plain statements assert."""
+    assert stance.stance_of(claim(cue, lemma, content)) is expected
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [("speaker-released-medium-cue", Stance.REPORTS), ("speaker-cue-that-clause", Stance.ASSERTS)],
+)
+def test_stance_by_rule(rule: str, expected: Stance) -> None:
+    """A medium as the source (a video stating) reports; a person stating asserts."""
+    found = stance.stance_of(claim("stating", "state", "that China should expect it", rule))
+    assert found is expected
+
+
+def test_order_refuses_before_hedges() -> None:
+    """“declined to comment on what may happen” refuses although it holds a hedge."""
+    assert stance.stance_of(claim("declined", "decline", "to comment on what may happen")) is (
+        Stance.REFUSES
+    )
