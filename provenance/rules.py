@@ -30,6 +30,7 @@ class Rule:
     description: str
     regex: re.Pattern[str]
     anchor: re.Pattern[str] | None = None
+    needs: re.Pattern[str] | None = None
     reach: int = 0
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
@@ -120,6 +121,7 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         regex=re.compile(expand(row["pattern"], macros)),
         anchor=re.compile(expand(row["anchor"], macros)) if "anchor" in row else None,
         reach=int(row.get("reach", 0)),
+        needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
         counterexamples=tuple(row.get("counterexamples", ())),
@@ -161,7 +163,7 @@ def may_hold_claim(sentence: str) -> bool:
 
 
 _TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
-_SHORT = 8  # a phrase of at most this many words may start after any word
+_SHORT = 5  # a phrase of at most this many words may start after any word
 
 
 class Scan:
@@ -175,6 +177,8 @@ class Scan:
 
     def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
+        if rule.needs is not None and rule.needs.search(self.sentence) is None:
+            return iter(())
         return self._anchored(rule) if rule.anchor else self._searched(rule)
 
     def _searched(self, rule: Rule) -> Iterator[re.Match[str]]:
