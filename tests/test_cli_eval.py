@@ -10,6 +10,7 @@ import pytest
 from provenance.cli import evaluate, main
 from provenance.model import Claim, Document
 from provenance.pipeline import extract
+from provenance.reader import read_document
 
 from .test_evaluation import DEV, SCORER, TEXT, assert_agrees, corpus, gold_line, reference
 
@@ -89,6 +90,18 @@ def test_errors_file_accounts_for_every_attribution(
     assert kinds.count("spurious") == record["pred_attributions"] - matched  # type: ignore[operator]
     missed = [e["gold"] for e in lines if e["kind"] == "missed"]
     assert all(TEXT[s["start"] : s["end"]] == s["text"] for g in missed for s in g["content"])
+
+
+@pytest.mark.parametrize("content", ["", " \n"])
+def test_empty_annotation_file_means_no_attributions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str
+) -> None:
+    """An empty .ann (PolNeAR train has one) is a text without gold, as the reference reads it."""
+    folder = corpus(tmp_path, TEXT, content)
+    record = run_json(folder, capsys)
+    assert (record["docs"], record["gold_attributions"]) == (1, 0)
+    claims = {"doc": list(extract(read_document(folder / "text" / "doc.txt")))}
+    assert_agrees(record, reference(folder, claims, tmp_path))
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from provenance import errors, evaluation, render
-from provenance.errors import UsageError
+from provenance.errors import InputError, UsageError
 from provenance.evaluation import Case
 from provenance.pipeline import extract
-from provenance.polnear import annotation_files, parse_ann, predicted
+from provenance.polnear import Gold, annotation_files, parse_ann, predicted
 from provenance.reader import parse_document, read_text
 
 NAME = "eval"
@@ -51,19 +51,32 @@ def corpus(folder: Path) -> list[tuple[Path, Path | None]]:
     return pairs
 
 
+def read_gold(path: Path | None) -> Gold:
+    """The gold of one .ann file; none, or an empty file, is a text without attributions."""
+    if path is None:
+        return Gold(())
+    shown = path.as_posix()
+    try:
+        return parse_ann(read_text(path, shown), shown)
+    except InputError:
+        if path.is_file() and not path.read_bytes().strip():
+            return Gold(())
+        raise
+
+
 def load_case(text_path: Path, ann_path: Path | None) -> Case:
     """Read one text and its gold, run the pipeline on it, and pair them up for scoring."""
     name = text_path.as_posix()
     text = read_text(text_path, name)
-    gold = parse_ann(read_text(ann_path), ann_path.as_posix()) if ann_path else None
+    gold = read_gold(ann_path)
     claims = extract(parse_document(name, text))
     pairs = [predicted(claim, len(text)) for claim in claims]
     return Case(
         name=text_path.name[: -len(".txt")],
         text=text,
-        gold=gold.attributions if gold else (),
+        gold=gold.attributions,
         pred=tuple(att for att, _ in pairs),
-        dropped=gold.dropped if gold else 0,
+        dropped=gold.dropped,
         out_of_range=sum(bad for _, bad in pairs),
     )
 
@@ -95,7 +108,7 @@ def table(record: dict[str, Any]) -> Table:
     )
     grid.add_column("metric", no_wrap=True)
     for column in ("P", "R", "F1", "tp", "pred", "gold"):
-        grid.add_column(column, justify="right")
+        grid.add_column(column, justify="right", no_wrap=True)
     _row(grid, "attribution partial", record["partial"])
     _row(grid, "attribution strict", record["strict"])
     _row(grid, "partial, many-to-many", record["partial_any"])
@@ -104,7 +117,7 @@ def table(record: dict[str, Any]) -> Table:
     pairs = record["pairs"]
     for role in evaluation.PAIR_ROLES:
         for kind in ("exact", "overlap"):
-            _row(grid, f"matched pairs: {role} {kind}", pairs[f"{role}_{kind}"])
+            _row(grid, f"pairs: {role} {kind}", pairs[f"{role}_{kind}"])
     return grid
 
 
