@@ -32,6 +32,7 @@ class Rule:
     anchor: re.Pattern[str] | None = None
     needs: re.Pattern[str] | None = None
     reach: int = 0
+    window: bool = False
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -121,6 +122,7 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         regex=re.compile(expand(row["pattern"], macros)),
         anchor=re.compile(expand(row["anchor"], macros)) if "anchor" in row else None,
         reach=int(row.get("reach", 0)),
+        window=bool(row.get("speaker_window", False)),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
@@ -153,6 +155,15 @@ def stop_words() -> frozenset[str]:
     return frozenset(lexicon.load("rules")["macros"]["stop"])
 
 
+@functools.cache
+def barrier_words() -> frozenset[str]:
+    """Stop words that never stand between a speaker's first word and its cue."""
+    table = lexicon.load("rules")["window"]
+    cues = lexicon.load("cues")
+    allowed = set(table["allowed"]) | set(cues["auxiliaries"]) | set(cues["adverbs"])
+    return stop_words() - allowed
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -172,8 +183,10 @@ class Scan:
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
         self.words, self.bounded = _phrase_starts(sentence)
-        self._anchors: dict[re.Pattern[str], list[int]] = {}
+        self._anchors: dict[str, list[int]] = {}
         self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
+        self._barriers: dict[int, int] = {}
+        self.tokens = [(m.start(), m.group()) for m in _PIECE.finditer(sentence)]
 
     def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
@@ -195,24 +208,33 @@ class Scan:
         """The leftmost match covering each anchor, starting up to ``reach`` before it."""
         assert rule.anchor is not None
         for anchor in self._anchor_starts(rule.anchor):
-            for start in self._starts(anchor, rule.reach):
+            floor = self._barrier(anchor) if rule.window else 0
+            for start in self._starts(anchor, rule.reach, floor):
                 match = self._match(rule, start)
                 if match is not None and match.start("cue") <= anchor < match.end("cue"):
                     yield match
                     break
 
+    def _barrier(self, anchor: int) -> int:
+        """The leftmost offset a speaker before ``anchor`` may start at (computed once)."""
+        if anchor not in self._barriers:
+            self._barriers[anchor] = _barrier(self.sentence, self.tokens, anchor)
+        return self._barriers[anchor]
+
     def _anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
         """Where ``anchor`` matches (computed once per sentence)."""
-        if anchor not in self._anchors:
-            self._anchors[anchor] = [m.start() for m in anchor.finditer(self.sentence)]
-        return self._anchors[anchor]
+        if anchor.pattern not in self._anchors:
+            self._anchors[anchor.pattern] = [m.start() for m in anchor.finditer(self.sentence)]
+        return self._anchors[anchor.pattern]
 
-    def _starts(self, anchor: int, reach: int) -> list[int]:
-        """Phrase starts within ``reach`` before ``anchor``, and the few words just before it."""
+    def _starts(self, anchor: int, reach: int, floor: int) -> list[int]:
+        """Phrase starts within ``reach`` before ``anchor``, and the few words just before
+        it, none before ``floor``."""
         near = bisect.bisect_right(self.words, anchor)
-        lo = bisect.bisect_left(self.bounded, anchor - reach)
+        lo = bisect.bisect_left(self.bounded, max(anchor - reach, floor))
         hi = bisect.bisect_right(self.bounded, anchor)
-        return sorted(set(self.bounded[lo:hi]).union(self.words[max(0, near - _SHORT) : near]))
+        short = (w for w in self.words[max(0, near - _SHORT) : near] if w >= floor)
+        return sorted(set(self.bounded[lo:hi]).union(short))
 
     def _match(self, rule: Rule, start: int) -> re.Match[str] | None:
         """``rule`` matched at ``start`` (each start tried once per rule)."""
@@ -220,6 +242,45 @@ class Scan:
         if key not in self._tried:
             self._tried[key] = rule.regex.match(self.sentence, start)
         return self._tried[key]
+
+
+_PIECE = re.compile(r"[\w’'-]+|[;:“”\",]")
+_HARD = frozenset(';:“”"')
+_COMMAS = 3  # a speaker holds at most one appositive: two commas
+
+
+def _barrier(sentence: str, tokens: list[tuple[int, str]], anchor: int) -> int:
+    """Where the window of a speaker before ``anchor`` begins: after a quotation mark,
+    a semicolon, a colon or the third comma back, or at a word no speaker holds
+    (a word in a ", who …," clause does not count)."""
+    index = bisect.bisect_left(tokens, (anchor, "")) - 1
+    commas = 0
+    while index >= 0:
+        start, piece = tokens[index]
+        if piece in _HARD or (piece == "," and (commas := commas + 1) >= _COMMAS):
+            return start + 1
+        if _bars(piece):
+            clause = _relative_clause(tokens, index)
+            if clause is None:
+                return start
+            index = clause
+        index -= 1
+    return 0
+
+
+def _bars(piece: str) -> bool:
+    """A word that no speaker, date or auxiliary holds (all-capital words never bar)."""
+    lower = piece.lower()
+    return lower in barrier_words() and not lower.endswith("ly") and not piece[-2:].isupper()
+
+
+def _relative_clause(tokens: list[tuple[int, str]], index: int) -> int | None:
+    """The index of the comma opening the ", who …" clause around ``index``, if any."""
+    while index >= 0 and tokens[index][1] not in _HARD and tokens[index][1] != ",":
+        index -= 1
+    if index < 0 or tokens[index][1] != "," or index + 1 >= len(tokens):
+        return None
+    return index if tokens[index + 1][1].lower() in ("who", "which") else None
 
 
 def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
