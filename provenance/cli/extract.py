@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     err = render.err_console()
     with Progress(console=err, transient=True, disable=len(paths) < 20 or not err.is_terminal) as bar:
         task = bar.add_task("extracting", total=len(paths))
-        claims = []
+        claims: list[Claim] = []
         for path in paths:
             claims.extend(claims_of([path], failures))
             bar.advance(task)
