@@ -60,7 +60,9 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(name) for name in args.files]
     failures: list[str] = []
     err = render.err_console()
-    with Progress(console=err, transient=True, disable=len(paths) < 20 or not err.is_terminal) as bar:
+    with Progress(
+        console=err, transient=True, disable=len(paths) < 20 or not err.is_terminal
+    ) as bar:
         task = bar.add_task("extracting", total=len(paths))
         claims: list[Claim] = []
         for path in paths:
