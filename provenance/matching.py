@@ -9,6 +9,7 @@ and kept at or above ``min_fuzz``.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -39,9 +40,7 @@ def shared_keys(index: dict[str, list[int]]) -> Counter[tuple[int, int]]:
     """How many indexed keys each pair (i < j) shares."""
     counts: Counter[tuple[int, int]] = Counter()
     for ids in index.values():
-        for n, i in enumerate(ids):
-            for j in ids[n + 1 :]:
-                counts[(i, j)] += 1
+        counts.update(itertools.combinations(ids, 2))  # ids ascending: i < j
     return counts
 
 
@@ -50,9 +49,8 @@ def candidate_pairs(texts: Sequence[Features]) -> list[tuple[int, int, float]]:
     data = table()["claims"]
     counts = shared_keys(inverted_index(texts))
     partners: dict[int, list[int]] = defaultdict(list)
-    for (i, j), n in sorted(counts.items()):
-        if n >= data["min_shared"]:
-            partners[i].append(j)
+    for i, j in sorted(pair for pair, n in counts.items() if n >= data["min_shared"]):
+        partners[i].append(j)
     words = [" ".join(sorted(f.content)) for f in texts]
     out: list[tuple[int, int, float]] = []
     for i, js in sorted(partners.items()):

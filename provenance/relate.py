@@ -15,7 +15,7 @@ from provenance.relate_body import Judgement, is_long, relate_body
 from provenance.relate_cues import table
 from provenance.relate_pointer import pointer_relations
 from provenance.relate_rules import Mode, Side, decide, idf_table, overlap
-from provenance.relate_text import features
+from provenance.relate_text import Features, features
 
 
 def relate_texts(a: str, b: str, idf: Mapping[str, float] | None = None) -> Judgement:
@@ -47,7 +47,7 @@ def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
     idf = idf_table(texts)
     found = {}
     for i, j, _ in candidate_pairs(texts):
-        judged = judge_claims(usable[i], usable[j], idf)
+        judged = judge_claims((usable[i], texts[i]), (usable[j], texts[j]), idf)
         if judged is not None:
             found[(judged.a, judged.b)] = judged
     for relation in pointer_relations(usable):
@@ -55,9 +55,11 @@ def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
-def judge_claims(x: Claim, y: Claim, idf: Mapping[str, float]) -> Relation | None:
-    """The relation of two claims, or None when they are unrelated."""
-    fx, fy = features(x.content_text), features(y.content_text)
+def judge_claims(
+    first: tuple[Claim, Features], second: tuple[Claim, Features], idf: Mapping[str, float]
+) -> Relation | None:
+    """The relation of two claims (with their content's features), or None when unrelated."""
+    (x, fx), (y, fy) = first, second
     o = overlap(fx, fy, Mode.CLAIMS, idf)
     kind, score, reasons = decide(Side(fx, x.stance), Side(fy, y.stance), o, Mode.CLAIMS)
     if kind is RelationKind.UNRELATED:

@@ -30,14 +30,22 @@ def tokens(lower: str) -> list[str]:
 
 
 @functools.cache
-def cue_lists() -> tuple[tuple[str, frozenset[Phrase], int], ...]:
-    """(name, phrases as token tuples, longest phrase) per cue list, in matching order."""
+def cue_lists() -> tuple[tuple[str, frozenset[Phrase], dict[str, tuple[int, ...]]], ...]:
+    """(name, phrases as token tuples, first token -> phrase lengths longest first) per list."""
     data = table()
     out = []
     for name in data["cue_order"]:
         phrases = frozenset(tuple(tokens(p.lower())) for p in data["cues"][name])
-        out.append((name, phrases, max(len(p) for p in phrases)))
+        out.append((name, phrases, first_tokens(phrases)))
     return tuple(out)
+
+
+def first_tokens(phrases: frozenset[Phrase]) -> dict[str, tuple[int, ...]]:
+    """First token -> the lengths of the phrases it starts, longest first."""
+    sizes: dict[str, set[int]] = {}
+    for phrase in phrases:
+        sizes.setdefault(phrase[0], set()).add(len(phrase))
+    return {first: tuple(sorted(n, reverse=True)) for first, n in sizes.items()}
 
 
 @functools.cache
@@ -57,13 +65,16 @@ def is_date(toks: list[str], start: int, end: int) -> bool:
 
 
 def match_list(
-    toks: list[str], taken: list[bool], phrases: frozenset[Phrase], longest: int
+    toks: list[str],
+    taken: list[bool],
+    phrases: frozenset[Phrase],
+    firsts: dict[str, tuple[int, ...]],
 ) -> list[tuple[int, int]]:
     """(start, end) token ranges of phrases not overlapping taken tokens, longest first."""
     found = []
     i = 0
     while i < len(toks):
-        for size in range(min(longest, len(toks) - i), 0, -1):
+        for size in firsts.get(toks[i], ()):
             hit = tuple(toks[i : i + size]) in phrases and not is_date(toks, i, i + size)
             if hit and not any(taken[i : i + size]):
                 found.append((i, i + size))
@@ -78,8 +89,8 @@ def find_cues(toks: list[str]) -> tuple[dict[str, list[tuple[int, int]]], list[b
     """Token ranges of each cue list's phrases, and which tokens a cue took."""
     taken = [False] * len(toks)
     found: dict[str, list[tuple[int, int]]] = {}
-    for name, phrases, longest in cue_lists():
-        ranges = match_list(toks, taken, phrases, longest)
+    for name, phrases, firsts in cue_lists():
+        ranges = match_list(toks, taken, phrases, firsts)
         for start, end in ranges:
             taken[start:end] = [True] * (end - start)
         if ranges:

@@ -139,8 +139,7 @@ def antonym_reasons(a: Features, b: Features) -> list[Reason]:
 
 def has_word(f: Features, phrase: str) -> bool:
     """Whether ``phrase`` occurs in the text at word boundaries."""
-    padded = f" {' '.join(f.lower.replace('.', ' ').replace(',', ' ').split())} "
-    return f" {phrase} " in padded
+    return f" {phrase} " in f.padded
 
 
 def certainty_reasons(a: Side, b: Side) -> list[Reason]:

@@ -43,6 +43,7 @@ class Features:
     numbers: tuple[Quantity, ...]
     cues: Mapping[str, tuple[str, ...]]  # cue list name -> phrases found, in text order
     negated: tuple[tuple[str, frozenset[str]], ...] = ()  # (negator, content words in its scope)
+    padded: str = ""  # the tokens joined by single spaces, with a space at each end
 
     def has(self, cue: str) -> bool:
         """Whether a phrase of the cue list ``cue`` occurs."""
@@ -134,13 +135,16 @@ def names_of(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
+@functools.cache
+def not_names() -> frozenset[str]:
+    """Words that do not begin a name: function words, months and weekdays."""
+    names = table()["names"]
+    return stop_words() | frozenset(names["months"]) | frozenset(names["weekdays"])
+
+
 def trim_name(run: list[str], joiners: frozenset[str]) -> str:
     """A run of capitalised words without leading function or date words, trailing joiners."""
-    skip = (
-        stop_words()
-        | frozenset(table()["names"]["months"])
-        | frozenset(table()["names"]["weekdays"])
-    )
+    skip = not_names()
     start, end = 0, len(run)
     while start < end and run[start] in skip:
         start += 1
@@ -231,4 +235,5 @@ def features(text: str) -> Features:
             name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()
         },
         negated=negation_scopes(toks, spans.get("negator", []), taken),
+        padded=f" {' '.join(toks)} ",
     )
