@@ -8,10 +8,9 @@ cue verbs of that class), ``{speech_ing}`` etc. (their -ing forms), ``{aux}``,
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -150,6 +149,12 @@ def trigger_words() -> frozenset[str]:
 
 
 @functools.cache
+def anchor_words() -> frozenset[str]:
+    """Lower-case words at one of which every rule anchor starts."""
+    return trigger_words() | frozenset(lexicon.load("rules")["anchor_words"])
+
+
+@functools.cache
 def stop_words() -> frozenset[str]:
     """The words that never belong to a speaker's noun phrase (the ``stop`` macro)."""
     return frozenset(lexicon.load("rules")["macros"]["stop"])
@@ -162,138 +167,3 @@ def barrier_words() -> frozenset[str]:
     cues = lexicon.load("cues")
     allowed = set(table["allowed"]) | set(cues["auxiliaries"]) | set(cues["adverbs"])
     return stop_words() - allowed
-
-
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def may_hold_claim(sentence: str) -> bool:
-    """Whether ``sentence`` has a trigger word (no claim without one)."""
-    words = trigger_words()
-    return any(m.group().lower() in words for m in _WORD.finditer(sentence))
-
-
-_TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
-_SHORT = 5  # a phrase of at most this many words may start after any word
-
-
-class Scan:
-    """The rule matches of one sentence, with the phrase starts and anchors shared by rules."""
-
-    def __init__(self, sentence: str) -> None:
-        self.sentence = sentence
-        self.words, self.bounded = _phrase_starts(sentence)
-        self._anchors: dict[str, list[int]] = {}
-        self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
-        self._barriers: dict[int, int] = {}
-        self.tokens = [(m.start(), m.group()) for m in _PIECE.finditer(sentence)]
-
-    def matches(self, rule: Rule) -> Iterator[re.Match[str]]:
-        """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
-        if rule.needs is not None and rule.needs.search(self.sentence) is None:
-            return iter(())
-        return self._anchored(rule) if rule.anchor else self._searched(rule)
-
-    def _searched(self, rule: Rule) -> Iterator[re.Match[str]]:
-        """The matches of a rule anywhere in the sentence, one per cue."""
-        pos = 0
-        while pos <= len(self.sentence):
-            match = rule.regex.search(self.sentence, pos)
-            if match is None:
-                return
-            yield match
-            pos = match.end("cue")
-
-    def _anchored(self, rule: Rule) -> Iterator[re.Match[str]]:
-        """The leftmost match covering each anchor, starting up to ``reach`` before it."""
-        assert rule.anchor is not None
-        for anchor in self._anchor_starts(rule.anchor):
-            floor = self._barrier(anchor) if rule.window else 0
-            for start in self._starts(anchor, rule.reach, floor):
-                match = self._match(rule, start)
-                if match is not None and match.start("cue") <= anchor < match.end("cue"):
-                    yield match
-                    break
-
-    def _barrier(self, anchor: int) -> int:
-        """The leftmost offset a speaker before ``anchor`` may start at (computed once)."""
-        if anchor not in self._barriers:
-            self._barriers[anchor] = _barrier(self.sentence, self.tokens, anchor)
-        return self._barriers[anchor]
-
-    def _anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
-        """Where ``anchor`` matches (computed once per sentence)."""
-        if anchor.pattern not in self._anchors:
-            self._anchors[anchor.pattern] = [m.start() for m in anchor.finditer(self.sentence)]
-        return self._anchors[anchor.pattern]
-
-    def _starts(self, anchor: int, reach: int, floor: int) -> list[int]:
-        """Phrase starts within ``reach`` before ``anchor``, and the few words just before
-        it, none before ``floor``."""
-        near = bisect.bisect_right(self.words, anchor)
-        lo = bisect.bisect_left(self.bounded, max(anchor - reach, floor))
-        hi = bisect.bisect_right(self.bounded, anchor)
-        short = (w for w in self.words[max(0, near - _SHORT) : near] if w >= floor)
-        return sorted(set(self.bounded[lo:hi]).union(short))
-
-    def _match(self, rule: Rule, start: int) -> re.Match[str] | None:
-        """``rule`` matched at ``start`` (each start tried once per rule)."""
-        key = (rule.id, start)
-        if key not in self._tried:
-            self._tried[key] = rule.regex.match(self.sentence, start)
-        return self._tried[key]
-
-
-_PIECE = re.compile(r"[\w’'-]+|[;:“”\",]")
-_HARD = frozenset(';:“”"')
-_COMMAS = 3  # a speaker holds at most one appositive: two commas
-
-
-def _barrier(sentence: str, tokens: list[tuple[int, str]], anchor: int) -> int:
-    """Where the window of a speaker before ``anchor`` begins: after a quotation mark,
-    a semicolon, a colon or the third comma back, or at a word no speaker holds
-    (a word in a ", who …," clause does not count)."""
-    index = bisect.bisect_left(tokens, (anchor, "")) - 1
-    commas = 0
-    while index >= 0:
-        start, piece = tokens[index]
-        if piece in _HARD or (piece == "," and (commas := commas + 1) >= _COMMAS):
-            return start + 1
-        if _bars(piece):
-            clause = _relative_clause(tokens, index)
-            if clause is None:
-                return start
-            index = clause
-        index -= 1
-    return 0
-
-
-def _bars(piece: str) -> bool:
-    """A word that no speaker, date or auxiliary holds (all-capital words never bar)."""
-    lower = piece.lower()
-    return lower in barrier_words() and not lower.endswith("ly") and not piece[-2:].isupper()
-
-
-def _relative_clause(tokens: list[tuple[int, str]], index: int) -> int | None:
-    """The index of the comma opening the ", who …" clause around ``index``, if any."""
-    while index >= 0 and tokens[index][1] not in _HARD and tokens[index][1] != ",":
-        index -= 1
-    if index < 0 or tokens[index][1] != "," or index + 1 >= len(tokens):
-        return None
-    return index if tokens[index + 1][1].lower() in ("who", "which") else None
-
-
-def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
-    """Word starts, and those after a boundary (a stop word or punctuation) where a long
-    phrase may begin; a phrase of at most ``_SHORT`` words may start anywhere."""
-    words: list[int] = []
-    bounded: list[int] = []
-    stop = stop_words()
-    previous = ""
-    for token in _TOKEN.finditer(sentence):
-        start = token.start() + len(token.group(1))
-        words.append(start)
-        if not previous or not previous[-1].isalnum() or previous.lower() in stop:
-            bounded.append(start)
-        previous = token.group()
-    return words, bounded

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from provenance import rules, sentences
+from provenance import rules, scan, sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
 _TRIM_END = " \t\xa0.,;:—–-"
@@ -40,7 +40,7 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
     claims: list[Claim] = []
     for sentence in sentences:
-        if not rules.may_hold_claim(sentence.text):
+        if not scan.may_hold_claim(sentence.text):
             continue
         chosen = _select(list(_candidates(document.text, sentence)))
         claims.extend(_claim(document, c) for c in _finish(document.text, chosen))
@@ -50,9 +50,9 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
 def _candidates(text: str, sentence: Span) -> Iterator[Candidate]:
     """Every match of every rule in one sentence whose cue is outside quotation marks."""
     quotes = sentences.quotations(sentence.text)
-    scan = rules.Scan(sentence.text)
+    scanner = scan.Scan(sentence.text)
     for index, rule in enumerate(rules.rules()):
-        for match in scan.matches(rule):
+        for match in scanner.matches(rule):
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
             candidate = _candidate(text, sentence.start, index, rule, match)

@@ -1,0 +1,171 @@
+"""The rule matches of one sentence (``Scan``), with the work rules share done once.
+
+A rule with an ``anchor`` is tried only at phrase starts a little before each match of
+its anchor; anchors are only looked for where a word of ``rules.anchor_words()`` starts.
+A rule with a ``speaker_window`` is not tried before the barrier in front of its anchor
+(a quotation mark, a semicolon, a colon, the third comma back, or a word that no
+speaker, date or auxiliary holds), where it cannot match.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+
+from provenance import rules
+
+_TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
+_PIECE = re.compile(r"''|\w[\w’'-]*|[;:“”\",]")
+_HARD = frozenset(("''", ";", ":", "“", "”", '"'))
+_SHORT = 5  # a phrase of at most this many words may start after any word
+_COMMAS = 3  # a speaker holds at most one appositive: two commas
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def may_hold_claim(sentence: str) -> bool:
+    """Whether ``sentence`` has a trigger word (no claim without one)."""
+    words = rules.trigger_words()
+    return any(m.group().lower() in words for m in _WORD.finditer(sentence))
+
+
+class Scan:
+    """The rule matches of one sentence, with the phrase starts and anchors shared by rules."""
+
+    def __init__(self, sentence: str) -> None:
+        self.sentence = sentence
+        self._anchors: dict[str, list[int]] = {}
+        self._needs: dict[str, bool] = {}
+        self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
+        self._barriers: dict[int, int] = {}
+
+    def matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
+        """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
+        if rule.needs is not None and not self._holds(rule.needs):
+            return iter(())
+        return self._anchored(rule) if rule.anchor else self._searched(rule)
+
+    def _holds(self, needs: re.Pattern[str]) -> bool:
+        """Whether the sentence holds ``needs`` (looked up once per pattern)."""
+        key = needs.pattern
+        if key not in self._needs:
+            self._needs[key] = needs.search(self.sentence) is not None
+        return self._needs[key]
+
+    def _searched(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
+        """The matches of a rule anywhere in the sentence, one per cue."""
+        pos = 0
+        while pos <= len(self.sentence):
+            match = rule.regex.search(self.sentence, pos)
+            if match is None:
+                return
+            yield match
+            pos = match.end("cue")
+
+    def _anchored(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
+        """The leftmost match covering each anchor, starting up to ``reach`` before it."""
+        assert rule.anchor is not None
+        for anchor in self.anchor_starts(rule.anchor):
+            floor = self._barrier(anchor) if rule.window else 0
+            for start in self._starts(anchor, rule.reach, floor):
+                match = self._match(rule, start)
+                if match is not None and match.start("cue") <= anchor < match.end("cue"):
+                    yield match
+                    break
+
+    @functools.cached_property
+    def pieces(self) -> list[tuple[int, str]]:
+        """The words and the punctuation that bounds a speaker, with their offsets."""
+        return [(m.start(), m.group()) for m in _PIECE.finditer(self.sentence)]
+
+    @functools.cached_property
+    def cue_starts(self) -> list[int]:
+        """Where a word that may start an anchor starts."""
+        words = rules.anchor_words()
+        return [start for start, piece in self.pieces if piece.lower() in words]
+
+    def anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
+        """Where ``anchor`` matches (at a cue start; computed once per sentence)."""
+        key = anchor.pattern
+        if key not in self._anchors:
+            text = self.sentence
+            self._anchors[key] = [p for p in self.cue_starts if anchor.match(text, p)]
+        return self._anchors[key]
+
+    def _barrier(self, anchor: int) -> int:
+        """The leftmost offset a speaker before ``anchor`` may start at (computed once)."""
+        if anchor not in self._barriers:
+            self._barriers[anchor] = _barrier(self.pieces, anchor)
+        return self._barriers[anchor]
+
+    @functools.cached_property
+    def _phrases(self) -> tuple[list[int], list[int]]:
+        """Word starts, and the starts of a long phrase (see ``_phrase_starts``)."""
+        return _phrase_starts(self.sentence)
+
+    def _starts(self, anchor: int, reach: int, floor: int) -> list[int]:
+        """Phrase starts within ``reach`` before ``anchor``, and the few words just before
+        it, none before ``floor``."""
+        words, bounded = self._phrases
+        near = bisect.bisect_right(words, anchor)
+        lo = bisect.bisect_left(bounded, max(anchor - reach, floor))
+        hi = bisect.bisect_right(bounded, anchor)
+        short = (w for w in words[max(0, near - _SHORT) : near] if w >= floor)
+        return sorted(set(bounded[lo:hi]).union(short))
+
+    def _match(self, rule: rules.Rule, start: int) -> re.Match[str] | None:
+        """``rule`` matched at ``start`` (each start tried once per rule)."""
+        key = (rule.id, start)
+        if key not in self._tried:
+            self._tried[key] = rule.regex.match(self.sentence, start)
+        return self._tried[key]
+
+
+def _barrier(pieces: list[tuple[int, str]], anchor: int) -> int:
+    """Where the window of a speaker before ``anchor`` begins: after a quotation mark,
+    a semicolon, a colon or the third comma back, or at a word no speaker holds
+    (a word in a ", who …," clause does not count)."""
+    index = bisect.bisect_left(pieces, (anchor, "")) - 1
+    commas = 0
+    while index >= 0:
+        start, piece = pieces[index]
+        if piece in _HARD or (piece == "," and (commas := commas + 1) >= _COMMAS):
+            return start + len(piece)
+        if _bars(piece):
+            clause = _relative_clause(pieces, index)
+            if clause is None:
+                return start
+            index = clause
+        index -= 1
+    return 0
+
+
+def _bars(piece: str) -> bool:
+    """A word that no speaker, date or auxiliary holds (all-capital words never bar)."""
+    lower = piece.lower()
+    return lower in rules.barrier_words() and not lower.endswith("ly") and not piece[-2:].isupper()
+
+
+def _relative_clause(pieces: list[tuple[int, str]], index: int) -> int | None:
+    """The index of the comma opening the ", who …" clause around ``index``, if any."""
+    while index >= 0 and pieces[index][1] not in _HARD and pieces[index][1] != ",":
+        index -= 1
+    if index < 0 or pieces[index][1] != "," or index + 1 >= len(pieces):
+        return None
+    return index if pieces[index + 1][1].lower() in ("who", "which") else None
+
+
+def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
+    """Word starts, and those after a boundary (a stop word or punctuation) where a long
+    phrase may begin; a phrase of at most ``_SHORT`` words may start anywhere."""
+    stop = rules.stop_words()
+    tokens = list(_TOKEN.finditer(sentence))
+    words = [token.end(1) for token in tokens]
+    before = [""] + [token.group() for token in tokens]
+    bounded = [
+        start
+        for start, previous in zip(words, before, strict=False)
+        if not previous or not previous[-1].isalnum() or previous.lower() in stop
+    ]
+    return words, bounded

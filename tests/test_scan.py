@@ -1,0 +1,57 @@
+"""The sentence scanner: anchors at cue words, the speaker window, needs and starts."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import rules, scan
+
+RULES = rules.rules()
+SENTENCES = [text for rule in RULES for text in (*rule.examples, *rule.counterexamples)] + [
+    "Officials did not immediately comment on the report, which emerged late on Friday.",
+    "“It’s over,” he said; the others, who had not spoken, declared that it was not.",
+    "In a statement released Monday, the U.S. Department of State said nothing new.",
+]
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_anchors_are_found_at_cue_words(text: str) -> None:
+    """Every anchor match starts at a cue word: the scanner finds all of them."""
+    scanner = scan.Scan(text)
+    for rule in RULES:
+        if rule.anchor is not None:
+            expected = [m.start() for m in rule.anchor.finditer(text)]
+            assert scanner.anchor_starts(rule.anchor) == expected, rule.id
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "window"),
+    [
+        ("The former U.S. ambassador to Russia said it.", "said", "The former U.S."),
+        ("He left; the senator said it.", "said", "the senator"),
+        ("“No,” the senator said.", "said", "the senator"),
+        ("Smith, a lawyer, who was there, said it.", "said", "Smith, a lawyer"),
+        ("He ran, she hid, a man, a lawyer, said it.", "said", "a man, a lawyer"),
+        ("The dog barked because the mayor said it.", "said", "because the mayor"),
+        ("The IS group, which was defeated in 2017, said it.", "said", "The IS group"),
+        ("Officials in Moscow have also repeatedly denied it.", "denied", "Officials in"),
+    ],
+)
+def test_speaker_window(text: str, cue: str, window: str) -> None:
+    """No speaker starts before a quotation mark, colon, third comma or barring word."""
+    scanner = scan.Scan(text)
+    start = scanner._barrier(text.index(" " + cue) + 1)
+    assert text[start:].lstrip().startswith(window)
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("A spokesman said the talks failed.", True),
+        ("The weather was fine all week.", False),
+        ("Nobody could tell.", True),
+    ],
+)
+def test_may_hold_claim(text: str, holds: bool) -> None:
+    """A sentence without a trigger word is never searched."""
+    assert scan.may_hold_claim(text) is holds
