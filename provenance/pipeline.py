@@ -8,12 +8,13 @@ names (``provenance.speakers``) ─► stance (``provenance.stance``) ─► sta
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Sequence
 
 import attrs
 
 from provenance import dates, segmenter, sentences, speakers, stance
-from provenance.model import Claim, Document, Span
+from provenance.model import Claim, DateBasis, Document, Span
 
 
 def extract(document: Document) -> tuple[Claim, ...]:
@@ -22,7 +23,8 @@ def extract(document: Document) -> tuple[Claim, ...]:
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)
     claims = stance.assign(claims)
-    claims = tuple(_dated(document, spans, claim) for claim in claims)
+    dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
+    claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
     return _unique(sorted(claims, key=_order))
 
 
@@ -41,11 +43,18 @@ def _sentence_of(spans: Sequence[Span], claim: Claim) -> Span | None:
     return spans[index] if index >= 0 else None
 
 
-def _dated(document: Document, spans: Sequence[Span], claim: Claim) -> Claim:
-    """The claim with the date of the statement in its sentence."""
+def _dated(
+    document: Document,
+    spans: Sequence[Span],
+    claim: Claim,
+    known: dict[tuple[int, int], tuple[dt.date | None, DateBasis]],
+) -> Claim:
+    """The claim with the date of the statement in its sentence (``known``: per sentence)."""
     sentence = _sentence_of(spans, claim)
-    start, end = (sentence.start, sentence.end) if sentence else (0, len(document.text))
-    date, basis = dates.statement_date(document, start, end)
+    key = (sentence.start, sentence.end) if sentence else (0, len(document.text))
+    if key not in known:
+        known[key] = dates.statement_date(document, *key)
+    date, basis = known[key]
     return attrs.evolve(claim, date=date, date_basis=basis)
 
 
