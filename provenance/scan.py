@@ -124,8 +124,8 @@ class Scan:
 
 def _barrier(pieces: list[tuple[int, str]], anchor: int) -> int:
     """Where the window of a speaker before ``anchor`` begins: after a quotation mark,
-    a semicolon, a colon or the third comma back, or at a word no speaker holds
-    (a word in a ", who …," clause does not count)."""
+    a semicolon, a colon or the third comma back, or at a word no speaker holds (any
+    word of an appositive, the part between the last two commas, counts as held)."""
     index = bisect.bisect_left(pieces, (anchor, "")) - 1
     commas = 0
     while index >= 0:
@@ -133,10 +133,10 @@ def _barrier(pieces: list[tuple[int, str]], anchor: int) -> int:
         if piece in _HARD or (piece == "," and (commas := commas + 1) >= _COMMAS):
             return start + len(piece)
         if _bars(piece):
-            clause = _relative_clause(pieces, index)
-            if clause is None:
+            opening = _comma_before(pieces, index) if commas == 1 else None
+            if opening is None:
                 return start
-            index = clause
+            index = opening + 1
         index -= 1
     return 0
 
@@ -147,13 +147,11 @@ def _bars(piece: str) -> bool:
     return lower in rules.barrier_words() and not lower.endswith("ly") and not piece[-2:].isupper()
 
 
-def _relative_clause(pieces: list[tuple[int, str]], index: int) -> int | None:
-    """The index of the comma opening the ", who …" clause around ``index``, if any."""
+def _comma_before(pieces: list[tuple[int, str]], index: int) -> int | None:
+    """The index of the comma before ``index`` (no quotation mark between), if any."""
     while index >= 0 and pieces[index][1] not in _HARD and pieces[index][1] != ",":
         index -= 1
-    if index < 0 or pieces[index][1] != "," or index + 1 >= len(pieces):
-        return None
-    return index if pieces[index + 1][1].lower() in ("who", "which") else None
+    return index if index >= 0 and pieces[index][1] == "," else None
 
 
 def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:

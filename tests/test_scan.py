@@ -30,17 +30,20 @@ def test_anchors_are_found_at_cue_words(text: str) -> None:
         ("The former U.S. ambassador to Russia said it.", "said", "The former U.S."),
         ("He left; the senator said it.", "said", "the senator"),
         ("“No,” the senator said.", "said", "the senator"),
-        ("Smith, a lawyer, who was there, said it.", "said", "Smith, a lawyer"),
+        ("Smith, a lawyer, who was there, said it.", "said", "a lawyer, who"),
+        ("Walsh, director of policy and research, said it.", "said", "Walsh, director"),
+        ("Walsh and policy and research then said it.", "said", "and research then"),
         ("He ran, she hid, a man, a lawyer, said it.", "said", "a man, a lawyer"),
         ("The dog barked because the mayor said it.", "said", "because the mayor"),
         ("The IS group, which was defeated in 2017, said it.", "said", "The IS group"),
+        ("The deal, he said, was done and he then said it.", "said", "he then said"),
         ("Officials in Moscow have also repeatedly denied it.", "denied", "Officials in"),
     ],
 )
 def test_speaker_window(text: str, cue: str, window: str) -> None:
     """No speaker starts before a quotation mark, colon, third comma or barring word."""
     scanner = scan.Scan(text)
-    start = scanner._barrier(text.index(" " + cue) + 1)
+    start = scanner._barrier(text.rindex(" " + cue) + 1)
     assert text[start:].lstrip().startswith(window)
 
 
