@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from provenance import lexicon
+from provenance.canon import group_speakers
 from provenance.model import (
     Claim,
     DocRecord,
@@ -65,20 +66,25 @@ class Entry:
 
 @attrs.frozen
 class Link:
-    """A relation with both claims, a person's verdict and the words to highlight."""
+    """A relation with both claims and a person's verdict."""
 
     relation: Relation
     a: Entry
     b: Entry
     verdict: Verdict | None = None
     note: str = ""
-    marks_a: Ranges = ()
-    marks_b: Ranges = ()
 
     @property
     def kind(self) -> RelationKind:
         """agrees, contradicts or related."""
         return self.relation.kind
+
+    def marks(self) -> tuple[Ranges, Ranges]:
+        """The words to highlight in each content (computed when a format shows them)."""
+        if self.kind is RelationKind.RELATED:
+            return (), ()
+        a, b = self.a.claim.content_text, self.b.claim.content_text
+        return highlights(a, b, self.relation.reasons)
 
 
 @attrs.frozen
@@ -150,15 +156,18 @@ def build(
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
     """An Entry for each usable claim, keyed by id (documents looked up in one dict)."""
     docs = {doc.path: doc for doc in ledger.documents}
+    claims = usable(ledger)
+    names = {claim.id: speaker_of(claim) for claim in claims}
+    canonical = group_speakers(names.values())
     return {
         claim.id: Entry(
             claim,
-            speaker=speaker_of(claim),
-            canonical=canonical(speaker_of(claim)),
+            speaker=names[claim.id],
+            canonical=canonical[names[claim.id]],
             outlet=outlet_of(docs.get(claim.doc), claim.doc),
             stale=claim.doc in stale,
         )
-        for claim in usable(ledger)
+        for claim in claims
     }
 
 
@@ -166,11 +175,6 @@ def speaker_of(claim: Claim) -> str:
     """The speaker's name (a resolved pronoun's name first), or "" when there is none."""
     name = claim.speaker_name or (claim.speaker.text if claim.speaker else "")
     return " ".join(name.split())
-
-
-def canonical(name: str) -> str:
-    """The name the report groups a speaker under (placeholder until provenance.canon)."""
-    return name
 
 
 def outlet_of(doc: DocRecord | None, path: str) -> str:
@@ -238,19 +242,10 @@ def with_judged(
 
 
 def link_of(relation: Relation, a: Entry, b: Entry, verdict: RelationVerdict | None) -> Link:
-    """A Link with the words to highlight (only contradictions and agreements are compared)."""
-    marks: tuple[Ranges, Ranges] = ((), ())
-    if relation.kind is not RelationKind.RELATED:
-        marks = highlights(a.claim.content_text, b.claim.content_text, relation.reasons)
-    return Link(
-        relation,
-        a,
-        b,
-        verdict=verdict.verdict if verdict else None,
-        note=verdict.note if verdict else "",
-        marks_a=marks[0],
-        marks_b=marks[1],
-    )
+    """A Link with a person's verdict and note, if any."""
+    if verdict is None:
+        return Link(relation, a, b)
+    return Link(relation, a, b, verdict=verdict.verdict, note=verdict.note)
 
 
 def ranked(links: Sequence[Link], kind: RelationKind) -> tuple[Link, ...]:

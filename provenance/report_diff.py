@@ -7,6 +7,7 @@ given, sorted and merged, so a renderer only styles them.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -17,9 +18,16 @@ Ranges = tuple[tuple[int, int], ...]
 _WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
-def tokens(text: str) -> list[tuple[str, int, int]]:
-    """Words (and lone punctuation marks) of ``text``: normalised form, start, end."""
-    return [(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+@functools.lru_cache(maxsize=4096)
+def tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Words (and lone punctuation marks) of ``text``: normalised form, start, end.
+
+    Cached: a claim's content is compared with every claim it relates to.
+    """
+    folded = fold(text)  # same length: lower() of these scripts and ’ -> ' keep offsets
+    if len(folded) != len(text):
+        return tuple((fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text))
+    return tuple((folded[m.start() : m.end()], m.start(), m.end()) for m in _WORD.finditer(text))
 
 
 def fold(word: str) -> str:

@@ -1,7 +1,8 @@
 """One formatter per output format of ``provenance report``: rich, json, markdown, html.
 
 A formatter writes a ``Report`` to a text stream; ``width`` is the terminal width for
-rich and html (``None``: the terminal's own, or 100 for html).
+rich and html (``None``: the terminal's own, or 100 for html); ``step`` starts a progress
+task (rich takes about a second a hundred relations; json and markdown are fast).
 """
 
 from __future__ import annotations
@@ -16,15 +17,29 @@ from provenance import render, report_json, report_markdown
 from provenance.report import Report
 from provenance.report_render import renderables
 
-Formatter = Callable[[Report, TextIO, "int | None"], None]
+Advance = Callable[[], None]
+Step = Callable[[str, "int | None"], Advance]
+Formatter = Callable[[Report, TextIO, "int | None", Step], None]
 HTML_WIDTH = 100
 
 
-def write_rich(report: Report, out: TextIO, width: int | None) -> None:
-    """The terminal report (plain on a non-terminal or with NO_COLOR)."""
-    console = render.console(out, width)
-    for part in renderables(report):
+def no_step(label: str, total: int | None) -> Advance:
+    """A progress task that shows nothing."""
+    return lambda: None
+
+
+def print_all(console: Console, report: Report, step: Step) -> None:
+    """Print the report's renderables, advancing a progress task for each."""
+    parts = list(renderables(report))
+    advance = step("rendering", len(parts))
+    for part in parts:
         console.print(part)
+        advance()
+
+
+def write_rich(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:
+    """The terminal report (plain on a non-terminal or with NO_COLOR)."""
+    print_all(render.console(out, width), report, step)
 
 
 def recording(width: int | None) -> Console:
@@ -41,20 +56,19 @@ def recording(width: int | None) -> Console:
     )
 
 
-def write_html(report: Report, out: TextIO, width: int | None) -> None:
+def write_html(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:
     """The terminal report as a standalone HTML page (rich's export, styles inline)."""
     console = recording(width)
-    for part in renderables(report):
-        console.print(part)
+    print_all(console, report, step)
     out.write(console.export_html(inline_styles=True))
 
 
-def write_json(report: Report, out: TextIO, width: int | None) -> None:
+def write_json(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:
     """The stable JSON document (schema in ``provenance.report_json``)."""
     out.write(report_json.dumps(report))
 
 
-def write_markdown(report: Report, out: TextIO, width: int | None) -> None:
+def write_markdown(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:
     """The Markdown report."""
     out.write(report_markdown.dumps(report))
 

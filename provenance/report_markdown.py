@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from provenance.render import neutralise
 from provenance.report import Day, Entry, Link, Report, SpeakerGroup
 from provenance.report_diff import Ranges
-from provenance.report_render import plural
+from provenance.report_render import plural, reason_line
 
 _SPACE = re.compile(r"\s+")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
@@ -75,7 +75,8 @@ def link_lines(link: Link) -> Iterator[str]:
     yield row("outlet", escape(link.a.outlet), escape(link.b.outlet))
     yield row("date", date_of(link.a), date_of(link.b))
     yield row("stance", stance_of(link.a), stance_of(link.b))
-    yield row("said", said(link.a, link.marks_a), said(link.b, link.marks_b))
+    marks_a, marks_b = link.marks()
+    yield row("said", said(link.a, marks_a), said(link.b, marks_b))
     yield ""
     for reason in link.relation.reasons:
         words = ", ".join(f"**{escape(w)}**" for w in reason.words)
@@ -88,7 +89,7 @@ def link_lines(link: Link) -> Iterator[str]:
 def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
     yield from table("score", "a", "b", "why")
     for link in links:
-        why = "; ".join(f"{r.detail}: {', '.join(r.words)}" for r in link.relation.reasons)
+        why = "; ".join(reason_line(r) for r in link.relation.reasons)
         yield row(
             f"{link.relation.score:.2f}",
             f"{speaker(link.a)} ({escape(link.a.id)})",
@@ -100,7 +101,7 @@ def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
 
 def speaker_lines(group: SpeakerGroup) -> Iterator[str]:
     others = [name for name in group.names if name != group.name]
-    also = f" (also: {escape('; '.join(others))})" if others else ""
+    also = f" (as written: {escape('; '.join(others))})" if others else ""
     yield f"### {escape(group.name)}{also} — {plural(len(group.entries), 'claim')}"
     yield ""
     yield from table("date", "stance", "said", "outlet")

@@ -14,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from provenance.model import Reason
 from provenance.render import neutralise, safe
 from provenance.report import Day, Entry, Link, Report, SpeakerGroup
 from provenance.report_diff import Ranges
@@ -142,7 +143,8 @@ def link_panel(link: Link) -> Panel:
     grid.add_row("outlet", safe(link.a.outlet, "doc"), safe(link.b.outlet, "doc"))
     grid.add_row("date", date_of(link.a), date_of(link.b))
     grid.add_row("stance", stance_of(link.a), stance_of(link.b))
-    grid.add_row("said", said(link.a, link.marks_a), said(link.b, link.marks_b))
+    marks_a, marks_b = link.marks()
+    grid.add_row("said", said(link.a, marks_a), said(link.b, marks_b))
     parts: list[RenderableType] = [grid, reasons_of(link)]
     if link.note:
         parts.append(Text.assemble(("note: ", "muted"), safe(link.note)))
@@ -170,7 +172,7 @@ def related_table(links: tuple[Link, ...]) -> Table:
     table.add_column("b", ratio=1, overflow="fold")
     table.add_column("why", ratio=1, overflow="fold")
     for link in links:
-        why = "; ".join(f"{r.detail}: {', '.join(r.words)}" for r in link.relation.reasons)
+        why = "; ".join(reason_line(r) for r in link.relation.reasons)
         table.add_row(
             f"{link.relation.score:.2f}",
             Text.assemble(speaker_text(link.a), f" ({link.a.id})"),
@@ -180,12 +182,17 @@ def related_table(links: tuple[Link, ...]) -> Table:
     return table
 
 
+def reason_line(reason: Reason) -> str:
+    """``detail: word, word`` (the detail alone when the reason names no word)."""
+    return f"{reason.detail}: {', '.join(reason.words)}" if reason.words else reason.detail
+
+
 def speaker_block(group: SpeakerGroup) -> Group:
     """A speaker's heading (with the other names they went by) and their claims in time order."""
     heading = safe(group.name, "speaker")
     others = [name for name in group.names if name != group.name]
     if others:
-        heading.append_text(safe(f" (also: {'; '.join(others)})", "muted"))
+        heading.append_text(safe(f" (as written: {'; '.join(others)})", "muted"))
     heading.append(f" — {plural(len(group.entries), 'claim')}", style="muted")
     table = Table(box=None, expand=True, show_header=False, padding=(0, 1, 0, 2))
     table.add_column("date", no_wrap=True)

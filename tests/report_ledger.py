@@ -26,6 +26,9 @@ from provenance.model import (
     Verdict,
 )
 
+from .conftest import ROOT
+
+GOLDEN = ROOT / "tests" / "golden" / "report"
 DEBKA = "news/debka.txt"
 TASS = "news/tass.txt"
 TOWN = "news/town.txt"
@@ -117,3 +120,12 @@ RELATIONS = (
 
 CONFIRMED = RelationVerdict("c-gatilov", "c-sources", Verdict.CONFIRMED, "checked by hand")
 DISMISSED = RelationVerdict("c-council", "c-mayor", Verdict.DISMISSED, "different bridges")
+
+
+def check_golden(name: str, text: str, update: bool) -> None:
+    """Compare ``text`` with tests/golden/report/NAME (or rewrite it with --update-golden)."""
+    path = GOLDEN / name
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{path} differs (review, --update-golden)"

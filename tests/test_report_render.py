@@ -13,10 +13,16 @@ from provenance.report_formats import FORMATTERS
 from provenance.report_markdown import bold, escape
 from provenance.report_render import marked
 
-from .conftest import ROOT
-from .report_ledger import CONFIRMED, DISMISSED, HOSTILE_CONTENT, HOSTILE_SPEAKER, RELATIONS, ledger
-
-GOLDEN = ROOT / "tests" / "golden" / "report"
+from .report_ledger import (
+    CONFIRMED,
+    DISMISSED,
+    GOLDEN,
+    HOSTILE_CONTENT,
+    HOSTILE_SPEAKER,
+    RELATIONS,
+    check_golden,
+    ledger,
+)
 
 
 def report() -> Report:
@@ -29,15 +35,6 @@ def rendered(fmt: str, width: int | None = 100) -> str:
     out = io.StringIO()
     FORMATTERS[fmt](report(), out, width)
     return out.getvalue()
-
-
-def check_golden(name: str, text: str, update: bool) -> None:
-    """Compare ``text`` with tests/golden/report/NAME (or rewrite it with --update-golden)."""
-    path = GOLDEN / name
-    if update:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert text == path.read_text(encoding="utf-8"), f"{path} differs (review, --update-golden)"
 
 
 @pytest.mark.parametrize(

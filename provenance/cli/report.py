@@ -15,12 +15,12 @@ from rich.progress import Progress
 from provenance import render, store
 from provenance.errors import UsageError
 from provenance.model import Claim, Ledger, Relation
+from provenance.relate import relate_claims
 from provenance.report import Filters, build, usable
-from provenance.report_formats import FORMATTERS
+from provenance.report_formats import FORMATTERS, Step, no_step
 
 NAME = "report"
 HELP = "the conflict report: contradictions first, then agreements, speakers and a timeline"
-Step = Callable[[str, int | None], Callable[[], None]]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -133,16 +133,25 @@ def stale_documents(root: Path, ledger: Ledger, step: Step) -> list[str]:
 def relations_of(claims: Sequence[Claim], step: Step) -> tuple[Relation, ...]:
     """The relations between the claims (the relation engine)."""
     advance = step("relating claims", None)
-    found: tuple[Relation, ...] = ()
+    found = relate_claims(claims)
     advance()
     return found
 
 
 @contextmanager
 def progress() -> Iterator[Step]:
-    """Steps with a transient progress bar on a terminal's stderr, nothing elsewhere."""
+    """Steps with a transient progress bar on a terminal's stderr, nothing elsewhere.
+
+    stdout is not redirected: the report never passes through the bar's console.
+    """
     err = render.err_console()
-    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
+    with Progress(
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    ) as bar:
 
         def step(label: str, total: int | None) -> Callable[[], None]:
             task = bar.add_task(label, total=total)
@@ -152,13 +161,19 @@ def progress() -> Iterator[Step]:
 
 
 def run(args: argparse.Namespace) -> int:
+    out = sys.stdout
     _, ledger, warnings = store.read(args.ledger)
     for warning in warnings:
         print(f"provenance: warning: {render.neutralise(warning)}", file=sys.stderr)
     filters = filters_of(args, ledger)
+    write = FORMATTERS[args.format]
+    on_screen = out.isatty()  # the report itself shows progress; a bar would garble it
     with progress() as step:
         stale = stale_documents(args.ledger.parent, ledger, step)
         relations = relations_of(usable(ledger), step)
         report = build(ledger, relations, filters, stale)
-    FORMATTERS[args.format](report, sys.stdout, args.width)
+        if not on_screen:
+            write(report, out, args.width, step)
+    if on_screen:
+        write(report, out, args.width, no_step)
     return 0
