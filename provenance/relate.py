@@ -14,6 +14,7 @@ from provenance.model import Claim, Reason, Relation, RelationKind
 from provenance.relate_body import Judgement, is_long, relate_body
 from provenance.relate_cues import table
 from provenance.relate_pointer import pointer_relations
+from provenance.relate_proposition import claim_overlap, decide_claims
 from provenance.relate_rules import Mode, Side, decide, idf_table, overlap
 from provenance.relate_text import Features, features
 
@@ -47,6 +48,8 @@ def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
     idf = idf_table(texts)
     found = {}
     for i, j, _ in candidate_pairs(texts):
+        if same_words(usable[i], usable[j]):
+            continue
         judged = judge_claims((usable[i], texts[i]), (usable[j], texts[j]), idf)
         if judged is not None:
             found[(judged.a, judged.b)] = judged
@@ -55,13 +58,20 @@ def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
     return tuple(found[key] for key in sorted(found))
 
 
+def same_words(x: Claim, y: Claim) -> bool:
+    """Whether two claims of one document share content characters (one text read twice)."""
+    if x.doc != y.doc:
+        return False
+    return any(s.start < t.end and t.start < s.end for s in x.content for t in y.content)
+
+
 def judge_claims(
     first: tuple[Claim, Features], second: tuple[Claim, Features], idf: Mapping[str, float]
 ) -> Relation | None:
     """The relation of two claims (with their content's features), or None when unrelated."""
     (x, fx), (y, fy) = first, second
-    o = overlap(fx, fy, Mode.CLAIMS, idf)
-    kind, score, reasons = decide(Side(fx, x.stance), Side(fy, y.stance), o, Mode.CLAIMS)
+    o = claim_overlap(fx, fy, idf)
+    kind, score, reasons = decide_claims(Side(fx, x.stance), Side(fy, y.stance), o)
     if kind is RelationKind.UNRELATED:
         return None
     a, b = sorted((x.id, y.id))

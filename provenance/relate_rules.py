@@ -84,15 +84,21 @@ def flip(code: str, detail: str, a: tuple[str, ...], b: tuple[str, ...]) -> list
     return [Reason(code, detail, tuple(dict.fromkeys(a or b)))]
 
 
-def negators(f: Features, shared: frozenset[str]) -> tuple[str, ...]:
-    """The negators whose scope holds a shared word, or is empty ("No he wasn't")."""
-    return tuple(word for word, scope in f.negated if not scope or scope & shared)
+def negators(f: Features, shared: frozenset[str], near: bool = False) -> tuple[str, ...]:
+    """The negators whose scope (``near``: the narrower one) holds a shared word, or is empty."""
+    scopes = f.negated_near if near else f.negated
+    return tuple(word for word, scope in scopes if not scope or scope & shared)
 
 
-def polarity_reasons(a: Side, b: Side, mode: Mode) -> list[Reason]:
-    """Negation, denial and refutation on one side only (texts mode: on side b only)."""
+def polarity_reasons(
+    a: Side, b: Side, mode: Mode, scope: frozenset[str] | None = None
+) -> list[Reason]:
+    """Negation, denial and refutation on one side only (texts mode: on side b only).
+
+    A negator counts when its scope holds a word of ``scope`` (default: the shared words).
+    """
     fa, fb = a.features, b.features
-    shared = fa.content & fb.content
+    shared = fa.content & fb.content if scope is None else scope
     reasons = [
         *flip("deny-vs-assert", "one denies what the other asserts", denies(a), denies(b)),
         *flip(
@@ -104,8 +110,8 @@ def polarity_reasons(a: Side, b: Side, mode: Mode) -> list[Reason]:
         *flip(
             "negation-flip",
             "a negation in one and not the other",
-            negators(fa, shared),
-            negators(fb, shared),
+            negators(fa, shared, mode is Mode.CLAIMS),
+            negators(fb, shared, mode is Mode.CLAIMS),
         ),
     ]
     if mode is Mode.TEXTS:
@@ -167,16 +173,21 @@ def cue_of(level: str) -> str:
     return {"hedged": "hedge"}.get(level, level)
 
 
-def number_reasons(a: Features, b: Features) -> list[Reason]:
-    """The same quantity (same unit) with values that do not overlap."""
+def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]:
+    """The same quantity (same unit) with values that do not overlap.
+
+    With ``only``, a unit counts only when each side gives one quantity of it.
+    """
     found = []
     for qa in a.numbers:
         for qb in b.numbers:
             if (
                 qa.unit
+                and (not only or sole_unit(qa.unit, a, b))
                 and qa.unit == qb.unit
                 and disjoint(qa, qb)
                 and not same_value_elsewhere(qa, b)
+                and not same_value_elsewhere(qb, a)
             ):
                 found.append(
                     Reason(
@@ -186,6 +197,11 @@ def number_reasons(a: Features, b: Features) -> list[Reason]:
                     )
                 )
     return found[:3]
+
+
+def sole_unit(unit: str, a: Features, b: Features) -> bool:
+    """Whether each side gives exactly one quantity of ``unit``."""
+    return all(sum(q.unit == unit for q in f.numbers) == 1 for f in (a, b))
 
 
 def disjoint(qa: Quantity, qb: Quantity) -> bool:
@@ -234,11 +250,13 @@ def variant(u: str, v: str) -> bool:
     return bool(fuzz.ratio(u, v) >= names["variant_ratio"])
 
 
-def contradiction_reasons(a: Side, b: Side, mode: Mode) -> list[Reason]:
-    """Every reason that the two sides cannot both be right."""
-    reasons = polarity_reasons(a, b, mode) + antonym_reasons(a.features, b.features)
+def contradiction_reasons(
+    a: Side, b: Side, mode: Mode, scope: frozenset[str] | None = None
+) -> list[Reason]:
+    """Every reason that the two sides cannot both be right (negators scoped to ``scope``)."""
+    reasons = polarity_reasons(a, b, mode, scope) + antonym_reasons(a.features, b.features)
     reasons += [r for r in certainty_reasons(a, b) if r.code == "certainty-conflict"]
-    return reasons + number_reasons(a.features, b.features)
+    return reasons + number_reasons(a.features, b.features, mode is Mode.CLAIMS)
 
 
 def shared_reasons(o: Overlap) -> list[Reason]:

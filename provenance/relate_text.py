@@ -43,6 +43,7 @@ class Features:
     numbers: tuple[Quantity, ...]
     cues: Mapping[str, tuple[str, ...]]  # cue list name -> phrases found, in text order
     negated: tuple[tuple[str, frozenset[str]], ...] = ()  # (negator, content words in its scope)
+    negated_near: tuple[tuple[str, frozenset[str]], ...] = ()  # narrower scopes ([claims])
     padded: str = ""  # the tokens joined by single spaces, with a space at each end
 
     def has(self, cue: str) -> bool:
@@ -195,13 +196,13 @@ def numbers_of(lower: str) -> tuple[Quantity, ...]:
 
 
 def negation_scopes(
-    toks: list[str], negators: list[tuple[int, int]], taken: list[bool]
+    toks: list[str], negators: list[tuple[int, int]], taken: list[bool], section: str = "score"
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each negator with the content words around it (the widths of relate.toml).
+    """Each negator with the content words around it (the widths of relate.toml ``section``).
 
     A negator with no content word after it ("No he wasn't") gets an empty scope.
     """
-    data = table()["score"]
+    data = table()[section]
     words = [(i, stem(t)) for i, t in enumerate(toks) if is_content(t) and not taken[i]]
     out = []
     for start, end in negators:
@@ -235,5 +236,6 @@ def features(text: str) -> Features:
             name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()
         },
         negated=negation_scopes(toks, spans.get("negator", []), taken),
+        negated_near=negation_scopes(toks, spans.get("negator", []), taken, "claims"),
         padded=f" {' '.join(toks)} ",
     )

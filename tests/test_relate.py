@@ -212,3 +212,88 @@ def test_relations_sorted_and_ids_ordered(seed_claims: dict[str, Claim]) -> None
     assert all(r.a < r.b for r in forward)
     assert [(r.a, r.b) for r in forward] == sorted((r.a, r.b) for r in forward)
     assert all(r.kind is not U for r in forward)
+
+
+def pair_relation(first: str, second: str, stances: tuple[Stance, Stance]) -> RelationKind:
+    """The relation ``relate_claims`` finds between two claims of two documents."""
+    x = claim(f"Alpha said {first}", "x.txt", first, "Alpha", stances[0])
+    y = claim(f"Beta said {second}", "y.txt", second, "Beta", stances[1])
+    found = relate_claims([x, y])
+    return found[0].kind if found else U
+
+
+P = (Stance.ASSERTS, Stance.ASSERTS)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "stances", "kind"),
+    [
+        ("the Mayor Jane Smith closed the harbour", "Jane Smith did not close the harbour", P, C),
+        pytest.param(
+            "the harbour was closed on Monday",
+            "the harbour was not closed on Monday",
+            P,
+            C,
+            marks=pytest.mark.xfail(strict=True, reason="a subject that is no name is not seen"),
+        ),
+        (
+            "he swore allegiance to leader Omar Haddad before the attack",
+            "leader Omar Haddad is dead",
+            P,
+            U,
+        ),
+        (
+            "single mothers would be especially affected by the plan",
+            "about 9.9 million single mothers live in the country",
+            (Stance.DENIES, Stance.ASSERTS),
+            R,
+        ),
+        (
+            "Rivera is not going to follow a script",
+            "Lopez followed the same script against his rivals",
+            P,
+            R,
+        ),
+        pytest.param(
+            "your tax returns are audited and you don't want to help the Internal Revenue Service",
+            "Romney said refusing to release tax returns to the Internal Revenue Service was wrong",
+            P,
+            R,
+            marks=pytest.mark.xfail(
+                strict=True, reason="a shared noun (tax returns) counts as a predicate"
+            ),
+        ),
+        (
+            "Garcia had 42 percent, Moreau 38 percent and Okafor 3 percent",
+            "Garcia beats Moreau by 46 percent to 42 percent",
+            P,
+            U,
+        ),
+        ("Garcia won 42 percent of the vote", "Garcia won 46 percent of the vote", P, C),
+        (
+            "Maybe by speaking to Lagos voters, say, this is not who we are",
+            "Maybe by speaking to Lagos voters, say, this is not who we are. We must do better",
+            P,
+            A,
+        ),
+    ],
+)
+def test_claims_need_one_proposition(
+    first: str, second: str, stances: tuple[Stance, Stance], kind: RelationKind
+) -> None:
+    """Claims agree or contradict only on a shared name and predicate; shared words relate."""
+    assert pair_relation(first, second, stances) is kind
+
+
+def test_one_text_read_twice_is_no_relation() -> None:
+    """Two claims over the same characters of one document are one text, not a relation."""
+    text = "Officials said for months that the bridge over the river collapsed in the storm."
+    whole = claim(
+        text,
+        "x.txt",
+        "for months that the bridge over the river collapsed",
+        "Officials",
+        Stance.ASSERTS,
+    )
+    part = claim(text, "x.txt", "the bridge over the river collapsed", "months", Stance.REPORTS)
+    assert relate_claims([whole, part]) == ()

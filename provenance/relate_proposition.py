@@ -1,0 +1,118 @@
+"""Two claims of a corpus: related only when they say something of the same thing.
+
+Claims share words all the time ("single mothers", "the Justice Department"). A relation
+needs a shared *predicate* (a content word that is not part of a name or a number); an
+agreement or a contradiction needs the same *proposition*: enough of the shorter claim
+shared, and a shared subject (a name) or several shared predicates. A negator counts
+only when its scope holds a shared predicate. The thresholds are ``[claims]`` of
+relate.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+
+import attrs
+
+from provenance.model import Reason, RelationKind
+from provenance.relate_cues import table
+from provenance.relate_rules import (
+    Mode,
+    Overlap,
+    Side,
+    certainty,
+    certainty_reasons,
+    contradiction_reasons,
+    different_entities,
+    negators,
+    overlap,
+    shared_reasons,
+)
+from provenance.relate_text import Features, stem
+
+Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
+
+
+def name_words(f: Features) -> frozenset[str]:
+    """The stemmed words of a text's names, and its name tokens ("islamic_state")."""
+    out = set(f.names)
+    for name in f.names:
+        out.update(stem(w) for w in name.replace("_", " ").split())
+    return frozenset(out)
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    """Single-word titles and roles ("leader", "president"): part of a name, no predicate."""
+    return frozenset(stem(t) for t in table()["speakers"]["titles"] if " " not in t)
+
+
+def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
+    """The shorter claim's weighted share in the other, titles left out ("leader")."""
+    skip = titles()
+    keep = [attrs.evolve(f, content=f.content - skip) for f in (a, b)]
+    return overlap(keep[0], keep[1], Mode.CLAIMS, idf)
+
+
+def predicates(a: Features, b: Features) -> frozenset[str]:
+    """Shared content words that are not a name's words, titles, numbers or their units."""
+    units = {q.unit for f in (a, b) for q in f.numbers}
+    skip = name_words(a) | name_words(b) | titles() | units
+    return frozenset(w for w in a.content & b.content if w not in skip and not w[0].isdigit())
+
+
+def subjects(a: Features, b: Features) -> frozenset[str]:
+    """Shared words of names, without titles ("Machado" in "Alicia Machado" and "Machado")."""
+    return (name_words(a) & name_words(b)) - titles()
+
+
+def same_proposition(o: Overlap, a: Features, b: Features, preds: frozenset[str]) -> bool:
+    """Whether the shared content is one proposition: a shared name and predicate, enough of it."""
+    return bool(subjects(a, b)) and bool(preds) and o.score >= table()["claims"]["same"]
+
+
+def negation_flip(a: Features, b: Features, preds: frozenset[str]) -> list[Reason]:
+    """A negator next to a shared predicate on one side, and none near shared words on the other.
+
+    "this is not who we are" quoted twice is no flip, even when one quotation runs on.
+    """
+    shared = a.content & b.content
+    for x, y in ((a, b), (b, a)):
+        words = negators(x, preds, near=True)
+        if words and not negators(y, shared):
+            detail = "a negation in one and not the other"
+            return [Reason("negation-flip", detail, tuple(dict.fromkeys(words)))]
+    return []
+
+
+def against_reasons(a: Side, b: Side, preds: frozenset[str]) -> list[Reason]:
+    """The reasons two claims of one proposition cannot both be right."""
+    found = contradiction_reasons(a, b, Mode.CLAIMS, preds)
+    flips = negation_flip(a.features, b.features, preds)
+    return [r for r in found if r.code != "negation-flip"] + flips
+
+
+def open_against_committed(a: Side, b: Side) -> bool:
+    """Whether one side leaves the truth open ("could not be verified") and the other not."""
+    return (certainty(a) == "unverified") != (certainty(b) == "unverified")
+
+
+def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
+    """The relation of two claims that share content ``o``."""
+    data = table()["claims"]
+    score = round(o.score, 4)
+    preds = predicates(a.features, b.features)
+    blockers = different_entities(a.features, b.features)
+    if o.score < data["related"] or len(o.words) < data["min_shared"] or not preds or blockers:
+        return RelationKind.UNRELATED, score, tuple(blockers)
+    common = tuple(shared_reasons(o))
+    if not same_proposition(o, a.features, b.features, preds):
+        return RelationKind.RELATED, score, common
+    against = against_reasons(a, b, preds)
+    if against:
+        return RelationKind.CONTRADICTS, score, (*against, *common)
+    soft = tuple(r for r in certainty_reasons(a, b) if r.code == "certainty-difference")
+    if open_against_committed(a, b) or o.score < data["agrees"]:
+        return RelationKind.RELATED, score, (*soft, *common)
+    return RelationKind.AGREES, score, (*soft, *common)
