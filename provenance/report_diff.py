@@ -61,7 +61,11 @@ def _words(run: Sequence[tuple[str, int, int]]) -> list[tuple[int, int]]:
 
 
 def phrases(text: str, wanted: Iterable[str]) -> Ranges:
-    """Where each phrase of ``wanted`` occurs in ``text``, word for word, ignoring case."""
+    """Where each phrase of ``wanted`` occurs in ``text``, word for word, ignoring case.
+
+    A lower-case phrase does not match a capitalised word inside a sentence: the hedge
+    "may" is not the month in "on May 28".
+    """
     found = tokens(text)
     words = [t[0] for t in found]
     marks: list[tuple[int, int]] = []
@@ -70,15 +74,27 @@ def phrases(text: str, wanted: Iterable[str]) -> Ranges:
         if not parts:
             continue
         for i in range(len(words) - len(parts) + 1):
-            if words[i : i + len(parts)] == parts:
+            if words[i : i + len(parts)] == parts and same_case(text, found, i, phrase):
                 marks.append((found[i][1], found[i + len(parts) - 1][2]))
     return merged(marks)
 
 
+def same_case(text: str, found: Sequence[tuple[str, int, int]], i: int, phrase: str) -> bool:
+    """Whether the match at word ``i`` may stand for ``phrase`` given capitals."""
+    word = text[found[i][1] : found[i][2]]
+    if not word[:1].isupper() or word.isupper() or not phrase[:1].islower():
+        return True
+    return i == 0 or not found[i - 1][0][0].isalnum()
+
+
+def is_shared(reason: Reason) -> bool:
+    """Whether a reason tells what the claims share rather than where they differ."""
+    return reason.code in lexicon.load("report")["shared_reason_codes"]
+
+
 def reason_words(reasons: Iterable[Reason]) -> tuple[str, ...]:
     """The words the reasons name, but for reasons about what the claims share."""
-    shared = set(lexicon.load("report")["shared_reason_codes"])
-    return tuple(dict.fromkeys(w for r in reasons if r.code not in shared for w in r.words))
+    return tuple(dict.fromkeys(w for r in reasons if not is_shared(r) for w in r.words))
 
 
 def highlights(a: str, b: str, reasons: Iterable[Reason]) -> tuple[Ranges, Ranges]:

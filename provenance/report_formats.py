@@ -15,7 +15,7 @@ from rich.console import Console
 
 from provenance import render, report_json, report_markdown
 from provenance.report import Report
-from provenance.report_render import renderables
+from provenance.report_render import relations_view, renderables
 
 Advance = Callable[[], None]
 Step = Callable[[str, "int | None"], Advance]
@@ -61,6 +61,14 @@ def write_html(report: Report, out: TextIO, width: int | None, step: Step = no_s
     console = recording(width)
     print_all(console, report, step)
     out.write(console.export_html(inline_styles=True))
+
+
+def svg(report: Report, width: int = HTML_WIDTH, title: str = "provenance report") -> str:
+    """The head of the report (summary, contradictions, agreements) as an SVG picture."""
+    console = recording(width)
+    for part in relations_view(report):
+        console.print(part)
+    return console.export_svg(title=title)
 
 
 def write_json(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:

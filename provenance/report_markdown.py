@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from provenance.render import neutralise
 from provenance.report import Day, Entry, Link, Report, SpeakerGroup
-from provenance.report_diff import Ranges
+from provenance.report_diff import Ranges, is_shared
 from provenance.report_render import plural, reason_line
 
 _SPACE = re.compile(r"\s+")
@@ -79,7 +79,8 @@ def link_lines(link: Link) -> Iterator[str]:
     yield row("said", said(link.a, marks_a), said(link.b, marks_b))
     yield ""
     for reason in link.relation.reasons:
-        words = ", ".join(f"**{escape(w)}**" for w in reason.words)
+        mark = "" if is_shared(reason) else "**"
+        words = ", ".join(f"{mark}{escape(w)}{mark}" for w in reason.words)
         yield f"- {escape(reason.detail)}{': ' + words if words else ''} (`{reason.code}`)"
     if link.note:
         yield f"\nNote: {escape(link.note)}"

@@ -17,20 +17,14 @@ from rich.text import Text
 from provenance.model import Reason
 from provenance.render import neutralise, safe
 from provenance.report import Day, Entry, Link, Report, SpeakerGroup
-from provenance.report_diff import Ranges
+from provenance.report_diff import Ranges, is_shared
 
 ARROWS = {"contradicts": "✗", "agrees": "✓", "related": "~"}
 
 
 def renderables(report: Report) -> Iterator[RenderableType]:
     """The report: summary, contradictions, agreements, related, speakers, timeline."""
-    yield summary(report)
-    for title, links in (
-        ("Contradictions", report.contradictions),
-        ("Agreements", report.agreements),
-    ):
-        yield Rule(f"{title} ({len(links)})", align="left")
-        yield from (link_panel(link) for link in links) if links else [muted("none")]
+    yield from relations_view(report)
     if report.related:
         yield Rule(f"Related ({len(report.related)})", align="left")
         yield related_table(report.related)
@@ -38,6 +32,15 @@ def renderables(report: Report) -> Iterator[RenderableType]:
     yield from (speaker_block(group) for group in report.speakers)
     yield Rule("Timeline", align="left")
     yield timeline_table(report.timeline)
+
+
+def relations_view(report: Report) -> Iterator[RenderableType]:
+    """The head of the report: the summary, then contradictions and agreements."""
+    yield summary(report)
+    sections = (("Contradictions", report.contradictions), ("Agreements", report.agreements))
+    for title, links in sections:
+        yield Rule(f"{title} ({len(links)})", align="left")
+        yield from (link_panel(link) for link in links) if links else [muted("none")]
 
 
 def muted(text: str) -> Text:
@@ -159,7 +162,8 @@ def reasons_of(link: Link) -> Text:
         text.append_text(safe(reason.detail))
         if reason.words:
             text.append(": ")
-            text.append_text(safe(", ".join(f"“{w}”" for w in reason.words), "diff"))
+            style = "" if is_shared(reason) else "diff"
+            text.append_text(safe(", ".join(f"“{w}”" for w in reason.words), style))
         text.append(f" [{reason.code}]", style="muted")
     return text
 
