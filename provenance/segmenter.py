@@ -38,13 +38,40 @@ class Candidate:
 
 def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
-    claims: list[Claim] = []
+    found: list[Candidate] = []
     for sentence in sentences:
-        if not scan.may_hold_claim(sentence.text):
-            continue
-        chosen = _select(list(_candidates(document.text, sentence)))
-        claims.extend(_claim(document, c) for c in _finish(document.text, chosen))
+        chosen: list[Candidate] = []
+        if scan.may_hold_claim(sentence.text):
+            chosen = list(
+                _finish(document.text, _select(list(_candidates(document.text, sentence))))
+            )
+        if not chosen and found and _continues(document.text, found[-1], sentence):
+            found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
+        found.extend(chosen)
+    claims = [_claim(document, c) for c in found]
     return tuple(sorted(claims, key=lambda c: (c.content[0].start, c.cue.start if c.cue else 0)))
+
+
+def _continues(text: str, last: Candidate, sentence: Span) -> bool:
+    """Whether ``sentence``, a quotation alone, goes on with the quotation that ends
+    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”)."""
+    if not _is_quotation(sentence.text) or not _is_quotation(last.content[-1].text):
+        return False
+    between = text[last.content[-1].end : sentence.start]
+    return "\n" not in between and max(last.content[-1].end, last.cue.end) <= sentence.start
+
+
+def _quoted(sentence: Span) -> Span:
+    """The sentence as a content fragment (without a full stop after its closing mark)."""
+    return _trim_span(sentence)
+
+
+def _trim_span(span: Span) -> Span:
+    """``span`` without trailing sentence punctuation outside its quotation marks."""
+    text = span.text.rstrip(_TRIM_END)
+    if not text or text[-1] not in _CLOSERS:
+        return span
+    return Span(start=span.start, end=span.start + len(text), text=text)
 
 
 def _candidates(text: str, sentence: Span) -> Iterator[Candidate]:

@@ -221,7 +221,6 @@ def test_offsets_match_text() -> None:
             assert span is None or text[span.start : span.end] == span.text
 
 
-@pytest.mark.xfail(strict=True, reason="a quotation continued in the next sentence is not joined")
 def test_quote_continued_after_full_stop() -> None:
     """“A,” said Bo. “B.” should give one claim with two fragments."""
     found = claims_of("“I was there,” said Bo. “I saw it all.”")
@@ -239,3 +238,21 @@ def test_noun_claim_content_stops_at_main_verb() -> None:
 def test_passive_cue() -> None:
     """“The city is believed to hold 800 fighters” has no speaker but is attributed."""
     assert claims_of("The city is believed to hold 800 fighters.")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        ("“It was a mistake,” Reed said. “We will fix it.”", 2),
+        ("“It was a mistake,” Reed said. “We will fix it.” “Soon.”", 3),
+        ("“No,” she said. “Never.” Then she left.", 2),
+        ("Reed said it was a mistake. “We will fix it.”", 1),
+        ("“It was a mistake,” Reed said.\n\n“We will fix it.”", 1),
+        ("“It was a mistake,” Reed said. “We will fix it,” Jones said.", 1),
+    ],
+)
+def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
+    """A sentence that is only a quotation continues the quoted claim just before it."""
+    first = claims_of(text)[0]
+    assert len(first.content) == fragments
+    assert all(text[s.start : s.end] == s.text for s in first.content)
