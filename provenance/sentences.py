@@ -99,10 +99,35 @@ def _ends_sentence(block: str, match: re.Match[str]) -> bool:
     following = _NEXT.match(block, match.end())
     if following is None or not (following.group(2).isupper() or following.group(2).isdigit()):
         return False
+    if match.group()[-1] in _CLOSING and _attribution_after(block, match.end()):
+        return False
     if match.group() != ".":
         return True
     word = block[: match.end()].rsplit(None, 1)[-1].lstrip(_LEADING)
     return not _is_abbreviation(word)
+
+
+_CLOSING = "\"”’'"
+
+
+@functools.cache
+def _attribution_tail() -> re.Pattern[str]:
+    """A short speaker and a verb of saying that end the sentence ("Bush said.",
+    "said Bush."): the attribution of the quotation before it, no sentence of its own."""
+    cues = lexicon.load("cues")["verb"]
+    verbs = "|".join(
+        sorted({f for row in cues.values() if row["class"] == "speech" for f in row["forms"]})
+    )
+    word = r"[\w.’'-]+"
+    return re.compile(
+        rf"\s+(?:(?:{word}\s+){{1,6}}?(?:{verbs})|(?:{verbs})(?:\s+{word}){{1,6}}?)"
+        rf"(?:\s+{word}){{0,3}}[.!?][\"”’']*(?=\s|$)"
+    )
+
+
+def _attribution_after(block: str, pos: int) -> bool:
+    """Whether a quotation that closes at ``pos`` is followed by its attribution only."""
+    return _attribution_tail().match(block, pos) is not None
 
 
 def _is_abbreviation(word: str) -> bool:

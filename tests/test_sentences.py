@@ -22,6 +22,13 @@ SPLITS = [
         ["It grew 3.5 percent.", "See www.example.com now."],
     ),
     ("Gen. Smith, i.e. the boss, left. Ok.", ["Gen. Smith, i.e. the boss, left.", "Ok."]),
+    ("“Not again!” Bush said. Then he left.", ["“Not again!” Bush said.", "Then he left."]),
+    ("“Really?” asked the senator from Ohio.", ["“Really?” asked the senator from Ohio."]),
+    (
+        "“Fine.” He said the deal was done and over.",
+        ["“Fine.”", "He said the deal was done and over."],
+    ),
+    ("“Why?” Nobody knew.", ["“Why?”", "Nobody knew."]),
     (
         "A headline without a stop\nThe body starts.",
         ["A headline without a stop", "The body starts."],
