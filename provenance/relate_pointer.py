@@ -26,25 +26,28 @@ def pointer_phrases() -> tuple[frozenset[Phrase], frozenset[Phrase]]:
     )
 
 
-def first_at(toks: list[str], phrases: frozenset[Phrase], start: int = 0) -> tuple[int, str]:
-    """Position after the first phrase found from ``start`` (longest at each place), and it."""
-    longest = max(len(p) for p in phrases)
-    for i in range(start, len(toks)):
-        for size in range(min(longest, len(toks) - i), 0, -1):
-            if tuple(toks[i : i + size]) in phrases:
-                return i + size, " ".join(toks[i : i + size])
-    return -1, ""
-
-
 def points_back(text: str) -> tuple[str, str] | None:
-    """(anaphor, dispute) when ``text`` disputes an earlier claim, else None."""
+    """(anaphor, dispute) when ``text`` opens with an anaphor and its dispute predicate.
+
+    "this claim flies in the face of …", "that these reports are false"; not "this debate
+    is misleading" (the anaphor is "this debate") nor an anaphor in mid-sentence.
+    """
     anaphors, disputes = pointer_phrases()
     toks = tokens(normalise(text).lower())
-    end, anaphor = first_at(toks, anaphors)
+    skip = 1 if toks[:1] == ["that"] and len(toks) > 2 else 0
+    end, anaphor = at(toks, anaphors, skip)
     if end < 0:
         return None
-    after, dispute = first_at(toks, disputes, end)
+    after, dispute = at(toks, disputes, end)
     return (anaphor, dispute) if after >= 0 else None
+
+
+def at(toks: list[str], phrases: frozenset[Phrase], i: int) -> tuple[int, str]:
+    """Position after the longest phrase starting at token ``i``, and it; (-1, "") if none."""
+    for size in range(min(max(len(p) for p in phrases), len(toks) - i), 0, -1):
+        if tuple(toks[i : i + size]) in phrases:
+            return i + size, " ".join(toks[i : i + size])
+    return -1, ""
 
 
 def start_of(claim: Claim) -> int:

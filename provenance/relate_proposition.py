@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from provenance.model import Reason, RelationKind
+from provenance.model import Reason, RelationKind, Stance
 from provenance.relate_cues import table
 from provenance.relate_rules import (
     Mode,
@@ -30,6 +30,8 @@ from provenance.relate_rules import (
     shared_reasons,
 )
 from provenance.relate_text import Features, stem
+
+POLARITY = frozenset({"deny-vs-assert", "refuted", "negation-flip"})
 
 Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
@@ -86,11 +88,34 @@ def negation_flip(a: Features, b: Features, preds: frozenset[str]) -> list[Reaso
     return []
 
 
+def stance_denial(a: Side, b: Side) -> list[Reason]:
+    """One speaker denies (his stance), the other does not: a denial word inside the
+    content ("a charge she has always denied", "denied him a hearing") is no denial."""
+    if (a.stance is Stance.DENIES) == (b.stance is Stance.DENIES):
+        return []
+    return [Reason("deny-vs-assert", "one denies what the other asserts", ("denies",))]
+
+
+def cover(a: Side, b: Side) -> float:
+    """The share of the longer claim's content words that the other holds too."""
+    fa, fb = a.features, b.features
+    return len(fa.content & fb.content) / max(len(fa.content), len(fb.content), 1)
+
+
 def against_reasons(a: Side, b: Side, preds: frozenset[str]) -> list[Reason]:
-    """The reasons two claims of one proposition cannot both be right."""
+    """The reasons two claims of one proposition cannot both be right.
+
+    A flip of polarity (denial, refutation, negation) needs ``polarity_predicates``
+    shared predicates, and the longer claim mostly shared (``polarity_cover``): a claim
+    that mentions the thing another denies ("his call for a ban") does not assert it.
+    """
     found = contradiction_reasons(a, b, Mode.CLAIMS, preds)
-    flips = negation_flip(a.features, b.features, preds)
-    return [r for r in found if r.code != "negation-flip"] + flips
+    kept = [r for r in found if r.code not in POLARITY]
+    data = table()["claims"]
+    if len(preds) < data["polarity_predicates"] or cover(a, b) < data["polarity_cover"]:
+        return kept
+    flips = negation_flip(a.features, b.features, preds) + stance_denial(a, b)
+    return kept + [r for r in found if r.code == "refuted"] + flips
 
 
 def open_against_committed(a: Side, b: Side) -> bool:

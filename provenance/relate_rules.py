@@ -176,7 +176,8 @@ def cue_of(level: str) -> str:
 def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]:
     """The same quantity (same unit) with values that do not overlap.
 
-    With ``only``, a unit counts only when each side gives one quantity of it.
+    With ``only`` (claims), a unit counts only when each side gives one quantity of it,
+    and dates (days, years) never do: two claims may speak of two days.
     """
     found = []
     for qa in a.numbers:
@@ -200,8 +201,10 @@ def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]
 
 
 def sole_unit(unit: str, a: Features, b: Features) -> bool:
-    """Whether each side gives exactly one quantity of ``unit``."""
-    return all(sum(q.unit == unit for q in f.numbers) == 1 for f in (a, b))
+    """Whether ``unit`` is no date and each side gives exactly one quantity of it."""
+    return not unit.startswith("<") and all(
+        sum(q.unit == unit for q in f.numbers) == 1 for f in (a, b)
+    )
 
 
 def disjoint(qa: Quantity, qb: Quantity) -> bool:

@@ -228,7 +228,18 @@ P = (Stance.ASSERTS, Stance.ASSERTS)
 @pytest.mark.parametrize(
     ("first", "second", "stances", "kind"),
     [
-        ("the Mayor Jane Smith closed the harbour", "Jane Smith did not close the harbour", P, C),
+        (
+            "Mayor Jane Smith blocked the harbour deal",
+            "Jane Smith did not block the harbour deal",
+            P,
+            C,
+        ),
+        (
+            "Jane Smith opened the harbour deal talks on June 28, 2016",
+            "Jane Smith opened the harbour deal talks on June 29, 2016",
+            P,
+            A,
+        ),
         pytest.param(
             "the harbour was closed on Monday",
             "the harbour was not closed on Monday",
@@ -283,6 +294,24 @@ def test_claims_need_one_proposition(
 ) -> None:
     """Claims agree or contradict only on a shared name and predicate; shared words relate."""
     assert pair_relation(first, second, stances) is kind
+
+
+@pytest.mark.parametrize(
+    ("second", "points"),
+    [
+        ("these reports are false", True),
+        ("that these reports are false", True),
+        ("this debate is misleading", False),
+        ("the ferry ignored the rule that the bridge is wrong", False),
+    ],
+)
+def test_pointer_opens_the_claim(second: str, points: bool) -> None:
+    """A claim points back only when it opens with the anaphor and its dispute predicate."""
+    text = f"Officials said the bridge collapsed. Witnesses said {second}."
+    first = claim(text, "x.txt", "the bridge collapsed", "Officials", Stance.ASSERTS)
+    pointer = claim(text, "x.txt", second, "Witnesses", Stance.ASSERTS)
+    kinds = [r.kind for r in relate_claims([first, pointer]) if r.reasons[0].code == "points-back"]
+    assert kinds == ([C] if points else [])
 
 
 def test_one_text_read_twice_is_no_relation() -> None:
