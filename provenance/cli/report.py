@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from provenance import render, store
+from provenance import lexicon, render, store
 from provenance.errors import UsageError
 from provenance.model import Claim, Ledger, Relation
 from provenance.relate import relate_claims
@@ -139,16 +139,17 @@ def relations_of(claims: Sequence[Claim], step: Step) -> tuple[Relation, ...]:
 
 
 @contextmanager
-def progress() -> Iterator[Step]:
-    """Steps with a transient progress bar on a terminal's stderr, nothing elsewhere.
+def progress(documents: int) -> Iterator[Step]:
+    """Steps with a transient progress bar on a terminal's stderr for a large corpus.
 
     stdout is not redirected: the report never passes through the bar's console.
     """
     err = render.err_console()
+    least = int(lexicon.load("ledger")["progress_min_documents"])
     with Progress(
         console=err,
         transient=True,
-        disable=not err.is_terminal,
+        disable=not err.is_terminal or documents < least,
         redirect_stdout=False,
         redirect_stderr=False,
     ) as bar:
@@ -168,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     filters = filters_of(args, ledger)
     write = FORMATTERS[args.format]
     on_screen = out.isatty()  # the report itself shows progress; a bar would garble it
-    with progress() as step:
+    with progress(len(ledger.documents)) as step:
         stale = stale_documents(args.ledger.parent, ledger, step)
         relations = relations_of(usable(ledger), step)
         report = build(ledger, relations, filters, stale)
