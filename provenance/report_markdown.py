@@ -45,11 +45,13 @@ def table(*headers: str) -> list[str]:
 
 
 def date_of(entry: Entry) -> str:
+    """The statement's date and its basis, or "undated"."""
     claim = entry.claim
     return f"{claim.date.isoformat()} ({claim.date_basis})" if claim.date else "undated"
 
 
 def stance_of(entry: Entry) -> str:
+    """The stance and the cue that carries it."""
     claim = entry.claim
     return str(claim.stance) + (f" · {escape(claim.cue.text)}" if claim.cue else "")
 
@@ -62,6 +64,7 @@ def said(entry: Entry, marks: Ranges = ()) -> str:
 
 
 def speaker(entry: Entry) -> str:
+    """The speaker as written, or a dash."""
     return escape(entry.speaker) if entry.speaker else "—"
 
 
@@ -88,6 +91,7 @@ def link_lines(link: Link) -> Iterator[str]:
 
 
 def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
+    """Related pairs as a table: score, both speakers, the reasons."""
     yield from table("score", "a", "b", "why")
     for link in links:
         why = "; ".join(reason_line(r) for r in link.relation.reasons)
@@ -101,6 +105,7 @@ def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
 
 
 def speaker_lines(group: SpeakerGroup) -> Iterator[str]:
+    """A speaker's heading and their claims in time order."""
     others = [name for name in group.names if name != group.name]
     also = f" (as written: {escape('; '.join(others))})" if others else ""
     yield f"### {escape(group.name)}{also} — {plural(len(group.entries), 'claim')}"
@@ -112,6 +117,7 @@ def speaker_lines(group: SpeakerGroup) -> Iterator[str]:
 
 
 def timeline_lines(days: tuple[Day, ...]) -> Iterator[str]:
+    """Every claim by date, the date on the first row of its day."""
     yield from table("date", "speaker", "stance", "said", "outlet")
     for day in days:
         label = day.date.isoformat() if day.date else "undated"
@@ -121,6 +127,7 @@ def timeline_lines(days: tuple[Day, ...]) -> Iterator[str]:
 
 
 def summary_lines(report: Report) -> Iterator[str]:
+    """The title and what the report holds, hides and finds out of date."""
     yield "# provenance report"
     yield ""
     yield (

@@ -172,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
     with progress(len(ledger.documents)) as step:
         stale = stale_documents(args.ledger.parent, ledger, step)
         relations = relations_of(usable(ledger), step)
+        step("building the report", None)
         report = build(ledger, relations, filters, stale)
         if not on_screen:
             write(report, out, args.width, step)
