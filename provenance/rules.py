@@ -167,3 +167,56 @@ def barrier_words() -> frozenset[str]:
     cues = lexicon.load("cues")
     allowed = set(table["allowed"]) | set(cues["auxiliaries"]) | set(cues["adverbs"])
     return stop_words() - allowed
+
+
+@functools.cache
+def classes() -> Mapping[str, str]:
+    """The class of every cue lemma (speech, thought, evidence, act, frame)."""
+    return {lemma: row["class"] for lemma, row in lexicon.load("cues")["verb"].items()}
+
+
+_LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")
+
+
+def head(speaker: str) -> str:
+    """The head word of a speaker noun phrase: before its appositive, bracket and link."""
+    core = _LINK.split(speaker.split(",")[0].split("(")[0])[0].split()
+    return core[-1] if core else ""
+
+
+def rejects(speaker: str, cue: str, lemma: str) -> bool:
+    """Whether the ``[filters]`` of rules.toml refuse ``speaker`` before ``cue``."""
+    table = lexicon.load("rules")["filters"]
+    words = speaker.lower().split()
+    last = cue.lower().split()[-1] if cue.split() else ""
+    if not words:
+        return False
+    if last in table["noun_cues"] and _modifies(words, table):
+        return True
+    if words[-1] in table["time_words"] and len(words) <= 2:
+        return True
+    if words == [words[0]] and words[0] in table["authorial"]:
+        return classes().get(lemma) in table["authorial_classes"]
+    return lemma in table["inference"] and not _tells(speaker, words, table)
+
+
+def _modifies(words: list[str], table: Mapping[str, Any]) -> bool:
+    """Whether the speaker ends in a word that only modifies a noun after it."""
+    if len(words) >= 2 and words[-2] in table["comparison"]:
+        return True
+    return re.fullmatch(table["modifier"], words[-1]) is not None
+
+
+@functools.cache
+def _medium() -> re.Pattern[str]:
+    """The {medium} macro of rules.toml, whole word."""
+    return re.compile(r"(?:" + lexicon.load("rules")["macros"]["medium"] + r")\Z")
+
+
+def _tells(speaker: str, words: list[str], table: Mapping[str, Any]) -> bool:
+    """Whether an inference's subject can tell: a name, a pronoun for people, a teller."""
+    if len(words) == 1 and words[0] in table["people_pronouns"]:
+        return True
+    word = head(speaker)
+    lower = word.lower()
+    return word[:1].isupper() or lower in table["tellers"] or bool(_medium().match(lower))

@@ -105,6 +105,8 @@ def _candidate(
     speaker = None
     if groups.get("speaker") is not None:
         speaker = _trim(text, base + match.start("speaker"), base + match.end("speaker"))
+    if speaker is not None and rules.rejects(speaker.text, cue.text, cue_lemma(cue.text)):
+        return None
     return Candidate(index, rule.id, speaker, cue, content, rule.inherit_speaker)
 
 

@@ -256,3 +256,41 @@ def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
     first = claims_of(text)[0]
     assert len(first.content) == fragments
     assert all(text[s.start : s.end] == s.text for s in first.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("It was the most serious claim to the throne in years.", "most serious"),
+        ("There were the many leaked reports over years claiming a deal.", "the many leaked"),
+        ("It ignored the several detailed reports of abuse.", "the several detailed"),
+        ("Few dared question the most ambitious claim of the campaign.", "most ambitious"),
+        ("Despite unconfirmed reports over weeks claiming a truce, it went on.", "weeks"),
+        ("We might hope that the rain stops soon.", "We"),
+        ("We believe the season will be long.", "We"),
+        ("Rising turnout suggests the race has tightened.", "Rising turnout"),
+        ("That silence surely indicates that the talks have stalled.", "That silence"),
+    ],
+)
+def test_filtered_speakers(text: str, speaker: str) -> None:
+    """A modifier before a noun cue, a span of time, the writer's "we" musing and an
+    abstract subject of an inference are no speakers."""
+    assert speaker not in {c.speaker.text for c in claims_of(text) if c.speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A senior official claims the talks have stalled.", "A senior official"),
+        ("Most voters say the race is close.", "Most voters"),
+        ("We said that the deal was done.", "We"),
+        ("A new poll suggests the race has tightened.", "A new poll"),
+        ("The remarks suggest that he is running.", "The remarks"),
+        ("Pew Research indicates that turnout rose.", "Pew Research"),
+        ("She suggested that the vote be delayed.", "She"),
+        ("Analysts at the bank suggest rates will rise.", "Analysts at the bank"),
+    ],
+)
+def test_kept_speakers(text: str, speaker: str) -> None:
+    """Names, people, pronouns for people and documents stay speakers of those cues."""
+    assert speaker in {c.speaker.text for c in claims_of(text) if c.speaker}
