@@ -116,11 +116,44 @@ class Report:
     timeline: tuple[Day, ...]
     hidden_dismissed: int = 0
     stale_docs: tuple[str, ...] = ()
+    omitted: tuple[tuple[str, int], ...] = ()  # (section, items left out by a --limit)
+
+    def more(self, section: str) -> int:
+        """How many items of ``section`` a limit left out."""
+        return dict(self.omitted).get(section, 0)
+
+    def total(self, section: str) -> int:
+        """How many items ``section`` has, shown or not."""
+        return len(getattr(self, section)) + self.more(section)
 
     @property
     def links(self) -> tuple[Link, ...]:
         """Every relation shown, contradictions first, then agreements, then related."""
         return self.contradictions + self.agreements + self.related
+
+
+SECTIONS = ("contradictions", "agreements", "related", "speakers")
+
+
+def capped(report: Report, limit: int) -> Report:
+    """``report`` with at most ``limit`` items a section and timeline claims (0: all)."""
+    if limit <= 0:
+        return report
+    omitted = [
+        (name, report.total(name) - limit) for name in SECTIONS if report.total(name) > limit
+    ]
+    days, room = [], limit
+    for day in report.timeline:
+        if room <= 0:
+            break
+        days.append(attrs.evolve(day, entries=day.entries[:room]))
+        room -= len(days[-1].entries)
+    shown = sum(len(day.entries) for day in days)
+    timeline_total = sum(len(day.entries) for day in report.timeline)
+    if timeline_total > shown:
+        omitted.append(("timeline", timeline_total - shown))
+    cut = {name: getattr(report, name)[:limit] for name in SECTIONS}
+    return attrs.evolve(report, **cut, timeline=tuple(days), omitted=tuple(omitted))
 
 
 def usable(ledger: Ledger) -> tuple[Claim, ...]:

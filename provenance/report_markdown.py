@@ -132,8 +132,8 @@ def summary_lines(report: Report) -> Iterator[str]:
     yield ""
     yield (
         f"{plural(len(report.claims), 'claim')}, "
-        f"{plural(len(report.contradictions), 'contradiction')}, "
-        f"{plural(len(report.agreements), 'agreement')}, {len(report.related)} related."
+        f"{plural(report.total('contradictions'), 'contradiction')}, "
+        f"{plural(report.total('agreements'), 'agreement')}, {report.total('related')} related."
     )
     if report.hidden_dismissed:
         yield f"{report.hidden_dismissed} dismissed relations hidden (`--show-dismissed`)."
@@ -145,19 +145,27 @@ def summary_lines(report: Report) -> Iterator[str]:
 def lines(report: Report) -> Iterator[str]:
     """Every line of the Markdown report."""
     yield from summary_lines(report)
-    for title, links in (
-        ("Contradictions", report.contradictions),
-        ("Agreements", report.agreements),
-    ):
-        yield f"## {title} ({len(links)})\n"
+    for title, name in (("Contradictions", "contradictions"), ("Agreements", "agreements")):
+        links: tuple[Link, ...] = getattr(report, name)
+        yield f"## {title} ({report.total(name)})\n"
         yield from (line for link in links for line in link_lines(link))
+        yield from more(report, name)
     if report.related:
-        yield f"## Related ({len(report.related)})\n"
+        yield f"## Related ({report.total('related')})\n"
         yield from related_lines(report.related)
-    yield f"## Speakers ({len(report.speakers)})\n"
+        yield from more(report, "related")
+    yield f"## Speakers ({report.total('speakers')})\n"
     yield from (line for group in report.speakers for line in speaker_lines(group))
+    yield from more(report, "speakers")
     yield "## Timeline\n"
     yield from timeline_lines(report.timeline)
+    yield from more(report, "timeline")
+
+
+def more(report: Report, section: str) -> Iterator[str]:
+    """A line saying how many items of ``section`` the limit left out, if any."""
+    if count := report.more(section):
+        yield f"*… and {count} more (`--limit 0` shows all).*\n"
 
 
 def dumps(report: Report) -> str:

@@ -26,21 +26,31 @@ def renderables(report: Report) -> Iterator[RenderableType]:
     """The report: summary, contradictions, agreements, related, speakers, timeline."""
     yield from relations_view(report)
     if report.related:
-        yield Rule(f"Related ({len(report.related)})", align="left")
+        yield Rule(f"Related ({report.total('related')})", align="left")
         yield related_table(report.related)
-    yield Rule(f"Speakers ({len(report.speakers)})", align="left")
+        yield from more(report, "related")
+    yield Rule(f"Speakers ({report.total('speakers')})", align="left")
     yield from (speaker_block(group) for group in report.speakers)
+    yield from more(report, "speakers")
     yield Rule("Timeline", align="left")
     yield timeline_table(report.timeline)
+    yield from more(report, "timeline")
 
 
 def relations_view(report: Report) -> Iterator[RenderableType]:
     """The head of the report: the summary, then contradictions and agreements."""
     yield summary(report)
-    sections = (("Contradictions", report.contradictions), ("Agreements", report.agreements))
-    for title, links in sections:
-        yield Rule(f"{title} ({len(links)})", align="left")
+    for title, name in (("Contradictions", "contradictions"), ("Agreements", "agreements")):
+        links: tuple[Link, ...] = getattr(report, name)
+        yield Rule(f"{title} ({report.total(name)})", align="left")
         yield from (link_panel(link) for link in links) if links else [muted("none")]
+        yield from more(report, name)
+
+
+def more(report: Report, section: str) -> Iterator[Text]:
+    """A line saying how many items of ``section`` the limit left out, if any."""
+    if count := report.more(section):
+        yield muted(f"… and {count} more (--limit 0 shows all)")
 
 
 def muted(text: str) -> Text:
@@ -51,14 +61,14 @@ def muted(text: str) -> Text:
 def summary(report: Report) -> Text:
     """One paragraph: what the report holds, what it hides, what is out of date."""
     counts = ", ".join(
-        plural(len(items), noun)
-        for items, noun in (
-            (report.claims, "claim"),
-            (report.contradictions, "contradiction"),
-            (report.agreements, "agreement"),
+        plural(count, noun)
+        for count, noun in (
+            (len(report.claims), "claim"),
+            (report.total("contradictions"), "contradiction"),
+            (report.total("agreements"), "agreement"),
         )
     )
-    counts += f", {len(report.related)} related"
+    counts += f", {report.total('related')} related"
     text = Text.assemble(("provenance report", "bold"), " — ", counts)
     if report.hidden_dismissed:
         hidden = f"\n{report.hidden_dismissed} dismissed relations hidden (--show-dismissed)"

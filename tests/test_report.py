@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from provenance.model import DocRecord, RelationKind, RelationVerdict, Stance, Verdict
-from provenance.report import Filters, Report, build, outlet_of
+from provenance.report import Filters, Report, build, capped, outlet_of
 from provenance.report_diff import differing, highlights, merged, phrases, reason_words
 
 from .report_ledger import (
@@ -50,6 +50,18 @@ def test_ties_are_broken_by_ids() -> None:
     same = [type(r)(r.a, r.b, r.kind, 0.5, r.reasons) for r in tied]
     assert pairs(build(ledger(), same)) == pairs(build(ledger(), same[::-1]))
     assert pairs(build(ledger(), same))[0] == ("c-council", "c-mayor")
+
+
+def test_a_limit_keeps_the_first_items_and_counts_the_rest() -> None:
+    """``capped`` keeps the most severe items of each section and says how many it left out."""
+    full = build(ledger(), RELATIONS)
+    short = capped(full, 1)
+    assert short.contradictions == full.contradictions[:1]
+    assert short.more("contradictions") == len(full.contradictions) - 1
+    assert short.total("contradictions") == len(full.contradictions)
+    assert sum(len(day.entries) for day in short.timeline) == 1
+    assert short.more("timeline") == sum(len(day.entries) for day in full.timeline) - 1
+    assert capped(full, 0) == full
 
 
 def test_rejected_claims_and_their_relations_are_left_out() -> None:

@@ -16,7 +16,7 @@ from provenance import lexicon, render, store
 from provenance.errors import UsageError
 from provenance.model import Claim, Ledger, Relation
 from provenance.relate import relate_claims
-from provenance.report import Filters, build, usable
+from provenance.report import Filters, build, capped, usable
 from provenance.report_formats import FORMATTERS, Step, no_step
 
 NAME = "report"
@@ -64,6 +64,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=0.0,
         metavar="X",
         help="only relations scoring at least X (0-1)",
+    )
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="at most N items a section in rich, markdown and html (default 50; 0: all); "
+        "json is always complete",
     )
     parser.add_argument(
         "--show-dismissed",
@@ -174,6 +182,8 @@ def run(args: argparse.Namespace) -> int:
         relations = relations_of(usable(ledger), step)
         step("building the report", None)
         report = build(ledger, relations, filters, stale)
+        if args.format != "json":
+            report = capped(report, args.limit)
         if not on_screen:
             write(report, out, args.width, step)
     if on_screen:
