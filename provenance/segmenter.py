@@ -135,10 +135,16 @@ def _overlaps(a: Span | None, b: Span | None) -> bool:
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates in rule order; one whose cue or speaker clashes with a chosen one loses."""
     chosen: list[Candidate] = []
+    candidates = [c for c in candidates if not c.inherit_speaker or _heir(c, candidates)]
     for cand in sorted(candidates, key=lambda c: (c.rule, c.cue.start)):
         if not any(_clashes(cand, other) for other in chosen):
             chosen.append(cand)
     return sorted(chosen, key=lambda c: c.cue.start)
+
+
+def _heir(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a candidate with a speaker comes before ``cand``, to inherit it from."""
+    return any(o.speaker is not None and o.cue.start < cand.cue.start for o in candidates)
 
 
 def _clashes(a: Candidate, b: Candidate) -> bool:

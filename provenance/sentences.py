@@ -121,7 +121,7 @@ def _attribution_tail() -> re.Pattern[str]:
     word = r"[\w.’'-]+"
     return re.compile(
         rf"\s+(?:(?:{word}\s+){{1,6}}?(?:{verbs})|(?:{verbs})(?:\s+{word}){{1,6}}?)"
-        rf"(?:\s+{word}){{0,3}}[.!?][\"”’']*(?=\s|$)"
+        rf"(?:\s+{word}){{0,3}}(?:,\s[^.!?“”\"]{{0,80}})?[.!?][\"”’']*(?=\s|$)"
     )
 
 

@@ -30,6 +30,10 @@ SPLITS = [
     ),
     ("“Why?” Nobody knew.", ["“Why?”", "Nobody knew."]),
     (
+        "“Why?” Trump asked, looking pleased. Then he left.",
+        ["“Why?” Trump asked, looking pleased.", "Then he left."],
+    ),
+    (
         "A headline without a stop\nThe body starts.",
         ["A headline without a stop", "The body starts."],
     ),
