@@ -149,6 +149,12 @@ def trigger_words() -> frozenset[str]:
 
 
 @functools.cache
+def trigger_marks() -> tuple[str, ...]:
+    """Marks that make a sentence worth searching without a trigger word."""
+    return tuple(lexicon.load("rules")["trigger_marks"])
+
+
+@functools.cache
 def anchor_words() -> frozenset[str]:
     """Lower-case words at one of which every rule anchor starts."""
     return trigger_words() | frozenset(lexicon.load("rules")["anchor_words"])

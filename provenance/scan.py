@@ -27,7 +27,9 @@ _WORD = re.compile(r"[A-Za-z]+")
 def may_hold_claim(sentence: str) -> bool:
     """Whether ``sentence`` has a trigger word (no claim without one)."""
     words = rules.trigger_words()
-    return any(m.group().lower() in words for m in _WORD.finditer(sentence))
+    if any(m.group().lower() in words for m in _WORD.finditer(sentence)):
+        return True
+    return any(mark in sentence for mark in rules.trigger_marks())
 
 
 class Scan:

@@ -99,7 +99,9 @@ def _candidate(
         for span in [_trim(text, base + match.start(name), base + match.end(name))]
         if span is not None
     )
-    cue = _trim(text, base + match.start("cue"), base + match.end("cue"))
+    cue = _trim(text, base + match.start("cue"), base + match.end("cue")) or _mark(
+        text, base + match.start("cue"), base + match.end("cue")
+    )
     if not content or cue is None or not all(_balanced(span.text) for span in content):
         return None
     speaker = None
@@ -108,6 +110,15 @@ def _candidate(
     if speaker is not None and rules.rejects(speaker.text, cue.text, cue_lemma(cue.text)):
         return None
     return Candidate(index, rule.id, speaker, cue, content, rule.inherit_speaker)
+
+
+def _mark(text: str, start: int, end: int) -> Span | None:
+    """A cue that is a punctuation mark alone (the colon of "Carson: …"); None if blank."""
+    mark = text[start:end].strip()
+    if not mark:
+        return None
+    start = text.index(mark, start)
+    return Span.of(text, start, start + len(mark))
 
 
 def _balanced(fragment: str) -> bool:

@@ -53,6 +53,8 @@ def test_speaker_window(text: str, cue: str, window: str) -> None:
         ("A spokesman said the talks failed.", True),
         ("The weather was fine all week.", False),
         ("Nobody could tell.", True),
+        ("Carson: Cruz took the wrong approach.", True),
+        ("Carson:Cruz", False),
     ],
 )
 def test_may_hold_claim(text: str, holds: bool) -> None:
