@@ -79,9 +79,11 @@ def speaker_key(name: str) -> str:
 def group_speakers(names: Iterable[str]) -> dict[str, str]:
     """Each name -> its group's canonical name (a bare surname joins the one full name)."""
     canon = {name: canonical_speaker(name) for name in sorted(set(names))}
-    full = sorted({c for c in canon.values() if len(c.split()) > 1}, key=str.casefold)
+    by_last: dict[str, list[str]] = {}
+    for full in sorted({c for c in canon.values() if len(c.split()) > 1}, key=str.casefold):
+        by_last.setdefault(full.casefold().split()[-1], []).append(full)
     out = {}
     for name, c in canon.items():
-        ends = [f for f in full if f.casefold().split()[-1] == c.casefold()]
-        out[name] = ends[0] if len(c.split()) == 1 and len(ends) == 1 else c
+        ends = by_last.get(c.casefold(), []) if len(c.split()) == 1 else []
+        out[name] = ends[0] if len(ends) == 1 else c
     return out

@@ -53,6 +53,8 @@ def titles() -> frozenset[str]:
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
     """The shorter claim's weighted share in the other, titles left out ("leader")."""
     skip = titles()
+    if not (a.content | b.content) & skip:
+        return overlap(a, b, Mode.CLAIMS, idf)
     keep = [attrs.evolve(f, content=f.content - skip) for f in (a, b)]
     return overlap(keep[0], keep[1], Mode.CLAIMS, idf)
 
