@@ -32,6 +32,8 @@ class Rule:
     needs: re.Pattern[str] | None = None
     reach: int = 0
     window: bool = False
+    head: re.Pattern[str] | None = None
+    needs_words: frozenset[str] = frozenset()
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -122,6 +124,8 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         anchor=re.compile(expand(row["anchor"], macros)) if "anchor" in row else None,
         reach=int(row.get("reach", 0)),
         window=bool(row.get("speaker_window", False)),
+        head=re.compile(expand(row["head"], macros)) if "head" in row else None,
+        needs_words=frozenset(row.get("needs_words", ())),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),

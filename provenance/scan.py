@@ -41,9 +41,12 @@ class Scan:
         self._needs: dict[str, bool] = {}
         self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
         self._barriers: dict[int, int] = {}
+        self._heads: dict[tuple[str, int, int], bool] = {}
 
     def matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
+        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
+            return iter(())
         if rule.needs is not None and not self._holds(rule.needs):
             return iter(())
         return self._anchored(rule) if rule.anchor else self._searched(rule)
@@ -71,6 +74,8 @@ class Scan:
         for anchor in self.anchor_starts(rule.anchor):
             floor = self._barrier(anchor) if rule.window else 0
             for start in self._starts(anchor, rule.reach, floor):
+                if rule.head is not None and not self._head(rule.head, start, anchor):
+                    continue
                 match = self._match(rule, start)
                 if match is not None and match.start("cue") <= anchor < match.end("cue"):
                     yield match
@@ -80,6 +85,11 @@ class Scan:
     def pieces(self) -> list[tuple[int, str]]:
         """The words and the punctuation that bounds a speaker, with their offsets."""
         return [(m.start(), m.group()) for m in _PIECE.finditer(self.sentence)]
+
+    @functools.cached_property
+    def word_set(self) -> frozenset[str]:
+        """The words of the sentence, in lower case."""
+        return frozenset(piece.lower() for _, piece in self.pieces)
 
     @functools.cached_property
     def cue_starts(self) -> list[int]:
@@ -115,6 +125,13 @@ class Scan:
         hi = bisect.bisect_right(bounded, anchor)
         short = (w for w in words[max(0, near - _SHORT) : near] if w >= floor)
         return sorted(set(bounded[lo:hi]).union(short))
+
+    def _head(self, head: re.Pattern[str], start: int, anchor: int) -> bool:
+        """Whether ``head`` spans the sentence from ``start`` to ``anchor`` exactly (cached)."""
+        key = (head.pattern, start, anchor)
+        if key not in self._heads:
+            self._heads[key] = head.fullmatch(self.sentence, start, anchor) is not None
+        return self._heads[key]
 
     def _match(self, rule: rules.Rule, start: int) -> re.Match[str] | None:
         """``rule`` matched at ``start`` (each start tried once per rule)."""
