@@ -122,9 +122,10 @@ def _mark(text: str, start: int, end: int) -> Span | None:
 
 
 def _balanced(fragment: str) -> bool:
-    """Whether every quotation opened in ``fragment`` is closed (else refuse to guess)."""
-    straight = fragment.count('"') + fragment.replace("''", '"').count('"') - fragment.count('"')
-    return fragment.count("“") == fragment.count("”") and straight % 2 == 0
+    """Whether every quotation opened in ``fragment`` is closed (else refuse to guess);
+    curly and straight marks may pair with each other (“…")."""
+    marks = fragment.count("“") + fragment.count("”") + fragment.replace("''", '"').count('"')
+    return marks % 2 == 0 and fragment.count("”") <= fragment.count("“") + fragment.count('"')
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

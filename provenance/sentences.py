@@ -139,24 +139,37 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def quotations(block: str) -> list[tuple[int, int]]:
-    """The closed quotations of a line as ``(open, close_end)`` offsets, outermost only."""
+    """The closed quotations of a line as ``(open, close_end)`` offsets, outermost only.
+    A straight mark that closes (after a letter or punctuation, before a space or the end)
+    may close a curly quotation, and ” a straight one: pasted text mixes them (“…")."""
     found: list[tuple[int, int]] = []
     curly: int | None = None
     straight: int | None = None
     for match in _QUOTE.finditer(block):
-        mark = match.group()
+        mark, at = match.group(), match.start()
         if mark == "“" and curly is None:
-            curly = match.start()
-        elif mark == "”" and curly is not None:
-            found.append((curly, match.end()))
-            curly = None
+            curly = at
+        elif mark == "”" and (curly is not None or straight is not None):
+            opened = curly if curly is not None else straight
+            found.append((opened, match.end()))  # type: ignore[arg-type]
+            curly, straight = (None, straight) if curly is not None else (None, None)
         elif mark in ('"', "''"):
-            if straight is None:
-                straight = match.start()
+            if straight is None and curly is not None and _closes(block, match):
+                found.append((curly, match.end()))
+                curly = None
+            elif straight is None:
+                straight = at
             else:
                 found.append((straight, match.end()))
                 straight = None
     return _outermost(found)
+
+
+def _closes(block: str, match: re.Match[str]) -> bool:
+    """Whether a straight mark reads as a closing one: after a non-space, before a space."""
+    before = block[match.start() - 1] if match.start() else " "
+    after = block[match.end()] if match.end() < len(block) else " "
+    return not before.isspace() and (after.isspace() or after in ".,;:!?)")
 
 
 def _outermost(found: list[tuple[int, int]]) -> list[tuple[int, int]]:

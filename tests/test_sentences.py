@@ -114,3 +114,17 @@ def test_no_split_after_abbreviation(before: str, abbreviation: str, name: str) 
     text = f"{before} {abbreviation} {name} spoke."
     cut = text.index(abbreviation) + len(abbreviation)
     assert all(span.end != cut for span in sentences.split(text))
+
+
+@pytest.mark.parametrize(
+    ("line", "spans"),
+    [
+        ('“It is over," he said.', ['“It is over,"']),
+        ('"It is over,” he said.', ['"It is over,”']),
+        ('“He said "no" to me,” she said.', ['“He said "no" to me,”']),
+        ("“Open and never closed, he said.", []),
+    ],
+)
+def test_mixed_quotation_marks(line: str, spans: list[str]) -> None:
+    """A straight mark may close a curly quotation and ” a straight one."""
+    assert [line[a:b] for a, b in sentences.quotations(line)] == spans
