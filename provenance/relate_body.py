@@ -3,8 +3,8 @@
 A body is related when it holds enough of the claim's weighted words, overall and in its
 lead (journalists state the story in the first sentences). It contradicts the claim when
 it keeps calling the content false; it agrees when it commits (few hedges per sentence);
-otherwise it discusses the claim (related). The thresholds live in ``[long]`` of
-relate.toml.
+otherwise it discusses the claim (related). The thresholds live in
+``provenance/data/relate_body.toml``.
 """
 
 from __future__ import annotations
@@ -12,15 +12,21 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from typing import Any
 
+from provenance import lexicon
 from provenance.model import Reason, RelationKind
-from provenance.relate_cues import table
 from provenance.relate_rules import Mode, Overlap, Side, certainty, overlap
 from provenance.relate_text import Features, features
 
 Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
+
+
+def body_table() -> dict[str, Any]:
+    """The thresholds and words of ``relate_body.toml``."""
+    return lexicon.load("relate_body")
 
 
 def split_sentences(text: str) -> list[str]:
@@ -30,36 +36,34 @@ def split_sentences(text: str) -> list[str]:
 
 def is_long(text: str) -> bool:
     """Whether a text is an article body rather than a headline or a sentence."""
-    return len(text.split()) > int(table()["long"]["words"])
+    return len(text.split()) > int(body_table()["words"])
 
 
 @functools.lru_cache(maxsize=1024)
 def lead_and_count(body: str) -> tuple[Features, int]:
     """The features of the body's lead sentences and its number of sentences (cached)."""
     sentences = split_sentences(body)
-    return features(" ".join(sentences[: table()["long"]["lead_sentences"]])), max(
-        1, len(sentences)
-    )
+    return features(" ".join(sentences[: body_table()["lead_sentences"]])), max(1, len(sentences))
 
 
 def body_overlap(a: Features, body: str, idf: Mapping[str, float] | None) -> Overlap:
     """The claim's share in the whole body, blended with its share in the lead."""
     whole = overlap(a, features(body), Mode.TEXTS, idf)
     lead = overlap(a, lead_and_count(body)[0], Mode.TEXTS, idf)
-    w = table()["long"]["lead_weight"]
+    w = body_table()["lead_weight"]
     return Overlap((1 - w) * whole.score + w * lead.score, whole.words, whole.names)
 
 
 def strong_hedges(body: Features) -> tuple[str, ...]:
     """The body's hedges and open-truth phrases, without plain attribution ("said")."""
-    weak = frozenset(table()["long"]["weak_hedges"])
+    weak = frozenset(body_table()["weak_hedges"])
     hedges = tuple(w for w in body.cues.get("hedge", ()) if w not in weak)
     return hedges + body.cues.get("unverified", ())
 
 
 def relate_body(a: str, body: str, idf: Mapping[str, float] | None = None) -> Judgement:
     """The stance of an article ``body`` toward the claim ``a``."""
-    data = table()["long"]
+    data = body_table()
     fa, fb = features(a), features(body)
     o = body_overlap(fa, body, idf)
     score = round(o.score, 4)
