@@ -109,6 +109,9 @@ class DocMeta:
     published: dt.date | None = None
     url: str = ""
     origin: str = ""
+    # The day the page was viewed (a date beside a weather widget): never the publication
+    # date, but no statement in the page is later.
+    viewed: dt.date | None = None
 
 
 @attrs.frozen
