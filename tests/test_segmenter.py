@@ -248,6 +248,16 @@ def test_noun_claim_content_stops_at_main_verb(text: str, content: str) -> None:
     assert claims_of(text)[0].content_text == content
 
 
+def test_appearance_cue() -> None:
+    """“Sanders appears to be spending more” is attributed without a source, in two fragments."""
+    (claim,) = claims_of("Sanders appears to be spending more heavily as the vote nears.")
+    assert claim.speaker is None and claim.cue is not None and claim.cue.text == "appears"
+    assert [s.text for s in claim.content] == [
+        "Sanders",
+        "to be spending more heavily as the vote nears",
+    ]
+
+
 def test_passive_cue() -> None:
     """“The city is believed to hold 800 fighters” has no speaker but is attributed."""
     (claim,) = claims_of("The city is believed to hold 800 fighters.")
@@ -285,6 +295,8 @@ def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
         ("We believe the season will be long.", "We"),
         ("Rising turnout suggests the race has tightened.", "Rising turnout"),
         ("That silence surely indicates that the talks have stalled.", "That silence"),
+        ("Current events point to the coming trend of the war.", "Current events"),
+        ("There are signs pointing to a slowdown in hiring.", "signs"),
     ],
 )
 def test_filtered_speakers(text: str, speaker: str) -> None:
@@ -304,6 +316,7 @@ def test_filtered_speakers(text: str, speaker: str) -> None:
         ("Pew Research indicates that turnout rose.", "Pew Research"),
         ("She suggested that the vote be delayed.", "She"),
         ("Analysts at the bank suggest rates will rise.", "Analysts at the bank"),
+        ("Trump pointed to the polls that show him ahead.", "Trump"),
     ],
 )
 def test_kept_speakers(text: str, speaker: str) -> None:
