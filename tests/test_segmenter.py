@@ -126,6 +126,18 @@ SPANS = [
         ["she is independent"],
     ),
     (
+        "Rep. Adam Schiff called on President Obama to retaliate against Russia.",
+        "Rep. Adam Schiff",
+        "called on",
+        ["President Obama to retaliate against Russia"],
+    ),
+    (
+        "It refers to the share of jobless people who are seeking work.",
+        "It",
+        "refers to",
+        ["the share of jobless people who are seeking work"],
+    ),
+    (
         "“It was bad. It was very bad. We left,” she said.",
         "she",
         "said",
@@ -181,6 +193,8 @@ LEMMAS = [
     ("qualified claim", "claim"),
     ("According to", "according to"),
     ("called out", "call out"),
+    ("has long called for", "call"),
+    ("warned against", "warn"),
 ]
 
 
