@@ -7,6 +7,7 @@ small function returning reasons; ``decide`` turns reasons and overlap into a re
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Mapping
 
@@ -161,11 +162,41 @@ def certainty_reasons(a: Side, b: Side) -> list[Reason]:
     return [Reason("certainty-difference", f"{la} against {lb}", words)]
 
 
-def less_certain(b: Side, a: Side) -> bool:
-    """Whether side b hedges (or leaves open) more than side a."""
-    levels = table()["score"]["certainty_levels"]
-    level = certainty(b)
-    return level in ("hedged", "unverified") and levels.index(level) < levels.index(certainty(a))
+@functools.cache
+def kind_of() -> dict[str, str]:
+    """Hedge phrase -> its kind (``[hedge_kinds]`` of relate.toml)."""
+    return {p: kind for kind, phrases in table()["hedge_kinds"].items() for p in phrases}
+
+
+def hedges(f: Features) -> dict[str, tuple[str, ...]]:
+    """A text's hedge phrases by kind; a source named at its end is an attribution."""
+    kinds = kind_of()
+    out: dict[str, tuple[str, ...]] = {}
+    for phrase in f.cues.get("hedge", ()):
+        kind = kinds.get(phrase, phrase)
+        out[kind] = (*out.get(kind, ()), phrase)
+    if f.source:
+        out["attribution"] = (*out.get("attribution", ()), f.source)
+    return out
+
+
+def hedge_reasons(b: Side, a: Side) -> list[Reason]:
+    """Side b leaves open or hedges what a states: a hedge of a kind that a lacks.
+
+    A hedge of the claim's own kind is its content ("is trying to return" / "tried to
+    return"); a certain word ("confirms") outweighs b's hedges.
+    """
+    fa, fb = a.features, b.features
+    if fb.has("unverified") and not fa.has("unverified"):
+        return [Reason("certainty-difference", "unverified against stated", fb.cues["unverified"])]
+    if fb.has("certain"):
+        return []
+    theirs = hedges(fa)
+    new = {kind: words for kind, words in hedges(fb).items() if kind not in theirs}
+    if not new:
+        return []
+    words = tuple(w for kind in sorted(new) for w in new[kind])
+    return [Reason("certainty-difference", f"hedged ({', '.join(sorted(new))})", words)]
 
 
 def cue_of(level: str) -> str:
@@ -208,8 +239,21 @@ def sole_unit(unit: str, a: Features, b: Features) -> bool:
 
 
 def disjoint(qa: Quantity, qb: Quantity) -> bool:
-    """Whether two values (ranges) cannot be the same amount."""
-    return qa.high < qb.low or qb.high < qa.low
+    """Whether two values (ranges) cannot be the same amount.
+
+    A round number stands for its rounding ("2,000" holds 2,084, "12" holds 12.9), by at
+    most ``round_share`` of its value; dates are exact.
+    """
+    slack = 0.0 if qa.unit.startswith("<") else max(rounding(qa), rounding(qb))
+    gap = max(qb.low - qa.high, qa.low - qb.high)
+    return gap > 0 and gap >= slack
+
+
+def rounding(q: Quantity) -> float:
+    """How far a number's true value may lie from the digits written."""
+    share = float(table()["numbers"]["round_share"])
+    written = [abs(v) for v in (q.low, q.high) if math.isfinite(v)]
+    return min(q.step, share * max(written, default=0.0))
 
 
 def same_value_elsewhere(q: Quantity, other: Features) -> bool:
@@ -284,8 +328,11 @@ def decide(
     score = round(o.score, 4)
     if against:
         return RelationKind.CONTRADICTS, score, (*against, *common)
+    hedged = hedge_reasons(b, a) if mode is Mode.TEXTS else []
+    if hedged:
+        return RelationKind.RELATED, score, (*hedged, *common)
     soft = [r for r in certainty_reasons(a, b) if r.code == "certainty-difference"]
-    if (mode is Mode.TEXTS and less_certain(b, a)) or o.score < thresholds["agrees"]:
+    if o.score < thresholds["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)
 

@@ -6,6 +6,7 @@ Pure functions over strings; the words come from ``provenance/data/relate.toml``
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Mapping
 
@@ -30,6 +31,7 @@ class Quantity:
     high: float
     unit: str
     text: str
+    step: float = 0.0  # the rounding its digits allow: 1000 for "2,000", 0.1 for "12.9"
 
 
 @attrs.frozen
@@ -45,6 +47,7 @@ class Features:
     negated: tuple[tuple[str, frozenset[str]], ...] = ()  # (negator, content words in its scope)
     negated_near: tuple[tuple[str, frozenset[str]], ...] = ()  # narrower scopes ([claims])
     padded: str = ""  # the tokens joined by single spaces, with a space at each end
+    source: str = ""  # a source named at the text's end ("… - NY post", "…: Report")
 
     def has(self, cue: str) -> bool:
         """Whether a phrase of the cue list ``cue`` occurs."""
@@ -160,6 +163,16 @@ def to_number(digits: str, scale: str | None) -> float:
     return float(digits.replace(",", "")) * (scales.get(scale, 1) if scale else 1)
 
 
+def precision(digits: str, scale: str | None) -> float:
+    """The step of the last significant digit: 1000 for "2,000", 0.1 for "12.9"."""
+    plain = digits.replace(",", "")
+    if "." in plain:
+        step = 10.0 ** -len(plain.split(".")[1])
+    else:
+        step = 10.0 ** (len(plain) - len(plain.rstrip("0"))) if plain.strip("0") else 1.0
+    return step * to_number("1", scale)
+
+
 def unit_after(lower: str, end: int, scale: str | None) -> str:
     """The word a number counts: percent, or the next content word that is not a name."""
     data = table()["numbers"]
@@ -167,32 +180,66 @@ def unit_after(lower: str, end: int, scale: str | None) -> str:
         return "percent"
     stops = stop_words()
     for token in _TOKEN.findall(lower[end : end + 40])[:3]:
-        if token not in stops and not token[0].isdigit() and "_" not in token:
+        if token not in stops and token[0].isalpha() and "_" not in token:
             return stem(token)
     return ""
 
 
 def numbers_of(lower: str) -> tuple[Quantity, ...]:
-    """Every number with its unit; a year or a day after a month is a date."""
-    data = table()
-    months = frozenset(data["names"]["months"])
+    """Every number with its unit and the bound said before it ("more than 1,300")."""
     out = []
     for m in _NUMBER.finditer(lower):
         low = to_number(m.group(1), m.group(3))
         high = to_number(m.group(2), m.group(3)) if m.group(2) else low
-        before = _TOKEN.findall(lower[max(0, m.start() - 12) : m.start()])
-        if before and before[-1] in months:
-            unit = "<day>"
-        elif (
-            m.group(3) is None
-            and low.is_integer()
-            and data["numbers"]["year_min"] <= low <= data["numbers"]["year_max"]
-        ):
-            unit = "<year>"
-        else:
-            unit = unit_after(lower, m.end(), m.group(3))
-        out.append(Quantity(min(low, high), max(low, high), unit, m.group().strip()))
+        low, high = min(low, high), max(low, high)
+        step = precision(m.group(1), m.group(3))
+        bound = bound_before(lower, m.start())
+        if bound == "lower":
+            high = math.inf
+        elif bound == "upper":
+            low = -math.inf
+        elif bound == "approximate":
+            step = math.inf
+        unit = unit_of(lower, m, low)
+        out.append(Quantity(low, high, unit, m.group().strip(), step))
     return tuple(out)
+
+
+def unit_of(lower: str, m: re.Match[str], value: float) -> str:
+    """What a number counts; a year or a day after a month is a date."""
+    data = table()
+    before = _TOKEN.findall(lower[max(0, m.start() - 12) : m.start()])
+    if before and before[-1] in data["names"]["months"]:
+        return "<day>"
+    if (
+        m.group(3) is None
+        and "," not in m.group(1)
+        and value.is_integer()
+        and data["numbers"]["year_min"] <= value <= data["numbers"]["year_max"]
+    ):
+        return "<year>"
+    return unit_after(lower, m.end(), m.group(3))
+
+
+@functools.cache
+def bounds() -> dict[tuple[str, ...], str]:
+    """Bound phrase (as tokens) -> "lower", "upper" or "approximate" (``[numbers]``)."""
+    data = table()["numbers"]
+    return {
+        tuple(_TOKEN.findall(phrase)): kind
+        for kind in ("lower", "upper", "approximate")
+        for phrase in data[f"{kind}_bounds"]
+    }
+
+
+def bound_before(lower: str, start: int) -> str:
+    """The kind of bound phrase right before a number ("more than", "up to", "about"), or ""."""
+    before = _TOKEN.findall(lower[max(0, start - 24) : start])
+    for size in (3, 2, 1):
+        kind = bounds().get(tuple(before[-size:])) if len(before) >= size else None
+        if kind:
+            return kind
+    return ""
 
 
 def negation_scopes(
@@ -206,6 +253,8 @@ def negation_scopes(
     words = [(i, stem(t)) for i, t in enumerate(toks) if is_content(t) and not taken[i]]
     out = []
     for start, end in negators:
+        if contrasts(toks, start, end):
+            continue
         after = [w for i, w in words if i >= end][: data["negation_scope"]]
         before = [w for i, w in words if i < start][::-1][: data["negation_scope_before"]]
         out.append(
@@ -214,9 +263,36 @@ def negation_scopes(
     return tuple(out)
 
 
+def contrasts(toks: list[str], start: int, end: int) -> bool:
+    """Whether a negator sets a short phrase against the one before ("in Nevada, not Texas",
+    "a ticket, not an arrest, in New York"): it negates no content of the text."""
+    if start == 0 or toks[start - 1] != ",":
+        return False
+    rest = toks[end : end + table()["score"]["contrast_words"] + 1]
+    return len(rest) <= table()["score"]["contrast_words"] or bool(set(rest) & {",", "?", ":"})
+
+
 def is_content(token: str) -> bool:
     """Whether a token is a content word (not a function word, negator or punctuation)."""
     return token not in stop_words() and token[0].isalnum()
+
+
+@functools.cache
+def source_tail() -> re.Pattern[str]:
+    """The pattern of a source named at a headline's end (``[headline]`` of relate.toml)."""
+    return re.compile(table()["headline"]["source_tail"])
+
+
+def edge_source(text: str) -> str:
+    """The source a headline names at its end after a colon or a dash, or ""."""
+    data = table()["headline"]
+    found = source_tail().search(text[-80:])
+    if found is None:
+        return ""
+    words = found.group(1).lower().split()
+    if len(words) > data["source_words"] or set(words) & set(data["not_sources"]):
+        return ""
+    return found.group(1)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -238,4 +314,5 @@ def features(text: str) -> Features:
         negated=negation_scopes(toks, spans.get("negator", []), taken),
         negated_near=negation_scopes(toks, spans.get("negator", []), taken, "claims"),
         padded=f" {' '.join(toks)} ",
+        source=edge_source(text),
     )
