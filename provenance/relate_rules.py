@@ -172,7 +172,7 @@ def hedges(f: Features) -> dict[str, tuple[str, ...]]:
     """A text's hedge phrases by kind; a source named at its end is an attribution."""
     kinds = kind_of()
     out: dict[str, tuple[str, ...]] = {}
-    for phrase in f.cues.get("hedge", ()):
+    for phrase in f.cues.get("hedge", ()) + f.cues.get("hedge_headline", ()):
         kind = kinds.get(phrase, phrase)
         out[kind] = (*out.get(kind, ()), phrase)
     if f.source:

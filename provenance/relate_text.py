@@ -295,13 +295,25 @@ def edge_source(text: str) -> str:
     return found.group(1)
 
 
+def content_taken(size: int, spans: Mapping[str, list[tuple[int, int]]]) -> list[bool]:
+    """Which tokens a cue took away from the content (``keep_content`` lists take none)."""
+    keep = frozenset(table()["keep_content"])
+    taken = [False] * size
+    for name, found in spans.items():
+        if name not in keep:
+            for start, end in found:
+                taken[start:end] = [True] * (end - start)
+    return taken
+
+
 @functools.lru_cache(maxsize=8192)
 def features(text: str) -> Features:
     """The features of one text."""
     norm = normalise(text)
     lower = norm.lower()
     toks = tokens(lower)
-    spans, taken = find_cues(toks)
+    spans, _ = find_cues(toks)
+    taken = content_taken(len(toks), spans)
     return Features(
         text=text,
         lower=lower,

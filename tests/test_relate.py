@@ -94,6 +94,28 @@ A, C, R, U = (
             "",
         ),
         ("Tesla is building in Nevada", "Tesla will build in Nevada, not Texas", A, ""),
+        (
+            "Christian Bale will play Steve Jobs",
+            "Christian Bale quits Steve Jobs movie",
+            C,
+            "deny-vs-assert",
+        ),
+        ("The actor quit the film", "The actor quits the film", A, ""),
+        (
+            "The firm disconnects users",
+            "Firm calls rumor it disconnects users inaccurate",
+            C,
+            "refuted",
+        ),
+        ("Apple is buying Path", "Path refuses to confirm or deny that Apple is buying it", R, ""),
+        (
+            "The rebel was killed by the army",
+            "Rebel feared killed by the army",
+            R,
+            "certainty-difference",
+        ),
+        ("Jihadi John is Mohammed Emwazi", "Jihadi John named by media as Mohammed Emwazi", R, ""),
+        ("A woman tried to eat her baby", "Woman tries to eat her baby", A, ""),
         ("Police will issue tickets", "Police may issue a ticket, not an arrest, soon", R, ""),
         (
             "Tesla is building in Nevada",
