@@ -185,6 +185,16 @@ def classes() -> Mapping[str, str]:
     return {lemma: row["class"] for lemma, row in lexicon.load("cues")["verb"].items()}
 
 
+@functools.cache
+def participles() -> frozenset[str]:
+    """The -ing forms of the cue verbs of the ``participle_classes`` of ``[filters]``."""
+    wanted = lexicon.load("rules")["filters"]["participle_classes"]
+    rows = lexicon.load("cues")["verb"].values()
+    return frozenset(
+        f for row in rows if row["class"] in wanted for f in row["forms"] if f.endswith("ing")
+    )
+
+
 _LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")
 
 
@@ -204,6 +214,8 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
     if last in table["noun_cues"] and _modifies(words, table):
         return True
     if words[-1] in table["time_words"] and len(words) <= 2:
+        return True
+    if words[0] in participles():
         return True
     if words == [words[0]] and words[0] in table["authorial"]:
         return classes().get(lemma) in table["authorial_classes"]

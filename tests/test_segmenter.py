@@ -311,6 +311,7 @@ def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
         ("That silence surely indicates that the talks have stalled.", "That silence"),
         ("Current events point to the coming trend of the war.", "Current events"),
         ("There are signs pointing to a slowdown in hiring.", "signs"),
+        ("Trump proposed a ban on Muslims, citing fears of terrorism.", "citing"),
     ],
 )
 def test_filtered_speakers(text: str, speaker: str) -> None:
