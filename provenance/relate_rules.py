@@ -96,7 +96,10 @@ def polarity_reasons(
 ) -> list[Reason]:
     """Negation, denial and refutation on one side only (texts mode: on side b only).
 
-    A negator counts when its scope holds a word of ``scope`` (default: the shared words).
+    A negator counts when its scope holds a word of ``scope`` (default: the shared words);
+    on side a (the claim) only the narrow scope: "a panel that didn't include women" does
+    not negate the panel. A refuting word the claim only asks about ("Real or hoax?") is
+    still the claim's own: a body calling it a hoax answers, it does not flip.
     """
     fa, fb = a.features, b.features
     shared = fa.content & fb.content if scope is None else scope
@@ -105,13 +108,13 @@ def polarity_reasons(
         *flip(
             "refuted",
             "one calls the content false",
-            fa.cues.get("refute", ()),
+            fa.cues.get("refute", ()) + fa.cues.get("asked", ()),
             fb.cues.get("refute", ()),
         ),
         *flip(
             "negation-flip",
             "a negation in one and not the other",
-            negators(fa, shared, mode is Mode.CLAIMS),
+            negators(fa, shared, near=True),
             negators(fb, shared, mode is Mode.CLAIMS),
         ),
     ]
@@ -175,6 +178,8 @@ def hedges(f: Features) -> dict[str, tuple[str, ...]]:
     for phrase in f.cues.get("hedge", ()) + f.cues.get("hedge_headline", ()):
         kind = kinds.get(phrase, phrase)
         out[kind] = (*out.get(kind, ()), phrase)
+    if f.has("asked"):
+        out["question"] = (*out.get("question", ()), *f.cues["asked"])
     if f.source:
         out["attribution"] = (*out.get("attribution", ()), f.source)
     return out

@@ -306,13 +306,32 @@ def content_taken(size: int, spans: Mapping[str, list[tuple[int, int]]]) -> list
     return taken
 
 
+_QUESTION = re.compile(r"[^.!?]*\?")
+
+
+def asked_apart(
+    lower: str, spans: dict[str, list[tuple[int, int]]]
+) -> dict[str, list[tuple[int, int]]]:
+    """Refuting words inside an alternative question ("Real or hoax?") move to "asked":
+    the question leaves the answer open."""
+    if "?" not in lower or "refute" not in spans:
+        return spans
+    questions = [m.span() for m in _QUESTION.finditer(lower) if re.search(r"\bor\b", m.group())]
+    starts = [m.start() for m in _TOKEN.finditer(lower)]
+    asked = [s for s in spans["refute"] if any(a <= starts[s[0]] < b for a, b in questions)]
+    if not asked:
+        return spans
+    out = {**spans, "asked": asked, "refute": [s for s in spans["refute"] if s not in asked]}
+    return {name: found for name, found in out.items() if found}
+
+
 @functools.lru_cache(maxsize=8192)
 def features(text: str) -> Features:
     """The features of one text."""
     norm = normalise(text)
     lower = norm.lower()
     toks = tokens(lower)
-    spans, _ = find_cues(toks)
+    spans = asked_apart(lower, find_cues(toks)[0])
     taken = content_taken(len(toks), spans)
     return Features(
         text=text,
