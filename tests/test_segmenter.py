@@ -138,6 +138,18 @@ SPANS = [
         ["the share of jobless people who are seeking work"],
     ),
     (
+        "The Post has learned that the senator will resign.",
+        "The Post",
+        "has learned",
+        ["that the senator will resign"],
+    ),
+    (
+        "Several Republicans expressed concern about the nominee's temperament.",
+        "Several Republicans",
+        "expressed",
+        ["concern about the nominee's temperament"],
+    ),
+    (
         "“It was bad. It was very bad. We left,” she said.",
         "she",
         "said",
@@ -164,6 +176,7 @@ NO_CLAIM = [
     "He said.",
     "The rocket was fired from the desert.",
     "It will continue to grow for years.",
+    "Government forces have pushed the rebels back from the capital.",
 ]
 
 
