@@ -95,7 +95,19 @@ def stance_denial(a: Side, b: Side) -> list[Reason]:
     content ("a charge she has always denied", "denied him a hearing") is no denial."""
     if (a.stance is Stance.DENIES) == (b.stance is Stance.DENIES):
         return []
+    denier = a if a.stance is Stance.DENIES else b
+    if not states_proposition(denier.features):
+        return []
     return [Reason("deny-vs-assert", "one denies what the other asserts", ("denies",))]
+
+
+def states_proposition(f: Features) -> bool:
+    """Whether a denied content is something said to be true: it opens with "that" or a
+    noun of saying ("the idea that …", "the charges"); rejecting "Trump's offer", "a
+    request" or "Obama's actions" opposes a thing and denies no fact."""
+    data = table()["claims"]
+    opening = f.padded.split()[: data["proposition_within"]]
+    return bool(frozenset(opening) & frozenset(data["proposition_heads"]))
 
 
 def cover(a: Side, b: Side) -> float:
@@ -126,7 +138,11 @@ def open_against_committed(a: Side, b: Side) -> bool:
 
 
 def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
-    """The relation of two claims that share content ``o``."""
+    """The relation of two claims that share content ``o``.
+
+    One speaker rejecting what the other states, without a denied proposition ("rejected
+    Trump's offer" / "Trump's call for a ban"), relates the claims: no agreement.
+    """
     data = table()["claims"]
     score = round(o.score, 4)
     preds = predicates(a.features, b.features)
@@ -140,6 +156,7 @@ def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
     if against:
         return RelationKind.CONTRADICTS, score, (*against, *common)
     soft = tuple(r for r in certainty_reasons(a, b) if r.code == "certainty-difference")
-    if open_against_committed(a, b) or o.score < data["agrees"]:
+    one_opposes = (a.stance is Stance.DENIES) != (b.stance is Stance.DENIES)
+    if open_against_committed(a, b) or one_opposes or o.score < data["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)

@@ -212,19 +212,20 @@ def cue_of(level: str) -> str:
 def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]:
     """The same quantity (same unit) with values that do not overlap.
 
-    With ``only`` (claims), a unit counts only when each side gives one quantity of it,
-    and dates (days, years) never do: two claims may speak of two days.
+    With ``only`` (claims), a pair of numbers compares only when it is one quantity
+    (``one_quantity``): two claims may speak of two days, two candidates' shares, a
+    target and an outcome.
     """
     found = []
     for qa in a.numbers:
         for qb in b.numbers:
             if (
                 qa.unit
-                and (not only or sole_unit(qa.unit, a, b))
                 and qa.unit == qb.unit
                 and disjoint(qa, qb)
                 and not same_value_elsewhere(qa, b)
                 and not same_value_elsewhere(qb, a)
+                and (not only or one_quantity(qa, qb, a, b))
             ):
                 found.append(
                     Reason(
@@ -234,6 +235,17 @@ def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]
                     )
                 )
     return found[:3]
+
+
+def one_quantity(qa: Quantity, qb: Quantity, a: Features, b: Features) -> bool:
+    """Whether two claims' numbers count one thing: each side's only number of the unit,
+    no date, neither value given by the other side in any unit ("the limit of 10,000"),
+    and the words before them shared when both have some ("Clinton 45%" / "Trump 41%")."""
+    if not sole_unit(qa.unit, a, b):
+        return False
+    if any(not disjoint(qa, o) for o in b.numbers) or any(not disjoint(qb, o) for o in a.numbers):
+        return False
+    return not (qa.before and qb.before) or bool(qa.before & qb.before)
 
 
 def sole_unit(unit: str, a: Features, b: Features) -> bool:

@@ -9,6 +9,7 @@ import functools
 import math
 import re
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 
@@ -32,6 +33,7 @@ class Quantity:
     unit: str
     text: str
     step: float = 0.0  # the rounding its digits allow: 1000 for "2,000", 0.1 for "12.9"
+    before: frozenset[str] = frozenset()  # content words just before it, in its clause
 
 
 @attrs.frozen
@@ -201,8 +203,21 @@ def numbers_of(lower: str) -> tuple[Quantity, ...]:
         elif bound == "approximate":
             step = math.inf
         unit = unit_of(lower, m, low)
-        out.append(Quantity(low, high, unit, m.group().strip(), step))
+        before = words_before(lower, m.start())
+        out.append(Quantity(low, high, unit, m.group().strip(), step, before))
     return tuple(out)
+
+
+def words_before(lower: str, start: int) -> frozenset[str]:
+    """The content words just before a number, back to a comma or colon: what the number
+    is of or about ("Clinton" in "Clinton 45%, Trump 41%")."""
+    found: list[str] = []
+    for token in reversed(_TOKEN.findall(lower[max(0, start - 80) : start])):
+        if token in (",", ":", "?") or len(found) == table()["numbers"]["context_words"]:
+            break
+        if is_content(token) and not token[0].isdigit():
+            found.append(stem(token))
+    return frozenset(found)
 
 
 def unit_of(lower: str, m: re.Match[str], value: float) -> str:
@@ -247,20 +262,31 @@ def negation_scopes(
 ) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each negator with the content words around it (the widths of relate.toml ``section``).
 
-    A negator with no content word after it ("No he wasn't") gets an empty scope.
+    A negator with no content word after it ("No he wasn't") gets an empty scope, or is
+    left out where ``section`` says ``empty_scope = false``; so is an interjection
+    (``interjections`` before a comma: "No, we will win").
     """
     data = table()[section]
     words = [(i, stem(t)) for i, t in enumerate(toks) if is_content(t) and not taken[i]]
     out = []
     for start, end in negators:
-        if contrasts(toks, start, end):
+        if contrasts(toks, start, end) or interjection(toks, start, end, data):
             continue
         after = [w for i, w in words if i >= end][: data["negation_scope"]]
         before = [w for i, w in words if i < start][::-1][: data["negation_scope_before"]]
-        out.append(
-            (phrase_text(toks, (start, end)), frozenset(after + before) if after else frozenset())
-        )
+        if after or data["empty_scope"]:
+            out.append(
+                (
+                    phrase_text(toks, (start, end)),
+                    frozenset(after + before) if after else frozenset(),
+                )
+            )
     return tuple(out)
+
+
+def interjection(toks: list[str], start: int, end: int, data: dict[str, Any]) -> bool:
+    """Whether a negator is an answer word before a comma ("No, we will win")."""
+    return toks[start:end] in ([w] for w in data["interjections"]) and toks[end : end + 1] == [","]
 
 
 def contrasts(toks: list[str], start: int, end: int) -> bool:
