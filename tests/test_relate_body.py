@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from provenance.model import RelationKind
-from provenance.relate_body import body_features, is_long, relate_body, split_sentences
+from provenance.relate_body import (
+    STANCES,
+    body_features,
+    body_table,
+    is_long,
+    relate_body,
+    split_sentences,
+)
 
 A, C, R, U = (
     RelationKind.AGREES,
@@ -132,3 +139,20 @@ def test_is_long(text: str, long: bool) -> None:
 def test_split_sentences(text: str, count: int) -> None:
     """Sentences end at a stop before a capital or at a blank line (rough by design)."""
     assert len(split_sentences(text)) == count
+
+
+def test_model_weighs_every_feature() -> None:
+    """The fitted [model] has a weight for each feature and no stale one (refit after a change)."""
+    found, _ = body_features(CLAIM, PLAIN)
+    model = body_table()["model"]
+    for kind in STANCES:
+        assert set(model[kind.value]) - {"intercept"} == set(found)
+
+
+def test_every_reason_names_known_cue_lists() -> None:
+    """Each [reasons] row names cue lists that exist and a place the words come from."""
+    table = body_table()
+    for code, detail, lists, where in table["reasons"].values():
+        assert code and detail
+        assert set(lists) <= set(table["cues"])
+        assert where in ("claim", "lead", "body")
