@@ -96,10 +96,9 @@ def polarity_reasons(
 ) -> list[Reason]:
     """Negation, denial and refutation on one side only (texts mode: on side b only).
 
-    A negator counts when its scope holds a word of ``scope`` (default: the shared words);
-    on side a (the claim) only the narrow scope: "a panel that didn't include women" does
-    not negate the panel. A refuting word the claim only asks about ("Real or hoax?") is
-    still the claim's own: a body calling it a hoax answers, it does not flip.
+    A negator counts when its scope holds a word of ``scope`` (default: the shared words).
+    A refuting word the claim only asks about ("Real or hoax?") is still the claim's own:
+    a body calling it a hoax answers, it does not flip.
     """
     fa, fb = a.features, b.features
     shared = fa.content & fb.content if scope is None else scope
@@ -114,7 +113,7 @@ def polarity_reasons(
         *flip(
             "negation-flip",
             "a negation in one and not the other",
-            negators(fa, shared, near=True),
+            negators(fa, shared, mode is Mode.CLAIMS),
             negators(fb, shared, mode is Mode.CLAIMS),
         ),
     ]

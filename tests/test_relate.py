@@ -128,11 +128,20 @@ A, C, R, U = (
         ),
         ("The boy was suspended for magic", "Parent: boy suspended for magic", R, ""),
         ("The boy was suspended for magic", "Boy's parent suspended for magic", A, ""),
-        (
+        pytest.param(
             "ESPN planned a panel that didn't include any women",
             "There was never a panel planned at ESPN",
             C,
             "negation-flip",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the claim's negation in a relative clause blocks the flip"
+            ),
+        ),
+        (
+            "NHL expansion ahead? No, says Gary Bettman",
+            "The NHL has no plans to expand, said NHL commissioner Gary Bettman",
+            A,
+            "",
         ),
         (
             "ESPN planned a panel that didn't include any women",
