@@ -232,6 +232,29 @@ def test_participle_inherits_speaker() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Rubio thanked Miami and praised the voters of Florida for their support.",
+            [("Rubio", "Miami"), ("Rubio", "the voters of Florida for their support")],
+        ),
+        (
+            "Mr. Ubben called the chief ''driven'' and asserted that things were resolved.",
+            [("Mr. Ubben", "the chief ''driven''"), ("Mr. Ubben", "that things were resolved")],
+        ),
+        (
+            "Officials said the talks failed and voters said nothing.",
+            [("Officials", "the talks failed"), ("voters", "nothing")],
+        ),
+    ],
+)
+def test_coordinated_cue_cuts_the_first_content(text: str, claims: list[tuple[str, str]]) -> None:
+    """“X did A and asserted B”: two claims of X, the first content cut before “and”."""
+    found = [(c.speaker.text if c.speaker else "", c.content_text) for c in claims_of(text)]
+    assert found == claims
+
+
 def test_excluded_region_yields_nothing() -> None:
     """No claim comes from an excluded region."""
     text = "Officials said the road was closed. Read more at X, he said."
