@@ -87,10 +87,10 @@ def word_macros() -> dict[str, str]:
     macros: dict[str, str] = {}
     for name in CLASSES:
         forms = [f for row in cues["verb"].values() if row["class"] == name for f in row["forms"]]
-        macros[name] = alternation(forms)
+        macros[name] = alternation(forms + headline_forms(forms))
         macros[name + "_ing"] = alternation(f for f in forms if f.split()[0].endswith("ing"))
     verbs = [f for row in cues["verb"].values() if row["class"] != "frame" for f in row["forms"]]
-    macros["cueverb"] = alternation(verbs)
+    macros["cueverb"] = alternation(verbs + headline_forms(verbs))
     macros["aux"] = alternation(cues["auxiliaries"])
     macros["adverb"] = alternation(cues["adverbs"])
     macros["prep"] = alternation(
@@ -98,6 +98,13 @@ def word_macros() -> dict[str, str]:
     )
     macros["noun"] = alternation(cues["noun"])
     return macros
+
+
+def headline_forms(forms: list[str]) -> list[str]:
+    """Title-case copies of the forms a headline capitalises ("Trump Slams Ryan"): those
+    whose verb ends in one of ``title_case_endings`` of cues.toml."""
+    endings = tuple(lexicon.load("cues")["title_case_endings"])
+    return [f.title() for f in forms if f.split()[0].endswith(endings)]
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:

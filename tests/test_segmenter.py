@@ -138,6 +138,12 @@ SPANS = [
         ["the share of jobless people who are seeking work"],
     ),
     (
+        "Another GOP Figure Endorses Hillary Clinton",
+        "Another GOP Figure",
+        "Endorses",
+        ["Hillary Clinton"],
+    ),
+    (
         "The Post has learned that the senator will resign.",
         "The Post",
         "has learned",
@@ -177,6 +183,7 @@ NO_CLAIM = [
     "The rocket was fired from the desert.",
     "It will continue to grow for years.",
     "Government forces have pushed the rebels back from the capital.",
+    "Hope Hicks Call Center Opens In Ohio",
 ]
 
 
@@ -208,6 +215,7 @@ LEMMAS = [
     ("called out", "call out"),
     ("has long called for", "call"),
     ("warned against", "warn"),
+    ("Calls For", "call"),
 ]
 
 
