@@ -18,6 +18,7 @@ from provenance.relate_cues import find_cues, phrase_text, table, tokens
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _CAP_TOKEN = re.compile(r"[A-Za-z0-9_]+(?:['.\-][A-Za-z0-9_]+)*")
+_CAP_TOKEN_APOSTROPHE = re.compile(r"[A-Za-z0-9_]+(?:['.\-][A-Za-z0-9_]+)*'?")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d[\d,]*(?:\.\d+)?))?"
     r"\s*(%|percent|per cent|thousand|million|billion|bn|m|k)?(?![\w])"
@@ -123,22 +124,31 @@ def mostly_capitalised(words: list[str]) -> bool:
 
 
 def names_of(text: str) -> frozenset[str]:
-    """Runs of capitalised words (joined by listed joiners), lower-cased; none in title case."""
+    """Runs of capitalised words (joined by listed joiners), lower-cased; none in title case.
+
+    A possessive ends its name: "ISIS' Libya base" and "Trump's Iowa team" name two.
+    """
     words = _CAP_TOKEN.findall(text)
     if mostly_capitalised(words):
         return frozenset(w.lower() for w in words if "_" in w)
     joiners = frozenset(table()["names"]["joiners"])
     names: set[str] = set()
     run: list[str] = []
-    for word in [*words, "."]:
+    for word in [*possessives_marked(text), "."]:
         if word[0].isupper() or (run and word.lower() in joiners):
-            run.append(word.lower().removesuffix("'s"))
-            continue
+            run.append(word.lower().removesuffix("'s").removesuffix("'"))
+            if not word.endswith("'") and not word.endswith("'s"):
+                continue
         name = trim_name(run, joiners)
         if name:
             names.add(name)
         run = []
     return frozenset(names)
+
+
+def possessives_marked(text: str) -> list[str]:
+    """The words of ``text``, a plural possessive keeping its apostrophe ("ISIS'")."""
+    return _CAP_TOKEN_APOSTROPHE.findall(text)
 
 
 @functools.cache
@@ -258,16 +268,19 @@ def bound_before(lower: str, start: int) -> str:
 
 
 def negation_scopes(
-    toks: list[str], negators: list[tuple[int, int]], taken: list[bool], section: str = "score"
+    toks: list[str],
+    negators: list[tuple[int, int]],
+    words: list[tuple[int, str]],
+    section: str = "score",
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    """Each negator with the content words around it (the widths of relate.toml ``section``).
+    """Each negator with the content ``words`` (position, stem) around it (the widths of
+    relate.toml ``section``).
 
     A negator with no content word after it ("No he wasn't") gets an empty scope, or is
     left out where ``section`` says ``empty_scope = false``; so is an interjection
     (``interjections`` before a comma: "No, we will win").
     """
     data = table()[section]
-    words = [(i, stem(t)) for i, t in enumerate(toks) if is_content(t) and not taken[i]]
     out = []
     for start, end in negators:
         if contrasts(toks, start, end) or interjection(toks, start, end, data):
@@ -359,17 +372,24 @@ def features(text: str) -> Features:
     toks = tokens(lower)
     spans = asked_apart(lower, find_cues(toks)[0])
     taken = content_taken(len(toks), spans)
+    stops = stop_words()
+    words = [
+        (i, stem(t))
+        for i, t in enumerate(toks)
+        if not taken[i] and t[0].isalnum() and t not in stops
+    ]
+    negators = spans.get("negator", [])
     return Features(
         text=text,
         lower=lower,
-        content=frozenset(stem(t) for i, t in enumerate(toks) if not taken[i] and is_content(t)),
+        content=frozenset(w for _, w in words),
         names=names_of(norm),
         numbers=numbers_of(lower),
         cues={
             name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()
         },
-        negated=negation_scopes(toks, spans.get("negator", []), taken),
-        negated_near=negation_scopes(toks, spans.get("negator", []), taken, "claims"),
+        negated=negation_scopes(toks, negators, words) if negators else (),
+        negated_near=negation_scopes(toks, negators, words, "claims") if negators else (),
         padded=f" {' '.join(toks)} ",
         source=edge_source(text),
     )

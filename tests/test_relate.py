@@ -355,13 +355,13 @@ P = (Stance.ASSERTS, Stance.ASSERTS)
             "single mothers would be especially affected by the plan",
             "about 9.9 million single mothers live in the country",
             (Stance.DENIES, Stance.ASSERTS),
-            R,
+            U,
         ),
         (
             "Rivera is not going to follow a script",
             "Lopez followed the same script against his rivals",
             P,
-            R,
+            U,
         ),
         pytest.param(
             "your tax returns are audited and you don't want to help the Internal Revenue Service",
@@ -380,10 +380,23 @@ P = (Stance.ASSERTS, Stance.ASSERTS)
         ),
         ("Garcia won 42 percent of the vote", "Garcia won 46 percent of the vote", P, C),
         (
+            "ISIS suffered setbacks in Libya and is struggling to expand there",
+            "ISIS' Libya base would be poorer, deprived of the means to remain and expand",
+            P,
+            R,
+        ),
+        ("we felt it was worth a try", "she felt the amendment was worth examining", P, U),
+        (
+            "Mayor Jane Smith said the harbour deal would create jobs and cut costs",
+            "the harbour deal would cut costs and create jobs, the council said",
+            P,
+            R,
+        ),
+        (
             "Garcia leads the Lagos race with 45 percent",
             "Moreau trails in the Lagos race with 41 percent",
             P,
-            R,
+            U,
         ),
         (
             "Garcia will accept 10,000 refugees in Lagos",
