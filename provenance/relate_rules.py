@@ -170,11 +170,18 @@ def kind_of() -> dict[str, str]:
     return {p: kind for kind, phrases in table()["hedge_kinds"].items() for p in phrases}
 
 
-def hedges(f: Features) -> dict[str, tuple[str, ...]]:
-    """A text's hedge phrases by kind; a source named at its end is an attribution."""
+def hedges(
+    f: Features, headline: bool = True, repeated: tuple[str, ...] = ()
+) -> dict[str, tuple[str, ...]]:
+    """A text's hedge phrases by kind; a source named at its end is an attribution.
+
+    Headline-only hedges count only with ``headline`` and when not ``repeated`` from the
+    claim: in a claim, or repeated from it, "Vice Media" or "the story" is content.
+    """
     kinds = kind_of()
     out: dict[str, tuple[str, ...]] = {}
-    for phrase in f.cues.get("hedge", ()) + f.cues.get("hedge_headline", ()):
+    extra = f.cues.get("hedge_headline", ()) if headline else ()
+    for phrase in f.cues.get("hedge", ()) + tuple(p for p in extra if p not in repeated):
         kind = kinds.get(phrase, phrase)
         out[kind] = (*out.get(kind, ()), phrase)
     if f.has("asked"):
@@ -195,8 +202,9 @@ def hedge_reasons(b: Side, a: Side) -> list[Reason]:
         return [Reason("certainty-difference", "unverified against stated", fb.cues["unverified"])]
     if fb.has("certain"):
         return []
-    theirs = hedges(fa)
-    new = {kind: words for kind, words in hedges(fb).items() if kind not in theirs}
+    theirs = hedges(fa, headline=False)
+    mine = hedges(fb, repeated=fa.cues.get("hedge_headline", ()))
+    new = {kind: words for kind, words in mine.items() if kind not in theirs}
     if not new:
         return []
     words = tuple(w for kind in sorted(new) for w in new[kind])

@@ -115,6 +115,12 @@ A, C, R, U = (
             "certainty-difference",
         ),
         ("Jihadi John is Mohammed Emwazi", "Jihadi John named by media as Mohammed Emwazi", R, ""),
+        (
+            "Vice Media's chief paid for the dinner",
+            "Vice Media chief reportedly paid for dinner",
+            R,
+            "",
+        ),
         ("A woman tried to eat her baby", "Woman tries to eat her baby", A, ""),
         ("A woman got a third breast", "Woman with three breasts: Real or hoax?", R, ""),
         ("A woman got a third breast", "Woman's third breast is a hoax", C, "refuted"),
