@@ -138,6 +138,18 @@ SPANS = [
         ["the share of jobless people who are seeking work"],
     ),
     (
+        "Party leaders are now openly questioning how the rivals have approached him.",
+        "Party leaders",
+        "are now openly questioning",
+        ["how the rivals have approached him"],
+    ),
+    (
+        "He has been harshly criticized for his remarks about the judge.",
+        None,
+        "has been harshly criticized",
+        ["He", "for his remarks about the judge"],
+    ),
+    (
         "Another GOP Figure Endorses Hillary Clinton",
         "Another GOP Figure",
         "Endorses",
@@ -356,6 +368,8 @@ def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
         ("Current events point to the coming trend of the war.", "Current events"),
         ("There are signs pointing to a slowdown in hiring.", "signs"),
         ("Trump proposed a ban on Muslims, citing fears of terrorism.", "citing"),
+        ("The race grew closer than anyone could have imagined a year ago.", "anyone"),
+        ("Hamas defection was originally thought to be a bone of contention.", "Hamas defection"),
     ],
 )
 def test_filtered_speakers(text: str, speaker: str) -> None:
