@@ -133,12 +133,10 @@ def body_features(
     claim_refuting = float(head.count("refuting") > 0)
     return {
         "overlap": o.score,
-        "sentences": math.log(n),
         "attributed": whole.count("reporting", "saying") / n,
         "reporting": whole.count("reporting") / n,
         "reporting_lead": float(share_with(first, "reporting") > 0),
         "matching_attributed": share_with(matching, "reporting", "saying"),
-        "questions": math.log1p(whole.count("questioning")),
         "refuting": refuting,
         "refuting_lead": float(share_with(first, "refuting") > 0),
         "matching_refuting": share_with(top, "refuting", "denying"),
