@@ -18,6 +18,7 @@ import attrs
 from provenance import lexicon
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_LETTERS = re.compile(r"[A-Za-z]+")
 CLASSES = ("speech", "thought", "evidence", "act", "frame")
 
 
@@ -34,6 +35,7 @@ class Rule:
     window: bool = False
     head: re.Pattern[str] | None = None
     needs_words: frozenset[str] = frozenset()
+    needs_cues: frozenset[str] = frozenset()
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -81,23 +83,45 @@ def lemmas() -> Mapping[str, str]:
     return table
 
 
+@functools.cache
+def macro_forms() -> Mapping[str, tuple[str, ...]]:
+    """The words and phrases of each cue word macro (see ``word_macros``)."""
+    cues = lexicon.load("cues")
+    verbs = cues["verb"].values()
+    forms: dict[str, tuple[str, ...]] = {}
+    for name in CLASSES:
+        forms[name] = tuple(f for row in verbs if row["class"] == name for f in row["forms"])
+        forms[name + "_ing"] = tuple(f for f in forms[name] if f.split()[0].endswith("ing"))
+    forms["cueverb"] = tuple(f for row in verbs if row["class"] != "frame" for f in row["forms"])
+    forms["aux"] = tuple(cues["auxiliaries"])
+    forms["adverb"] = tuple(cues["adverbs"])
+    prepositions = cues["prepositions"]
+    forms["prep"] = tuple(prepositions + [p.capitalize() for p in prepositions])
+    forms["noun"] = tuple(cues["noun"])
+    return forms
+
+
 def word_macros() -> dict[str, str]:
     """The cue word lists of ``cues.toml`` as regex macros."""
-    cues = lexicon.load("cues")
-    macros: dict[str, str] = {}
-    for name in CLASSES:
-        forms = [f for row in cues["verb"].values() if row["class"] == name for f in row["forms"]]
-        macros[name] = alternation(forms)
-        macros[name + "_ing"] = alternation(f for f in forms if f.split()[0].endswith("ing"))
-    verbs = [f for row in cues["verb"].values() if row["class"] != "frame" for f in row["forms"]]
-    macros["cueverb"] = alternation(verbs)
-    macros["aux"] = alternation(cues["auxiliaries"])
-    macros["adverb"] = alternation(cues["adverbs"])
-    macros["prep"] = alternation(
-        cues["prepositions"] + [p.capitalize() for p in cues["prepositions"]]
-    )
-    macros["noun"] = alternation(cues["noun"])
-    return macros
+    return {name: alternation(forms) for name, forms in macro_forms().items()}
+
+
+def first_words(names: Iterable[str]) -> frozenset[str]:
+    """The first letter runs (lower case) of every form of the word macros ``names``.
+
+    A macro match starts at a word boundary with its form, so the form's first run of
+    letters is a whole run of letters in the sentence: a sentence without any of these
+    runs holds no match. Empty (no test) when a form does not start with a letter.
+    """
+    runs = [_LETTERS.match(form) for name in names for form in macro_forms()[name]]
+    if not all(runs):
+        return frozenset()
+    return frozenset(run.group().lower() for run in runs if run is not None)
+
+
+def letter_runs(sentence: str) -> frozenset[str]:
+    """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
+    return frozenset(map(str.lower, _LETTERS.findall(sentence)))
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:
@@ -126,6 +150,7 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         window=bool(row.get("speaker_window", False)),
         head=re.compile(expand(row["head"], macros)) if "head" in row else None,
         needs_words=frozenset(row.get("needs_words", ())),
+        needs_cues=first_words(row.get("needs_cues", ())),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),

@@ -26,10 +26,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 
 def may_hold_claim(sentence: str) -> bool:
     """Whether ``sentence`` has a trigger word (no claim without one)."""
-    words = rules.trigger_words()
-    if any(m.group().lower() in words for m in _WORD.finditer(sentence)):
-        return True
-    return any(mark in sentence for mark in rules.trigger_marks())
+    return Scan(sentence).may_hold_claim()
 
 
 class Scan:
@@ -42,14 +39,27 @@ class Scan:
         self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
         self._barriers: dict[int, int] = {}
         self._heads: dict[tuple[str, int, int], bool] = {}
+        self._starts_at: dict[tuple[int, int, int], list[int]] = {}
+
+    def may_hold_claim(self) -> bool:
+        """Whether the sentence has a trigger word or mark (no claim without one)."""
+        if not self.letter_runs.isdisjoint(rules.trigger_words()):
+            return True
+        return any(mark in self.sentence for mark in rules.trigger_marks())
 
     def matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
-        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
-            return iter(())
-        if rule.needs is not None and not self._holds(rule.needs):
+        if not self._may_match(rule):
             return iter(())
         return self._anchored(rule) if rule.anchor else self._searched(rule)
+
+    def _may_match(self, rule: rules.Rule) -> bool:
+        """Whether the sentence passes the rule's cheap tests (words, cue words, needs)."""
+        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
+            return False
+        if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
+            return False
+        return rule.needs is None or self._holds(rule.needs)
 
     def _holds(self, needs: re.Pattern[str]) -> bool:
         """Whether the sentence holds ``needs`` (looked up once per pattern)."""
@@ -72,14 +82,26 @@ class Scan:
         """The leftmost match covering each anchor, starting up to ``reach`` before it."""
         assert rule.anchor is not None
         for anchor in self.anchor_starts(rule.anchor):
-            floor = self._barrier(anchor) if rule.window else 0
-            for start in self._starts(anchor, rule.reach, floor):
-                if rule.head is not None and not self._head(rule.head, start, anchor):
-                    continue
-                match = self._match(rule, start)
-                if match is not None and match.start("cue") <= anchor < match.end("cue"):
-                    yield match
-                    break
+            match = self._leftmost(rule, anchor)
+            if match is not None:
+                yield match
+
+    def _leftmost(self, rule: rules.Rule, anchor: int) -> re.Match[str] | None:
+        """The match of ``rule`` from the leftmost start whose cue covers ``anchor``."""
+        floor = self._barrier(anchor) if rule.window else 0
+        head = rule.head
+        for start in self._starts(anchor, rule.reach, floor):
+            if head is not None and not self._head(head, start, anchor):
+                continue
+            match = self._match(rule, start)
+            if match is not None and match.start("cue") <= anchor < match.end("cue"):
+                return match
+        return None
+
+    @functools.cached_property
+    def letter_runs(self) -> frozenset[str]:
+        """The runs of ASCII letters of the sentence, in lower case."""
+        return rules.letter_runs(self.sentence)
 
     @functools.cached_property
     def pieces(self) -> list[tuple[int, str]]:
@@ -95,6 +117,8 @@ class Scan:
     def cue_starts(self) -> list[int]:
         """Where a word that may start an anchor starts."""
         words = rules.anchor_words()
+        if self.letter_runs.isdisjoint(words):
+            return []
         return [start for start, piece in self.pieces if piece.lower() in words]
 
     def anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
@@ -118,13 +142,11 @@ class Scan:
 
     def _starts(self, anchor: int, reach: int, floor: int) -> list[int]:
         """Phrase starts within ``reach`` before ``anchor``, and the few words just before
-        it, none before ``floor``."""
-        words, bounded = self._phrases
-        near = bisect.bisect_right(words, anchor)
-        lo = bisect.bisect_left(bounded, max(anchor - reach, floor))
-        hi = bisect.bisect_right(bounded, anchor)
-        short = (w for w in words[max(0, near - _SHORT) : near] if w >= floor)
-        return sorted(set(bounded[lo:hi]).union(short))
+        it, none before ``floor`` (computed once)."""
+        key = (anchor, reach, floor)
+        if key not in self._starts_at:
+            self._starts_at[key] = _starts(self._phrases, anchor, reach, floor)
+        return self._starts_at[key]
 
     def _head(self, head: re.Pattern[str], start: int, anchor: int) -> bool:
         """Whether ``head`` spans the sentence from ``start`` to ``anchor`` exactly (cached)."""
@@ -139,6 +161,17 @@ class Scan:
         if key not in self._tried:
             self._tried[key] = rule.regex.match(self.sentence, start)
         return self._tried[key]
+
+
+def _starts(phrases: tuple[list[int], list[int]], anchor: int, reach: int, floor: int) -> list[int]:
+    """Phrase starts within ``reach`` before ``anchor``, and the few words just before
+    it, none before ``floor``."""
+    words, bounded = phrases
+    near = bisect.bisect_right(words, anchor)
+    lo = bisect.bisect_left(bounded, max(anchor - reach, floor))
+    hi = bisect.bisect_right(bounded, anchor)
+    short = (w for w in words[max(0, near - _SHORT) : near] if w >= floor)
+    return sorted(set(bounded[lo:hi]).union(short))
 
 
 def _barrier(pieces: list[tuple[int, str]], anchor: int) -> int:
