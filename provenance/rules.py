@@ -36,6 +36,9 @@ class Rule:
     head: re.Pattern[str] | None = None
     needs_words: frozenset[str] = frozenset()
     needs_cues: frozenset[str] = frozenset()
+    needs_at_cue: bool = False
+    anchor_cues: frozenset[str] = frozenset()
+    at_start: bool = False
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -139,7 +142,62 @@ def _macro(value: str | list[str]) -> str:
     return value if isinstance(value, str) else trie(value)
 
 
-def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
+def _anchor_cues(anchor: str, raw: Mapping[str, Any]) -> frozenset[str]:
+    """The first words of an anchor made of cue word macros only (``{a}|{b}``), else empty."""
+    names = _cue_names(anchor, raw)
+    return first_words(names) if names else frozenset()
+
+
+def _cue_names(text: str, raw: Mapping[str, Any]) -> list[str]:
+    """The cue word macros ``text`` is an alternation of (``{a}|{b}``, rules.toml macros
+    such as ``(?:{a}|{b})`` resolved), or none when it holds anything else."""
+    if text.startswith("(?:") and text.endswith(")"):
+        text = text[3:-1]
+    names: list[str] = []
+    for part in text.split("|"):
+        name = part[1:-1] if _MACRO.fullmatch(part) else ""
+        macro = raw.get(name) if name not in macro_forms() else None
+        found = [name] if name in macro_forms() else []
+        if isinstance(macro, str) and macro:
+            found = _cue_names(macro, raw)
+        if not found:
+            return []
+        names += found
+    return names
+
+
+def _at_start(pattern: str) -> bool:
+    """Whether ``pattern`` only matches at the sentence start: it opens with ``^`` and has
+    no ``|`` outside groups and character classes."""
+    return pattern.startswith("^") and "|" not in _top_level(pattern)
+
+
+def _top_level(pattern: str) -> str:
+    """The characters of ``pattern`` outside groups, character classes and escapes."""
+    kept, depth, i = [], 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and char != ")":
+            kept.append(char)
+        i += 2 if char == "\\" else 1
+    return "".join(kept)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """The offset after the character class that opens at ``start``."""
+    i = start + 1
+    i += pattern.startswith("^", i)
+    i += pattern.startswith("]", i)
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
+def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, Any]) -> Rule:
     """One rule row compiled."""
     return Rule(
         id=row["id"],
@@ -151,6 +209,9 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         head=re.compile(expand(row["head"], macros)) if "head" in row else None,
         needs_words=frozenset(row.get("needs_words", ())),
         needs_cues=first_words(row.get("needs_cues", ())),
+        needs_at_cue=bool(row.get("needs_at_cue", False)),
+        anchor_cues=_anchor_cues(row.get("anchor", ""), raw),
+        at_start=_at_start(row["pattern"]),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
@@ -164,7 +225,7 @@ def rules() -> tuple[Rule, ...]:
     table = lexicon.load("rules")
     macros = {name: _macro(value) for name, value in table["macros"].items()}
     macros.update(word_macros())
-    return tuple(_rule(row, macros) for row in table["rule"])
+    return tuple(_rule(row, macros, table["macros"]) for row in table["rule"])
 
 
 @functools.cache

@@ -34,8 +34,8 @@ class Scan:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
-        self._anchors: dict[str, list[int]] = {}
-        self._needs: dict[str, bool] = {}
+        self._anchors: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._needs: dict[tuple[str, bool, frozenset[str]], bool] = {}
         self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
         self._barriers: dict[int, int] = {}
         self._heads: dict[tuple[str, int, int], bool] = {}
@@ -59,14 +59,25 @@ class Scan:
             return False
         if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
             return False
-        return rule.needs is None or self._holds(rule.needs)
+        return rule.needs is None or self._holds(rule)
 
-    def _holds(self, needs: re.Pattern[str]) -> bool:
-        """Whether the sentence holds ``needs`` (looked up once per pattern)."""
-        key = needs.pattern
+    def _holds(self, rule: rules.Rule) -> bool:
+        """Whether the sentence holds the rule's ``needs`` (looked up once per pattern):
+        anywhere, or only where one of its ``needs_cues`` words starts."""
+        assert rule.needs is not None
+        key = (rule.needs.pattern, rule.needs_at_cue, rule.needs_cues)
         if key not in self._needs:
-            self._needs[key] = needs.search(self.sentence) is not None
+            if rule.needs_at_cue:
+                starts = self.run_starts(rule.needs_cues)
+                found = any(rule.needs.match(self.sentence, start) for start in starts)
+            else:
+                found = rule.needs.search(self.sentence) is not None
+            self._needs[key] = found
         return self._needs[key]
+
+    def run_starts(self, words: frozenset[str]) -> list[int]:
+        """Where a run of letters that is one of ``words`` (lower case) starts."""
+        return [start for start, run in self.runs if run in words]
 
     def _searched(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of a rule anywhere in the sentence, one per cue."""
@@ -81,7 +92,7 @@ class Scan:
     def _anchored(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The leftmost match covering each anchor, starting up to ``reach`` before it."""
         assert rule.anchor is not None
-        for anchor in self.anchor_starts(rule.anchor):
+        for anchor in self.anchor_starts(rule.anchor, rule.anchor_cues):
             match = self._leftmost(rule, anchor)
             if match is not None:
                 yield match
@@ -90,7 +101,10 @@ class Scan:
         """The match of ``rule`` from the leftmost start whose cue covers ``anchor``."""
         floor = self._barrier(anchor) if rule.window else 0
         head = rule.head
-        for start in self._starts(anchor, rule.reach, floor):
+        starts = self._starts(anchor, rule.reach, floor)
+        if rule.at_start:  # a match from any later start fails at once
+            starts = starts[:1] if starts and starts[0] == 0 else []
+        for start in starts:
             if head is not None and not self._head(head, start, anchor):
                 continue
             match = self._match(rule, start)
@@ -102,6 +116,11 @@ class Scan:
     def letter_runs(self) -> frozenset[str]:
         """The runs of ASCII letters of the sentence, in lower case."""
         return rules.letter_runs(self.sentence)
+
+    @functools.cached_property
+    def runs(self) -> list[tuple[int, str]]:
+        """The runs of ASCII letters of the sentence (lower case), with their offsets."""
+        return [(m.start(), m.group().lower()) for m in _WORD.finditer(self.sentence)]
 
     @functools.cached_property
     def pieces(self) -> list[tuple[int, str]]:
@@ -121,12 +140,19 @@ class Scan:
             return []
         return [start for start, piece in self.pieces if piece.lower() in words]
 
-    def anchor_starts(self, anchor: re.Pattern[str]) -> list[int]:
-        """Where ``anchor`` matches (at a cue start; computed once per sentence)."""
-        key = anchor.pattern
+    def anchor_starts(
+        self, anchor: re.Pattern[str], cues: frozenset[str] = frozenset()
+    ) -> list[int]:
+        """Where ``anchor`` matches (at a cue start; computed once per sentence); with
+        ``cues``, the first words of every anchor match, only where one of them starts."""
+        key = (anchor.pattern, cues)
         if key not in self._anchors:
             text = self.sentence
-            self._anchors[key] = [p for p in self.cue_starts if anchor.match(text, p)]
+            starts = self.cue_starts
+            if cues:
+                allowed = set(self.run_starts(cues))
+                starts = [start for start in starts if start in allowed]
+            self._anchors[key] = [p for p in starts if anchor.match(text, p)]
         return self._anchors[key]
 
     def _barrier(self, anchor: int) -> int:
