@@ -10,9 +10,10 @@ speaker, date or auxiliary holds), where it cannot match.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from operator import itemgetter
+from typing import Any, Generic, TypeVar
 
 from provenance import rules
 
@@ -21,7 +22,23 @@ _PIECE = re.compile(r"''|\w[\w’'-]*|[;:“”\",]")
 _HARD = frozenset(("''", ";", ":", "“", "”", '"'))
 _SHORT = 5  # a phrase of at most this many words may start after any word
 _COMMAS = 3  # a speaker holds at most one appositive: two commas
-_WORD = re.compile(r"[A-Za-z]+")
+
+
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # lower case: used as a decorator, like functools.cached_property
+    """A property computed on first use and then kept in the instance (no lock, unlike
+    ``functools.cached_property`` in Python 3.11, whose lock costs more than our work)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> _T:
+        value = self.compute(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 def may_hold_claim(sentence: str) -> bool:
@@ -55,9 +72,9 @@ class Scan:
 
     def _may_match(self, rule: rules.Rule) -> bool:
         """Whether the sentence passes the rule's cheap tests (words, cue words, needs)."""
-        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
-            return False
         if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
+            return False
+        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
             return False
         return rule.needs is None or self._holds(rule)
 
@@ -76,8 +93,18 @@ class Scan:
         return self._needs[key]
 
     def run_starts(self, words: frozenset[str]) -> list[int]:
-        """Where a run of letters that is one of ``words`` (lower case) starts."""
-        return [start for start, run in self.runs if run in words]
+        """Where a run of letters that is one of ``words`` (lower case) starts, in order."""
+        return sorted(
+            start for word in self.letter_runs.intersection(words) for start in self._at(word)
+        )
+
+    def _at(self, word: str) -> Iterator[int]:
+        """Where the run of letters ``word`` starts."""
+        text, key = self._folded, f" {word} "
+        found = text.find(key)
+        while found >= 0:
+            yield found
+            found = text.find(key, found + 1)
 
     def _searched(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of a rule anywhere in the sentence, one per cue."""
@@ -112,27 +139,27 @@ class Scan:
                 return match
         return None
 
-    @functools.cached_property
+    @_once
+    def _folded(self) -> str:
+        """The sentence folded to its runs of letters (see ``rules.folded``)."""
+        return rules.folded(self.sentence)
+
+    @_once
     def letter_runs(self) -> frozenset[str]:
         """The runs of ASCII letters of the sentence, in lower case."""
-        return rules.letter_runs(self.sentence)
+        return frozenset(self._folded.split())
 
-    @functools.cached_property
-    def runs(self) -> list[tuple[int, str]]:
-        """The runs of ASCII letters of the sentence (lower case), with their offsets."""
-        return [(m.start(), m.group().lower()) for m in _WORD.finditer(self.sentence)]
-
-    @functools.cached_property
+    @_once
     def pieces(self) -> list[tuple[int, str]]:
         """The words and the punctuation that bounds a speaker, with their offsets."""
         return [(m.start(), m.group()) for m in _PIECE.finditer(self.sentence)]
 
-    @functools.cached_property
+    @_once
     def word_set(self) -> frozenset[str]:
         """The words of the sentence, in lower case."""
-        return frozenset(piece.lower() for _, piece in self.pieces)
+        return frozenset(map(str.lower, map(itemgetter(1), self.pieces)))
 
-    @functools.cached_property
+    @_once
     def cue_starts(self) -> list[int]:
         """Where a word that may start an anchor starts."""
         words = rules.anchor_words()
@@ -161,7 +188,7 @@ class Scan:
             self._barriers[anchor] = _barrier(self.pieces, anchor)
         return self._barriers[anchor]
 
-    @functools.cached_property
+    @_once
     def _phrases(self) -> tuple[list[int], list[int]]:
         """Word starts, and the starts of a long phrase (see ``_phrase_starts``)."""
         return _phrase_starts(self.sentence)
