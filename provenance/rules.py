@@ -122,9 +122,21 @@ def first_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(run.group().lower() for run in runs if run is not None)
 
 
+_FOLD = bytes.maketrans(
+    bytes(range(256)),
+    bytes(c | 32 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256)),
+)
+
+
+def folded(sentence: str) -> str:
+    """``sentence`` with its ASCII letters in lower case and every other character a
+    space, between two spaces: ``" " + run + " "`` finds a run of letters (offset + 1)."""
+    return " " + sentence.encode("ascii", "replace").translate(_FOLD).decode("ascii") + " "
+
+
 def letter_runs(sentence: str) -> frozenset[str]:
     """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
-    return frozenset(map(str.lower, _LETTERS.findall(sentence)))
+    return frozenset(folded(sentence).split())
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:
