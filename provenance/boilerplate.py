@@ -164,10 +164,12 @@ def _mark_widget(lines: list[Line], marks: dict[int, str]) -> None:
 
 
 def _widget(line: Line) -> bool:
-    patterns = _data()["widget"]["patterns"]
-    if any(re.search(p, line.text, re.IGNORECASE) for p in patterns):
-        return True
-    return parse_full_date(line.text) is not None
+    return is_weather(line.text) or parse_full_date(line.text) is not None
+
+
+def is_weather(text: str) -> bool:
+    """Whether a line is a weather reading (a temperature, "Partly cloudy")."""
+    return any(re.search(p, text, re.IGNORECASE) for p in _data()["widget"]["patterns"])
 
 
 def _mark_repeats(lines: list[Line], marks: dict[int, str]) -> None:

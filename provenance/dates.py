@@ -2,10 +2,10 @@
 
 A document is analysed once (cached): every date expression is resolved to a calendar
 date. Written dates with a year are taken as written. A month-day date with a weekday
-takes the year where the weekday matches (the latest not after the document's date; with
-no document date, the earliest not before the latest year the text mentions). Those
-weekday-fixed dates show the text's real year and anchor the other month-day dates; else
-the document's date does. Weekdays and relative dates count from the date told just
+takes the year where the weekday matches (the latest not after the document's date, or
+else the day the page was viewed; with neither, the earliest not before the latest year
+the text mentions). Those weekday-fixed dates show the text's real year and anchor the
+other month-day dates; else the document's date does. Weekdays and relative dates count from the date told just
 before in the paragraph (basis "inferred") or from the document's date ("explicit").
 """
 
@@ -35,7 +35,8 @@ class Resolved:
 
 def statement_date(document: Document, start: int, end: int) -> tuple[dt.date | None, DateBasis]:
     """The date of the statement whose sentence is ``document.text[start:end]``, and its basis."""
-    analysis = _analyse(document.text, document.meta.published)
+    meta = document.meta
+    analysis = _analyse(document.text, meta.published, meta.published or meta.viewed)
     own = _first_unquoted(document.text, analysis, start, end)
     if own is not None:
         return own.date, own.basis
@@ -47,9 +48,15 @@ def statement_date(document: Document, start: int, end: int) -> tuple[dt.date | 
     return None, DateBasis.UNKNOWN
 
 
-def resolve_dates(text: str, published: dt.date | None) -> tuple[Resolved, ...]:
-    """Every date expression of ``text`` that can be placed on the calendar, in text order."""
-    return _analyse(text, published)
+def resolve_dates(
+    text: str, published: dt.date | None, viewed: dt.date | None = None
+) -> tuple[Resolved, ...]:
+    """Every date expression of ``text`` that can be placed on the calendar, in text order.
+
+    ``viewed`` (the day the page was seen) bounds the year of weekday dates when there is
+    no ``published`` date.
+    """
+    return _analyse(text, published, published or viewed)
 
 
 def _limits() -> dict[str, Any]:
@@ -101,15 +108,15 @@ _SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"])")
 
 
 @functools.lru_cache(maxsize=256)
-def _analyse(text: str, published: dt.date | None) -> tuple[Resolved, ...]:
+def _analyse(text: str, published: dt.date | None, bound: dt.date | None) -> tuple[Resolved, ...]:
     mentions = find_mentions(text)
-    fixed = _weekday_fixed(mentions, published, max(text_years(text), default=0))
+    fixed = _weekday_fixed(mentions, bound, max(text_years(text), default=0))
     placed = {**fixed, **_month_days(mentions, fixed, published)}
     return _relatives(text, mentions, placed, published)
 
 
 def _weekday_fixed(
-    mentions: tuple[Mention, ...], published: dt.date | None, latest_year: int
+    mentions: tuple[Mention, ...], bound: dt.date | None, latest_year: int
 ) -> dict[Mention, Resolved]:
     """Dates with a written year, and month-day dates whose weekday fixes the year."""
     placed: dict[Mention, Resolved] = {}
@@ -118,24 +125,24 @@ def _weekday_fixed(
         if mention.kind == "date" and mention.year:
             day = dt.date(mention.year, mention.month, mention.day)
         elif mention.kind == "date" and mention.weekday >= 0:
-            day = _weekday_year(mention, published, latest_year)
+            day = _weekday_year(mention, bound, latest_year)
         if day is not None:
             placed[mention] = Resolved(mention, day, DateBasis.EXPLICIT)
     return placed
 
 
-def _weekday_year(mention: Mention, published: dt.date | None, latest: int) -> dt.date | None:
-    """The month-day date whose weekday matches: the latest not after ``published``."""
+def _weekday_year(mention: Mention, bound: dt.date | None, latest: int) -> dt.date | None:
+    """The month-day date whose weekday matches: the latest not after ``bound``."""
     span = int(_limits()["weekday_year_span"])
-    if published is not None:
-        years = range(published.year, published.year - span, -1)
+    if bound is not None:
+        years = range(bound.year, bound.year - span, -1)
     elif latest:
         years = range(latest, latest + span)
     else:
         return None
     for year in years:
         day = _date(year, mention.month, mention.day)
-        if day and day.weekday() == mention.weekday and (not published or day <= published):
+        if day and day.weekday() == mention.weekday and (not bound or day <= bound):
             return day
     return None
 

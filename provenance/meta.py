@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from provenance import lexicon
-from provenance.boilerplate import Line, split_lines
+from provenance.boilerplate import Line, is_weather, split_lines
 from provenance.datementions import parse_full_date
 from provenance.model import DocMeta, Region
 
@@ -24,14 +24,23 @@ def read_meta(text: str, excluded: Sequence[Region] = ()) -> DocMeta:
     lines = [line for line in split_lines(text) if line.text]
     furniture = [line for line in lines if _inside(line, excluded)]
     header = lines[: _limit("header_lines")]
+    viewed = _weather_block(lines, excluded)
     return DocMeta(
         title=_title(lines, excluded),
         publisher=publisher(furniture),
         author=_first_name(_compiled("author"), lines),
-        published=_published([*header, *furniture]),
+        published=_published([line for line in [*header, *furniture] if line not in viewed]),
+        viewed=_published(viewed),
         url=_url([*furniture, *header]),
         origin=_origin(lines),
     )
+
+
+def _weather_block(lines: Sequence[Line], excluded: Sequence[Region]) -> list[Line]:
+    """The lines of a top-of-page weather widget (its date is the day the page was viewed)."""
+    widgets = [r for r in excluded if r.reason == "widget"]
+    block = [line for line in lines if _inside(line, widgets)]
+    return block if any(is_weather(line.text) for line in block) else []
 
 
 def _inside(line: Line, regions: Sequence[Region]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import hashlib
 
 import attrs
@@ -108,6 +109,9 @@ class DocMeta:
     published: dt.date | None = None
     url: str = ""
     origin: str = ""
+    # The day the page was viewed (a date beside a weather widget): never the publication
+    # date, but no statement in the page is later.
+    viewed: dt.date | None = None
 
 
 @attrs.frozen
@@ -222,13 +226,26 @@ class Ledger:
     relations: tuple[RelationVerdict, ...] = ()
     unknown: dict[tuple[str, str], dict[str, object]] = attrs.field(factory=dict, hash=False)
 
+    @functools.cached_property
+    def by_path(self) -> dict[str, DocRecord]:
+        """Document records by path (built once)."""
+        return {doc.path: doc for doc in self.documents}
+
+    @functools.cached_property
+    def claims_by_doc(self) -> dict[str, tuple[Claim, ...]]:
+        """The claims of each document, by its path, in ledger order (built once)."""
+        grouped: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            grouped.setdefault(claim.doc, []).append(claim)
+        return {path: tuple(claims) for path, claims in grouped.items()}
+
     def document(self, path: str) -> DocRecord | None:
         """The record of ``path``, or None."""
-        return next((doc for doc in self.documents if doc.path == path), None)
+        return self.by_path.get(path)
 
     def claims_of(self, path: str) -> tuple[Claim, ...]:
         """The claims of the document at ``path``."""
-        return tuple(claim for claim in self.claims if claim.doc == path)
+        return self.claims_by_doc.get(path, ())
 
 
 def claim_id(doc: str, content: tuple[Span, ...] | list[Span]) -> str:

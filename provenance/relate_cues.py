@@ -13,8 +13,9 @@ from typing import Any
 
 from provenance import lexicon
 
-# "wasn't" is two tokens, "was" and "n't", as in the Penn Treebank.
-TOKEN = re.compile(r"\d[\d,.]*\d|[a-z0-9_]+(?=n't)|n't|[a-z0-9_]+(?:['.\-][a-z0-9_]+)*|[?:]")
+# "wasn't" is two tokens, "was" and "n't", as in the Penn Treebank; "?", ":" and ","
+# are tokens too, so no phrase spans a comma.
+TOKEN = re.compile(r"\d[\d,.]*\d|[a-z0-9_]+(?=n't)|n't|[a-z0-9_]+(?:['.\-][a-z0-9_]+)*|[?:,]")
 
 Phrase = tuple[str, ...]
 
@@ -25,7 +26,7 @@ def table() -> dict[str, Any]:
 
 
 def tokens(lower: str) -> list[str]:
-    """The tokens of lower-cased text: words, numbers, "n't", "?" and ":"."""
+    """The tokens of lower-cased text: words, numbers, "n't", "?", ":" and ","."""
     return TOKEN.findall(lower)
 
 
@@ -100,4 +101,9 @@ def find_cues(toks: list[str]) -> tuple[dict[str, list[tuple[int, int]]], list[b
 
 def phrase_text(toks: list[str], span: tuple[int, int]) -> str:
     """The phrase of a token range, as written in the data."""
-    return " ".join(toks[span[0] : span[1]]).replace(" n't", "n't").replace(" :", ":")
+    return (
+        " ".join(toks[span[0] : span[1]])
+        .replace(" n't", "n't")
+        .replace(" :", ":")
+        .replace(" ,", ",")
+    )

@@ -33,6 +33,8 @@ def points_back(text: str) -> tuple[str, str] | None:
     is misleading" (the anaphor is "this debate") nor an anaphor in mid-sentence.
     """
     anaphors, disputes = pointer_phrases()
+    if not opens_with_anaphor(tokens(text[:40].lower()), anaphors):
+        return None
     toks = tokens(normalise(text).lower())
     skip = 1 if toks[:1] == ["that"] and len(toks) > 2 else 0
     end, anaphor = at(toks, anaphors, skip)
@@ -40,6 +42,13 @@ def points_back(text: str) -> tuple[str, str] | None:
         return None
     after, dispute = at(toks, disputes, end)
     return (anaphor, dispute) if after >= 0 else None
+
+
+def opens_with_anaphor(toks: list[str], anaphors: frozenset[Phrase]) -> bool:
+    """Whether the first word (after "that") can begin an anaphor: a cheap test first."""
+    firsts = {phrase[0] for phrase in anaphors}
+    skip = 1 if toks[:1] == ["that"] and len(toks) > 2 else 0
+    return bool(toks[skip : skip + 1]) and toks[skip] in firsts
 
 
 def at(toks: list[str], phrases: frozenset[Phrase], i: int) -> tuple[int, str]:

@@ -29,7 +29,7 @@ from provenance.relate_rules import (
     overlap,
     shared_reasons,
 )
-from provenance.relate_text import Features, stem
+from provenance.relate_text import Features, stem, stop_words
 
 POLARITY = frozenset({"deny-vs-assert", "refuted", "negation-flip"})
 
@@ -38,10 +38,25 @@ Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
 def name_words(f: Features) -> frozenset[str]:
     """The stemmed words of a text's names, and its name tokens ("islamic_state")."""
-    out = set(f.names)
-    for name in f.names:
+    return words_of_names(f.names)
+
+
+@functools.lru_cache(maxsize=65536)
+def words_of_names(names: frozenset[str]) -> frozenset[str]:
+    """The names, their stems and the stems of their words (cached: claims repeat)."""
+    out = set(names) | {stem(name) for name in names}
+    for name in names:
         out.update(stem(w) for w in name.replace("_", " ").split())
     return frozenset(out)
+
+
+@functools.cache
+def no_predicates() -> frozenset[str]:
+    """Words that say no predicate: scale words of numbers ("million"), months and
+    weekdays, and function words left by a clitic ("it's" -> "it")."""
+    data = table()
+    words = [*data["numbers"]["scales"], *data["names"]["months"], *data["names"]["weekdays"]]
+    return frozenset(stem(w) for w in words) | stop_words()
 
 
 @functools.cache
@@ -62,13 +77,33 @@ def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap
 def predicates(a: Features, b: Features) -> frozenset[str]:
     """Shared content words that are not a name's words, titles, numbers or their units."""
     units = {q.unit for f in (a, b) for q in f.numbers}
-    skip = name_words(a) | name_words(b) | titles() | units
-    return frozenset(w for w in a.content & b.content if w not in skip and not w[0].isdigit())
+    skip = name_words(a) | name_words(b) | titles() | units | no_predicates()
+    return frozenset(
+        w for w in a.content & b.content if w not in skip and not w[0].isdigit() and "_" not in w
+    )
 
 
 def subjects(a: Features, b: Features) -> frozenset[str]:
     """Shared words of names, without titles ("Machado" in "Alicia Machado" and "Machado")."""
     return (name_words(a) & name_words(b)) - titles()
+
+
+def entities(f: Features) -> frozenset[str]:
+    """The last word of each name: "trump" of "Donald Trump", "libya" of "ISIS' Libya"."""
+    return frozenset(name.split()[-1] for name in f.names)
+
+
+def linked(a: Features, b: Features, preds: frozenset[str]) -> bool:
+    """Whether two claims of different propositions still speak of one thing: a predicate
+    and ``related_names`` shared names, a shared subject and ``related_with_subject``
+    predicates, or ``related_predicates`` predicates.
+    Two common words ("felt" … "worth", "gain" … "ground") are no link."""
+    data = table()["claims"]
+    if len(entities(a) & entities(b)) >= data["related_names"]:
+        return len(preds) >= 1
+    if subjects(a, b):
+        return len(preds) >= int(data["related_with_subject"])
+    return len(preds) >= int(data["related_predicates"])
 
 
 def same_proposition(o: Overlap, a: Features, b: Features, preds: frozenset[str]) -> bool:
@@ -95,7 +130,19 @@ def stance_denial(a: Side, b: Side) -> list[Reason]:
     content ("a charge she has always denied", "denied him a hearing") is no denial."""
     if (a.stance is Stance.DENIES) == (b.stance is Stance.DENIES):
         return []
+    denier = a if a.stance is Stance.DENIES else b
+    if not states_proposition(denier.features):
+        return []
     return [Reason("deny-vs-assert", "one denies what the other asserts", ("denies",))]
+
+
+def states_proposition(f: Features) -> bool:
+    """Whether a denied content is something said to be true: it opens with "that" or a
+    noun of saying ("the idea that …", "the charges"); rejecting "Trump's offer", "a
+    request" or "Obama's actions" opposes a thing and denies no fact."""
+    data = table()["claims"]
+    opening = f.padded.split()[: data["proposition_within"]]
+    return bool(frozenset(opening) & frozenset(data["proposition_heads"]))
 
 
 def cover(a: Side, b: Side) -> float:
@@ -126,7 +173,11 @@ def open_against_committed(a: Side, b: Side) -> bool:
 
 
 def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
-    """The relation of two claims that share content ``o``."""
+    """The relation of two claims that share content ``o``.
+
+    One speaker rejecting what the other states, without a denied proposition ("rejected
+    Trump's offer" / "Trump's call for a ban"), relates the claims: no agreement.
+    """
     data = table()["claims"]
     score = round(o.score, 4)
     preds = predicates(a.features, b.features)
@@ -135,11 +186,14 @@ def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
         return RelationKind.UNRELATED, score, tuple(blockers)
     common = tuple(shared_reasons(o))
     if not same_proposition(o, a.features, b.features, preds):
+        if not linked(a.features, b.features, preds):
+            return RelationKind.UNRELATED, score, ()
         return RelationKind.RELATED, score, common
     against = against_reasons(a, b, preds)
     if against:
         return RelationKind.CONTRADICTS, score, (*against, *common)
     soft = tuple(r for r in certainty_reasons(a, b) if r.code == "certainty-difference")
-    if open_against_committed(a, b) or o.score < data["agrees"]:
+    one_opposes = (a.stance is Stance.DENIES) != (b.stance is Stance.DENIES)
+    if open_against_committed(a, b) or one_opposes or o.score < data["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)

@@ -7,6 +7,7 @@ small function returning reasons; ``decide`` turns reasons and overlap into a re
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Mapping
 
@@ -96,6 +97,8 @@ def polarity_reasons(
     """Negation, denial and refutation on one side only (texts mode: on side b only).
 
     A negator counts when its scope holds a word of ``scope`` (default: the shared words).
+    A refuting word the claim only asks about ("Real or hoax?") is still the claim's own:
+    a body calling it a hoax answers, it does not flip.
     """
     fa, fb = a.features, b.features
     shared = fa.content & fb.content if scope is None else scope
@@ -104,7 +107,7 @@ def polarity_reasons(
         *flip(
             "refuted",
             "one calls the content false",
-            fa.cues.get("refute", ()),
+            fa.cues.get("refute", ()) + fa.cues.get("asked", ()),
             fb.cues.get("refute", ()),
         ),
         *flip(
@@ -161,11 +164,51 @@ def certainty_reasons(a: Side, b: Side) -> list[Reason]:
     return [Reason("certainty-difference", f"{la} against {lb}", words)]
 
 
-def less_certain(b: Side, a: Side) -> bool:
-    """Whether side b hedges (or leaves open) more than side a."""
-    levels = table()["score"]["certainty_levels"]
-    level = certainty(b)
-    return level in ("hedged", "unverified") and levels.index(level) < levels.index(certainty(a))
+@functools.cache
+def kind_of() -> dict[str, str]:
+    """Hedge phrase -> its kind (``[hedge_kinds]`` of relate.toml)."""
+    return {p: kind for kind, phrases in table()["hedge_kinds"].items() for p in phrases}
+
+
+def hedges(
+    f: Features, headline: bool = True, repeated: tuple[str, ...] = ()
+) -> dict[str, tuple[str, ...]]:
+    """A text's hedge phrases by kind; a source named at its end is an attribution.
+
+    Headline-only hedges count only with ``headline`` and when not ``repeated`` from the
+    claim: in a claim, or repeated from it, "Vice Media" or "the story" is content.
+    """
+    kinds = kind_of()
+    out: dict[str, tuple[str, ...]] = {}
+    extra = f.cues.get("hedge_headline", ()) if headline else ()
+    for phrase in f.cues.get("hedge", ()) + tuple(p for p in extra if p not in repeated):
+        kind = kinds.get(phrase, phrase)
+        out[kind] = (*out.get(kind, ()), phrase)
+    if f.has("asked"):
+        out["question"] = (*out.get("question", ()), *f.cues["asked"])
+    if f.source:
+        out["attribution"] = (*out.get("attribution", ()), f.source)
+    return out
+
+
+def hedge_reasons(b: Side, a: Side) -> list[Reason]:
+    """Side b leaves open or hedges what a states: a hedge of a kind that a lacks.
+
+    A hedge of the claim's own kind is its content ("is trying to return" / "tried to
+    return"); a certain word ("confirms") outweighs b's hedges.
+    """
+    fa, fb = a.features, b.features
+    if fb.has("unverified") and not fa.has("unverified"):
+        return [Reason("certainty-difference", "unverified against stated", fb.cues["unverified"])]
+    if fb.has("certain"):
+        return []
+    theirs = hedges(fa, headline=False)
+    mine = hedges(fb, repeated=fa.cues.get("hedge_headline", ()))
+    new = {kind: words for kind, words in mine.items() if kind not in theirs}
+    if not new:
+        return []
+    words = tuple(w for kind in sorted(new) for w in new[kind])
+    return [Reason("certainty-difference", f"hedged ({', '.join(sorted(new))})", words)]
 
 
 def cue_of(level: str) -> str:
@@ -176,19 +219,20 @@ def cue_of(level: str) -> str:
 def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]:
     """The same quantity (same unit) with values that do not overlap.
 
-    With ``only`` (claims), a unit counts only when each side gives one quantity of it,
-    and dates (days, years) never do: two claims may speak of two days.
+    With ``only`` (claims), a pair of numbers compares only when it is one quantity
+    (``one_quantity``): two claims may speak of two days, two candidates' shares, a
+    target and an outcome.
     """
     found = []
     for qa in a.numbers:
         for qb in b.numbers:
             if (
                 qa.unit
-                and (not only or sole_unit(qa.unit, a, b))
                 and qa.unit == qb.unit
                 and disjoint(qa, qb)
                 and not same_value_elsewhere(qa, b)
                 and not same_value_elsewhere(qb, a)
+                and (not only or one_quantity(qa, qb, a, b))
             ):
                 found.append(
                     Reason(
@@ -200,6 +244,17 @@ def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]
     return found[:3]
 
 
+def one_quantity(qa: Quantity, qb: Quantity, a: Features, b: Features) -> bool:
+    """Whether two claims' numbers count one thing: each side's only number of the unit,
+    no date, neither value given by the other side in any unit ("the limit of 10,000"),
+    and the words before them shared when both have some ("Clinton 45%" / "Trump 41%")."""
+    if not sole_unit(qa.unit, a, b):
+        return False
+    if any(not disjoint(qa, o) for o in b.numbers) or any(not disjoint(qb, o) for o in a.numbers):
+        return False
+    return not (qa.before and qb.before) or bool(qa.before & qb.before)
+
+
 def sole_unit(unit: str, a: Features, b: Features) -> bool:
     """Whether ``unit`` is no date and each side gives exactly one quantity of it."""
     return not unit.startswith("<") and all(
@@ -208,8 +263,21 @@ def sole_unit(unit: str, a: Features, b: Features) -> bool:
 
 
 def disjoint(qa: Quantity, qb: Quantity) -> bool:
-    """Whether two values (ranges) cannot be the same amount."""
-    return qa.high < qb.low or qb.high < qa.low
+    """Whether two values (ranges) cannot be the same amount.
+
+    A round number stands for its rounding ("2,000" holds 2,084, "12" holds 12.9), by at
+    most ``round_share`` of its value; dates are exact.
+    """
+    slack = 0.0 if qa.unit.startswith("<") else max(rounding(qa), rounding(qb))
+    gap = max(qb.low - qa.high, qa.low - qb.high)
+    return gap > 0 and gap >= slack
+
+
+def rounding(q: Quantity) -> float:
+    """How far a number's true value may lie from the digits written."""
+    share = float(table()["numbers"]["round_share"])
+    written = [abs(v) for v in (q.low, q.high) if math.isfinite(v)]
+    return min(q.step, share * max(written, default=0.0))
 
 
 def same_value_elsewhere(q: Quantity, other: Features) -> bool:
@@ -284,8 +352,11 @@ def decide(
     score = round(o.score, 4)
     if against:
         return RelationKind.CONTRADICTS, score, (*against, *common)
+    hedged = hedge_reasons(b, a) if mode is Mode.TEXTS else []
+    if hedged:
+        return RelationKind.RELATED, score, (*hedged, *common)
     soft = [r for r in certainty_reasons(a, b) if r.code == "certainty-difference"]
-    if (mode is Mode.TEXTS and less_certain(b, a)) or o.score < thresholds["agrees"]:
+    if o.score < thresholds["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)
 

@@ -188,7 +188,7 @@ def build(
 
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
     """An Entry for each usable claim, keyed by id (documents looked up in one dict)."""
-    docs = {doc.path: doc for doc in ledger.documents}
+    docs = ledger.by_path
     claims = usable(ledger)
     names = {claim.id: speaker_of(claim) for claim in claims}
     canonical = group_speakers(names.values())

@@ -93,9 +93,11 @@ def macro_forms() -> Mapping[str, tuple[str, ...]]:
     verbs = cues["verb"].values()
     forms: dict[str, tuple[str, ...]] = {}
     for name in CLASSES:
-        forms[name] = tuple(f for row in verbs if row["class"] == name for f in row["forms"])
-        forms[name + "_ing"] = tuple(f for f in forms[name] if f.split()[0].endswith("ing"))
-    forms["cueverb"] = tuple(f for row in verbs if row["class"] != "frame" for f in row["forms"])
+        words = [f for row in verbs if row["class"] == name for f in row["forms"]]
+        forms[name] = (*words, *headline_forms(words))
+        forms[name + "_ing"] = tuple(f for f in words if f.split()[0].endswith("ing"))
+    words = [f for row in verbs if row["class"] != "frame" for f in row["forms"]]
+    forms["cueverb"] = (*words, *headline_forms(words))
     forms["aux"] = tuple(cues["auxiliaries"])
     forms["adverb"] = tuple(cues["adverbs"])
     prepositions = cues["prepositions"]
@@ -137,6 +139,13 @@ def folded(sentence: str) -> str:
 def letter_runs(sentence: str) -> frozenset[str]:
     """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
     return frozenset(folded(sentence).split())
+
+
+def headline_forms(forms: list[str]) -> list[str]:
+    """Title-case copies of the forms a headline capitalises ("Trump Slams Ryan"): those
+    whose verb ends in one of ``title_case_endings`` of cues.toml."""
+    endings = tuple(lexicon.load("cues")["title_case_endings"])
+    return [f.title() for f in forms if f.split()[0].endswith(endings)]
 
 
 def expand(pattern: str, macros: Mapping[str, str]) -> str:
@@ -283,6 +292,16 @@ def classes() -> Mapping[str, str]:
     return {lemma: row["class"] for lemma, row in lexicon.load("cues")["verb"].items()}
 
 
+@functools.cache
+def participles() -> frozenset[str]:
+    """The -ing forms of the cue verbs of the ``participle_classes`` of ``[filters]``."""
+    wanted = lexicon.load("rules")["filters"]["participle_classes"]
+    rows = lexicon.load("cues")["verb"].values()
+    return frozenset(
+        f for row in rows if row["class"] in wanted for f in row["forms"] if f.endswith("ing")
+    )
+
+
 _LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")
 
 
@@ -302,6 +321,8 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
     if last in table["noun_cues"] and _modifies(words, table):
         return True
     if words[-1] in table["time_words"] and len(words) <= 2:
+        return True
+    if words[0] in participles():
         return True
     if words == [words[0]] and words[0] in table["authorial"]:
         return classes().get(lemma) in table["authorial_classes"]

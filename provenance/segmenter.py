@@ -21,7 +21,7 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
-_CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$")
+_CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
 
 
 @attrs.frozen
@@ -189,6 +189,8 @@ def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
     end = span.end
     for other in chosen:
         start = min(s.start for s in (other.speaker, other.cue) if s is not None)
+        if start <= span.start:  # a shared speaker before the span: cut at the cue
+            start = other.cue.start
         if span.start < start < end and _CUT.search(text, span.start, start):
             end = _CUT.search(text, span.start, start).start()  # type: ignore[union-attr]
     return _trim(text, span.start, end) if end != span.end else span

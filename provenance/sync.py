@@ -58,15 +58,13 @@ def sync(
 ) -> tuple[Ledger, Report]:
     """The ledger brought up to date with the documents under ``root``, and what changed."""
     files, refused = store.corpus_files(root, ledger.corpus)
-    run = _Run(root, ledger, extract, read, reextract, {d.path: d for d in ledger.documents})
+    run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path))
     run.failures.extend(refused)
-    by_doc: dict[str, list[Claim]] = {}
-    for claim in ledger.claims:
-        by_doc.setdefault(claim.doc, []).append(claim)
+    by_doc = ledger.claims_by_doc
     taken = {claim.id for claim in ledger.claims}
     pinned = frozenset(id_ for rel in ledger.relations for id_ in (rel.a, rel.b))
     for path in sorted(set(files) | set(run.records) | set(by_doc)):
-        _document(run, path, by_doc.get(path, []), taken, pinned)
+        _document(run, path, list(by_doc.get(path, ())), taken, pinned)
         if progress is not None:
             progress(path)
     result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))

@@ -242,6 +242,32 @@ def test_resolved_in_text_order(text: str) -> None:
     assert all(0 <= s < len(text) for s in starts)
 
 
+VIEWED_ROWS = [
+    # (published, viewed, expected): Sunday, Apr. 21 fell in 2019 and in 2024
+    (None, D(2024, 3, 29), D(2019, 4, 21)),
+    (None, D(2024, 5, 1), D(2024, 4, 21)),
+    (D(2020, 1, 1), D(2024, 5, 1), D(2019, 4, 21)),
+    (None, None, D(2024, 4, 21)),
+]
+
+
+@pytest.mark.parametrize(("published", "viewed", "expected"), VIEWED_ROWS)
+def test_viewed_day_bounds_weekday_dates(
+    published: dt.date | None, viewed: dt.date | None, expected: dt.date
+) -> None:
+    """Without a publication date, the day the page was viewed bounds a weekday date's year."""
+    text = "Weather 2024.\n\nThe attack came on Sunday, Apr. 21, officials said."
+    (found,) = resolve_dates(text, published, viewed)
+    assert found.date == expected
+
+
+def test_viewed_day_is_no_statement_date() -> None:
+    """A statement with no date of its own is not dated by the day the page was viewed."""
+    text = "Officials said the bridge was closed."
+    document = Document("t.txt", text, DocMeta(viewed=D(2024, 3, 29)))
+    assert statement_date(document, 0, len(text)) == (None, UNKNOWN)
+
+
 INHERIT_ROWS = [
     (
         "The ministry’s claim Friday, June 16, 2017, that he died on May 28 was a ploy. "

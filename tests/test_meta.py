@@ -69,6 +69,10 @@ ROWS = [
     ("Published: June 23, 2017", "", "published", dt.date(2017, 6, 23)),
     ("Updated 2016-10-03", "", "published", dt.date(2016, 10, 3)),
     ("", "", "published", None),
+    # a date beside the weather is the day the page was viewed, not published
+    ("72°F\nNew York\nMonday, June 5, 2017", "", "published", None),
+    ("Partly cloudy\nMonday, June 5, 2017", "", "published", None),
+    ("New York\nMonday, June 5, 2017", "", "published", dt.date(2017, 6, 5)),
     # url: a bare site URL in the header or boilerplate, not a link in prose
     (
         "",
@@ -124,7 +128,7 @@ SEED_META = {
     "000": DocMeta(
         title="A Glimpse into the Islamic State’s External Operations, Post-Caliphate",
         publisher="Homeland Security Today",
-        published=dt.date(2024, 3, 29),
+        viewed=dt.date(2024, 3, 29),
         url="http://www.hstoday.us",
         origin="War on the Rocks",
     ),

@@ -126,6 +126,48 @@ SPANS = [
         ["she is independent"],
     ),
     (
+        "Rep. Adam Schiff called on President Obama to retaliate against Russia.",
+        "Rep. Adam Schiff",
+        "called on",
+        ["President Obama to retaliate against Russia"],
+    ),
+    (
+        "It refers to the share of jobless people who are seeking work.",
+        "It",
+        "refers to",
+        ["the share of jobless people who are seeking work"],
+    ),
+    (
+        "Party leaders are now openly questioning how the rivals have approached him.",
+        "Party leaders",
+        "are now openly questioning",
+        ["how the rivals have approached him"],
+    ),
+    (
+        "He has been harshly criticized for his remarks about the judge.",
+        None,
+        "has been harshly criticized",
+        ["He", "for his remarks about the judge"],
+    ),
+    (
+        "Another GOP Figure Endorses Hillary Clinton",
+        "Another GOP Figure",
+        "Endorses",
+        ["Hillary Clinton"],
+    ),
+    (
+        "The Post has learned that the senator will resign.",
+        "The Post",
+        "has learned",
+        ["that the senator will resign"],
+    ),
+    (
+        "Several Republicans expressed concern about the nominee's temperament.",
+        "Several Republicans",
+        "expressed",
+        ["concern about the nominee's temperament"],
+    ),
+    (
         "“It was bad. It was very bad. We left,” she said.",
         "she",
         "said",
@@ -152,6 +194,8 @@ NO_CLAIM = [
     "He said.",
     "The rocket was fired from the desert.",
     "It will continue to grow for years.",
+    "Government forces have pushed the rebels back from the capital.",
+    "Hope Hicks Call Center Opens In Ohio",
 ]
 
 
@@ -181,6 +225,9 @@ LEMMAS = [
     ("qualified claim", "claim"),
     ("According to", "according to"),
     ("called out", "call out"),
+    ("has long called for", "call"),
+    ("warned against", "warn"),
+    ("Calls For", "call"),
 ]
 
 
@@ -203,6 +250,29 @@ def test_participle_inherits_speaker() -> None:
         ("The mayor", "the road was closed"),
         ("The mayor", "that it would reopen"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        (
+            "Rubio thanked Miami and praised the voters of Florida for their support.",
+            [("Rubio", "Miami"), ("Rubio", "the voters of Florida for their support")],
+        ),
+        (
+            "Mr. Ubben called the chief ''driven'' and asserted that things were resolved.",
+            [("Mr. Ubben", "the chief ''driven''"), ("Mr. Ubben", "that things were resolved")],
+        ),
+        (
+            "Officials said the talks failed and voters said nothing.",
+            [("Officials", "the talks failed"), ("voters", "nothing")],
+        ),
+    ],
+)
+def test_coordinated_cue_cuts_the_first_content(text: str, claims: list[tuple[str, str]]) -> None:
+    """“X did A and asserted B”: two claims of X, the first content cut before “and”."""
+    found = [(c.speaker.text if c.speaker else "", c.content_text) for c in claims_of(text)]
+    assert found == claims
 
 
 def test_excluded_region_yields_nothing() -> None:
@@ -248,6 +318,16 @@ def test_noun_claim_content_stops_at_main_verb(text: str, content: str) -> None:
     assert claims_of(text)[0].content_text == content
 
 
+def test_appearance_cue() -> None:
+    """“Sanders appears to be spending more” is attributed without a source, in two fragments."""
+    (claim,) = claims_of("Sanders appears to be spending more heavily as the vote nears.")
+    assert claim.speaker is None and claim.cue is not None and claim.cue.text == "appears"
+    assert [s.text for s in claim.content] == [
+        "Sanders",
+        "to be spending more heavily as the vote nears",
+    ]
+
+
 def test_passive_cue() -> None:
     """“The city is believed to hold 800 fighters” has no speaker but is attributed."""
     (claim,) = claims_of("The city is believed to hold 800 fighters.")
@@ -285,6 +365,11 @@ def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
         ("We believe the season will be long.", "We"),
         ("Rising turnout suggests the race has tightened.", "Rising turnout"),
         ("That silence surely indicates that the talks have stalled.", "That silence"),
+        ("Current events point to the coming trend of the war.", "Current events"),
+        ("There are signs pointing to a slowdown in hiring.", "signs"),
+        ("Trump proposed a ban on Muslims, citing fears of terrorism.", "citing"),
+        ("The race grew closer than anyone could have imagined a year ago.", "anyone"),
+        ("Hamas defection was originally thought to be a bone of contention.", "Hamas defection"),
     ],
 )
 def test_filtered_speakers(text: str, speaker: str) -> None:
@@ -304,6 +389,7 @@ def test_filtered_speakers(text: str, speaker: str) -> None:
         ("Pew Research indicates that turnout rose.", "Pew Research"),
         ("She suggested that the vote be delayed.", "She"),
         ("Analysts at the bank suggest rates will rise.", "Analysts at the bank"),
+        ("Trump pointed to the polls that show him ahead.", "Trump"),
     ],
 )
 def test_kept_speakers(text: str, speaker: str) -> None:

@@ -33,6 +33,8 @@ TABLE = [
     ("said", "say", "the man was reportedly armed", Stance.HEDGES),
     ("said", "say", "he allegedly paid", Stance.HEDGES),
     ("qualified claim", "claim", "that the leader died", Stance.HEDGES),
+    ("seem", "seem", "they … to have benefited", Stance.HEDGES),
+    ("appeared", "appeared", "the team … paralyzed", Stance.HEDGES),
     ("declined", "decline", "to comment on the case", Stance.REFUSES),
     ("did not comment", "comment", "on the video", Stance.REFUSES),
     ("have emerged", "emerged", "that units left Gaza", Stance.REPORTS),

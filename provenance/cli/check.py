@@ -9,12 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from rich.text import Text
 
-from provenance import render, store
+from provenance import render
 from provenance.check import Finding, Result, check
+from provenance.cli import options
 
 NAME = "check"
 HELP = "CI: fail when a corpus document is missing from claims.toml, unattributed, or stale"
@@ -22,13 +22,7 @@ FORMATS = ("text", "github", "json")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--ledger",
-        type=Path,
-        default=Path(store.LEDGER),
-        metavar="PATH",
-        help="the claims.toml to check (default: ./claims.toml)",
-    )
+    options.add_ledger(parser, "the claims.toml to check")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
 
 

@@ -17,6 +17,7 @@ from provenance.model import Claim
 from provenance.pipeline import extract
 from provenance.reader import read_document
 from provenance.records import claim_record
+from provenance.report_render import plural
 
 NAME = "extract"
 HELP = "print the claims found in the given article files (writes nothing)"
@@ -78,5 +79,6 @@ def run(args: argparse.Namespace) -> int:
         render.console().print(table(claims))
     for failure in failures:
         print(f"provenance: error: {failure}", file=sys.stderr)
-    print(f"{len(claims)} claims from {len(paths) - len(failures)} files", file=sys.stderr)
+    read = len(paths) - len(failures)
+    print(f"{plural(len(claims), 'claim')} from {plural(read, 'file')}", file=sys.stderr)
     return 2 if failures else 0

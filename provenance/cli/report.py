@@ -13,6 +13,7 @@ from pathlib import Path
 from rich.progress import Progress
 
 from provenance import lexicon, render, store
+from provenance.cli import options
 from provenance.errors import UsageError
 from provenance.model import Claim, Ledger, Relation
 from provenance.relate import relate_claims
@@ -24,13 +25,7 @@ HELP = "the conflict report: contradictions first, then agreements, speakers and
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--ledger",
-        type=Path,
-        default=Path(store.LEDGER),
-        metavar="PATH",
-        help="the claims.toml (default: ./claims.toml); its paths are relative to its folder",
-    )
+    options.add_ledger(parser)
     parser.add_argument("--format", choices=tuple(FORMATTERS), default="rich")
     parser.add_argument(
         "--speaker",

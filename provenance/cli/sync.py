@@ -11,7 +11,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from provenance import lexicon, render, store
+from provenance import lexicon, render
+from provenance.cli import options
 from provenance.merge import EVENTS
 from provenance.sync import Notify, Report, sync_file
 
@@ -37,13 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_common(parser: argparse.ArgumentParser) -> None:
     """Options sync and init share."""
-    parser.add_argument(
-        "--ledger",
-        type=Path,
-        default=Path(store.LEDGER),
-        metavar="PATH",
-        help="the claims.toml (default: ./claims.toml); its paths are relative to its folder",
-    )
+    options.add_ledger(parser)
     parser.add_argument(
         "--wait",
         type=float,

@@ -1,0 +1,80 @@
+"""What the relation engine reads in one text: sources at a headline's end, contrasts, numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.relate_cues import table
+from provenance.relate_text import edge_source, features
+
+
+@pytest.mark.parametrize(
+    ("headline", "source"),
+    [
+        ("Amazon plans ad-supported video streaming service - NY post", "NY post"),
+        ("Tesla settles on Nevada for gigafactory site -CNBC", "CNBC"),
+        ("Kim Had Ankle Surgery: Source", "Source"),
+        ("Islamic State flying three jets in Syria: monitor", "monitor"),
+        ("Jihadi John identity revealed as Mohammed Emwazi: live", ""),
+        ("Joan Rivers: Doctor Took Selfie, Performed Biopsy -- Details", ""),
+        ("Senator: Detainees swapped for Bergdahl have contacted militants", ""),
+        ("Kim Jong-un breaks his ankle", ""),
+        ("Apple's 12.9-inch iPad Pro has been delayed", ""),
+        ("The deal was signed: the two firms merge next year", ""),
+    ],
+)
+def test_edge_source(headline: str, source: str) -> None:
+    """A short tail after a colon or a spaced dash names a source; labels and clauses do not."""
+    assert edge_source(headline) == source
+
+
+@pytest.mark.parametrize(
+    ("text", "negators"),
+    [
+        ("Tesla will build in Nevada, not Texas", ()),
+        ("Marijuana may mean a ticket, not an arrest, in New York", ()),
+        ("Tesla will not build in Nevada", ("not",)),
+        ("In Nevada, not a single plant will be built this year", ("not",)),
+        ("Banksy has NOT been arrested, police say", ("not",)),
+    ],
+)
+def test_contrastive_negator_negates_nothing(text: str, negators: tuple[str, ...]) -> None:
+    """A negator that sets a short phrase against the one before is no negation."""
+    assert tuple(word for word, _ in features(text).negated) == negators
+
+
+@pytest.mark.parametrize(
+    ("text", "step"),
+    [
+        ("2,000 dollars", 1000.0),
+        ("12.9 inches", 0.1),
+        ("19 million watches", 1e6),
+        ("43 students", 1.0),
+    ],
+)
+def test_number_step(text: str, step: float) -> None:
+    """A number's step is that of its last significant digit, times its scale."""
+    assert features(text).numbers[0].step == step
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("more than 1,300 emails", 1300.0, float("inf")),
+        ("up to 40 people", float("-inf"), 40.0),
+        ("about 2,000 people", 2000.0, 2000.0),
+        ("over the 20 years", 20.0, 20.0),
+        ("1,300 emails", 1300.0, 1300.0),
+    ],
+)
+def test_number_bounds(text: str, low: float, high: float) -> None:
+    """A bound phrase right before a number opens its range on one side."""
+    q = features(text).numbers[0]
+    assert (q.low, q.high) == (low, high)
+
+
+def test_every_hedge_has_a_kind() -> None:
+    """Every hedge phrase belongs to exactly one kind of [hedge_kinds]."""
+    kinds = [p for phrases in table()["hedge_kinds"].values() for p in phrases]
+    assert sorted(set(kinds)) == sorted(kinds)
+    assert set(table()["cues"]["hedge"]) <= set(kinds)
