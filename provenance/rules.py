@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from provenance import lexicon
+from provenance import lexicon, prefilter
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -124,23 +124,6 @@ def first_words(names: Iterable[str]) -> frozenset[str]:
     return frozenset(run.group().lower() for run in runs if run is not None)
 
 
-_FOLD = bytes.maketrans(
-    bytes(range(256)),
-    bytes(c | 32 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256)),
-)
-
-
-def folded(sentence: str) -> str:
-    """``sentence`` with its ASCII letters in lower case and every other character a
-    space, between two spaces: ``" " + run + " "`` finds a run of letters (offset + 1)."""
-    return " " + sentence.encode("ascii", "replace").translate(_FOLD).decode("ascii") + " "
-
-
-def letter_runs(sentence: str) -> frozenset[str]:
-    """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
-    return frozenset(folded(sentence).split())
-
-
 def headline_forms(forms: list[str]) -> list[str]:
     """Title-case copies of the forms a headline capitalises ("Trump Slams Ryan"): those
     whose verb ends in one of ``title_case_endings`` of cues.toml."""
@@ -187,37 +170,6 @@ def _cue_names(text: str, raw: Mapping[str, Any]) -> list[str]:
     return names
 
 
-def _at_start(pattern: str) -> bool:
-    """Whether ``pattern`` only matches at the sentence start: it opens with ``^`` and has
-    no ``|`` outside groups and character classes."""
-    return pattern.startswith("^") and "|" not in _top_level(pattern)
-
-
-def _top_level(pattern: str) -> str:
-    """The characters of ``pattern`` outside groups, character classes and escapes."""
-    kept, depth, i = [], 0, 0
-    while i < len(pattern):
-        char = pattern[i]
-        if char == "[":
-            i = _class_end(pattern, i)
-            continue
-        depth += (char == "(") - (char == ")")
-        if depth == 0 and char != ")":
-            kept.append(char)
-        i += 2 if char == "\\" else 1
-    return "".join(kept)
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """The offset after the character class that opens at ``start``."""
-    i = start + 1
-    i += pattern.startswith("^", i)
-    i += pattern.startswith("]", i)
-    while pattern[i] != "]":
-        i += 2 if pattern[i] == "\\" else 1
-    return i + 1
-
-
 def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, Any]) -> Rule:
     """One rule row compiled."""
     return Rule(
@@ -232,7 +184,7 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, A
         needs_cues=first_words(row.get("needs_cues", ())),
         needs_at_cue=bool(row.get("needs_at_cue", False)),
         anchor_cues=_anchor_cues(row.get("anchor", ""), raw),
-        at_start=_at_start(row["pattern"]),
+        at_start=prefilter.at_start(row["pattern"]),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
-from provenance import rules
+from provenance import prefilter, rules
 
 _TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
 _PIECE = re.compile(r"''|\w[\w’'-]*|[;:“”\",]")
@@ -141,8 +141,8 @@ class Scan:
 
     @_once
     def _folded(self) -> str:
-        """The sentence folded to its runs of letters (see ``rules.folded``)."""
-        return rules.folded(self.sentence)
+        """The sentence folded to its runs of letters (see ``prefilter.folded``)."""
+        return prefilter.folded(self.sentence)
 
     @_once
     def letter_runs(self) -> frozenset[str]:

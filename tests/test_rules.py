@@ -1,12 +1,10 @@
-"""The rule table's speed keys: cue first words, anchors of cue words, start-only patterns."""
+"""The rule table's speed keys: cue first words, anchors of cue words, needs at cues."""
 
 from __future__ import annotations
 
-from re import _parser  # type: ignore[attr-defined]  # only to check _at_start
-
 import pytest
 
-from provenance import rules, scan
+from provenance import prefilter, rules, scan
 
 RULES = rules.rules()
 MACROS = rules.lexicon.load("rules")["macros"]
@@ -48,32 +46,6 @@ def test_cue_names(text: str, names: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "at_start"),
-    [
-        ("^a", True),
-        ("^(?:a|b)c", True),
-        ("^[|]x", True),
-        ("^[]|]x", True),
-        (r"^a\|b", True),
-        ("^a|b", False),
-        ("(?:^a)", False),
-        ("a^", False),
-    ],
-)
-def test_at_start(pattern: str, at_start: bool) -> None:
-    """Only a pattern that opens with ``^`` and has no top-level ``|`` is start-only."""
-    assert rules._at_start(pattern) is at_start
-
-
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.id)
-def test_at_start_agrees_with_the_parser(rule: rules.Rule) -> None:
-    """A rule is start-only exactly when Python's regex parser sees ``^`` first."""
-    parsed = _parser.parse(rule.regex.pattern)
-    first = parsed.data[:1] == [(_parser.AT, _parser.AT_BEGINNING)]
-    assert rule.at_start is first
-
-
-@pytest.mark.parametrize(
     ("rule", "text"),
     [(rule, text) for rule in RULES if rule.needs_cues for text in rule.examples],
     ids=str,
@@ -81,7 +53,7 @@ def test_at_start_agrees_with_the_parser(rule: rules.Rule) -> None:
 def test_needs_cues_hold_in_every_cue(rule: rules.Rule, text: str) -> None:
     """The cue of every match of an example starts a run of letters in ``needs_cues``."""
     for match in rule.regex.finditer(text):
-        cue = rules.letter_runs(match.group("cue"))
+        cue = prefilter.letter_runs(match.group("cue"))
         assert not cue.isdisjoint(rule.needs_cues), (rule.id, match.group("cue"))
         if rule.needs_at_cue:
             assert rule.needs is not None
