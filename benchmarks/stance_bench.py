@@ -122,14 +122,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.half:
         gold = args.out / f"{stem}-gold.csv"
         write_gold(gold, fields, rows)
-    score = scorer()
-    res, labels, mapped, extra = score.score_files(str(gold), str(pred))
-    print(score.fmt_report(res, labels, mapped, extra))
+    reference = scorer()
+    res, labels, mapped, extra = reference.score_files(str(gold), str(pred))
+    print(reference.fmt_report(res, labels, mapped, extra))
     print(
         f"\n{len(pairs)} pairs in {elapsed:.1f} s; predictions: {pred}; gold: {gold}",
         file=sys.stderr,
     )
-    print(json.dumps(score.headline(res)))
+    print(json.dumps(reference.headline(res)))
     return 0
 
 

@@ -5,8 +5,9 @@ date. Written dates with a year are taken as written. A month-day date with a we
 takes the year where the weekday matches (the latest not after the document's date, or
 else the day the page was viewed; with neither, the earliest not before the latest year
 the text mentions). Those weekday-fixed dates show the text's real year and anchor the
-other month-day dates; else the document's date does. Weekdays and relative dates count from the date told just
-before in the paragraph (basis "inferred") or from the document's date ("explicit").
+other month-day dates; else the document's date does. Weekdays and relative dates count
+from the date told just before in the paragraph (basis "inferred") or from the document's
+date ("explicit").
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from rich.console import Console
 
@@ -19,7 +19,16 @@ from provenance.report_render import relations_view, renderables
 
 Advance = Callable[[], None]
 Step = Callable[[str, "int | None"], Advance]
-Formatter = Callable[[Report, TextIO, "int | None", Step], None]
+
+
+class Formatter(Protocol):
+    """Writes a report to ``out`` at a width (None: the terminal's), advancing ``step``."""
+
+    def __call__(
+        self, report: Report, out: TextIO, width: int | None, step: Step = ...
+    ) -> None: ...
+
+
 HTML_WIDTH = 100
 
 

@@ -213,7 +213,13 @@ def test_paths_leaving_the_repository_are_refused_unread(
     edit(repo, '[documents."news/a.txt"]', f'[documents."{name}"]\n[documents."news/a.txt"]')
     read: list[Path] = []
     real = reader.read_text
-    monkeypatch.setattr(reader, "read_text", lambda p, n=None: read.append(p) or real(p, n))
+
+    def reading(path: Path, name: str | None = None) -> str:
+        """The real reader, noting each path it reads."""
+        read.append(path)
+        return real(path, name)
+
+    monkeypatch.setattr(reader, "read_text", reading)
     found = codes(repo)
     assert "unsafe-path" in found
     assert all("outside" not in str(path) and "passwd" not in str(path) for path in read)

@@ -87,7 +87,7 @@ def test_errors_file_accounts_for_every_attribution(
     kinds = [e["kind"] for e in lines]
     matched = record["pairs"]["matched"]  # type: ignore[index]
     assert kinds.count("missed") == 3 - matched
-    assert kinds.count("spurious") == record["pred_attributions"] - matched  # type: ignore[operator]
+    assert kinds.count("spurious") == record["pred_attributions"] - matched
     missed = [e["gold"] for e in lines if e["kind"] == "missed"]
     assert all(TEXT[s["start"] : s["end"]] == s["text"] for g in missed for s in g["content"])
 

@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -26,6 +27,7 @@ from provenance.model import (
     Document,
     Flag,
     Kind,
+    Ledger,
     RelationVerdict,
     Span,
     Stance,
@@ -89,7 +91,7 @@ class Repo:
         self.calls.append(document.path)
         return fake_extract(document)
 
-    def sync(self, **options: object) -> Report:
+    def sync(self, **options: Any) -> Report:
         """Run sync_file with the fake extractor and reader."""
         folders = options.pop("folders", ())
         extract = options.pop("extract", self.extract)
@@ -98,10 +100,10 @@ class Repo:
             folders,
             extract=extract,
             read=fake_read,
-            **options,  # type: ignore[arg-type]
+            **options,
         )
 
-    def ledger(self) -> store.Ledger:  # type: ignore[name-defined]
+    def ledger(self) -> Ledger:
         """The ledger as it is on disk."""
         return store.load(self.ledger_path)
 
@@ -109,7 +111,7 @@ class Repo:
         """The claim whose content is ``content``."""
         return next(c for c in self.ledger().claims if c.content_text == content)
 
-    def edit(self, content: str, **changes: object) -> None:
+    def edit(self, content: str, **changes: Any) -> None:
         """Change a claim in claims.toml as a person would."""
         ledger = self.ledger()
         claims = tuple(
