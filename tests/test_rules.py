@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import prefilter, rules, scan
+from provenance import lexicon, prefilter, rules, scan
 
 RULES = rules.rules()
-MACROS = rules.lexicon.load("rules")["macros"]
+MACROS = lexicon.load("rules")["macros"]
 
 
 @pytest.mark.parametrize(
