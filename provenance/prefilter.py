@@ -6,6 +6,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+_LEAD = re.compile(r"[A-Za-z]+")
+
 _FOLD = bytes.maketrans(
     bytes(range(256)),
     bytes(c | 32 if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256)),
@@ -21,6 +26,22 @@ def folded(sentence: str) -> str:
 def letter_runs(sentence: str) -> frozenset[str]:
     """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
     return frozenset(folded(sentence).split())
+
+
+def split_forms(forms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The forms that are one run of ASCII letters, and the first runs of the others.
+
+    A whole word in the sentence matches a word macro where it is one of the first
+    forms; where it is one of the first runs, only the regex can tell (a phrase).
+    """
+    words, leads = set(), set()
+    for form in forms:
+        lead = _LEAD.match(form)
+        if lead is not None and lead.group() == form:
+            words.add(form)
+        elif lead is not None:
+            leads.add(lead.group())
+    return frozenset(words), frozenset(leads)
 
 
 def at_start(pattern: str) -> bool:

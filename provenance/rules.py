@@ -37,7 +37,7 @@ class Rule:
     needs_words: frozenset[str] = frozenset()
     needs_cues: frozenset[str] = frozenset()
     needs_at_cue: bool = False
-    anchor_cues: frozenset[str] = frozenset()
+    anchor_forms: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     at_start: bool = False
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
@@ -146,10 +146,11 @@ def _macro(value: str | list[str]) -> str:
     return value if isinstance(value, str) else trie(value)
 
 
-def _anchor_cues(anchor: str, raw: Mapping[str, Any]) -> frozenset[str]:
-    """The first words of an anchor made of cue word macros only (``{a}|{b}``), else empty."""
+def _anchor_forms(anchor: str, raw: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """For an anchor made of cue word macros only (``{a}|{b}``), its one-word forms and
+    the first words of its other forms (see ``prefilter.split_forms``); else empty."""
     names = _cue_names(anchor, raw)
-    return first_words(names) if names else frozenset()
+    return prefilter.split_forms(f for name in names for f in macro_forms()[name])
 
 
 def _cue_names(text: str, raw: Mapping[str, Any]) -> list[str]:
@@ -183,7 +184,7 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, A
         needs_words=frozenset(row.get("needs_words", ())),
         needs_cues=first_words(row.get("needs_cues", ())),
         needs_at_cue=bool(row.get("needs_at_cue", False)),
-        anchor_cues=_anchor_cues(row.get("anchor", ""), raw),
+        anchor_forms=_anchor_forms(row.get("anchor", ""), raw),
         at_start=prefilter.at_start(row["pattern"]),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),

@@ -22,6 +22,7 @@ _PIECE = re.compile(r"''|\w[\w’'-]*|[;:“”\",]")
 _HARD = frozenset(("''", ";", ":", "“", "”", '"'))
 _SHORT = 5  # a phrase of at most this many words may start after any word
 _COMMAS = 3  # a speaker holds at most one appositive: two commas
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 _T = TypeVar("_T")
@@ -51,7 +52,7 @@ class Scan:
 
     def __init__(self, sentence: str) -> None:
         self.sentence = sentence
-        self._anchors: dict[tuple[str, frozenset[str]], list[int]] = {}
+        self._anchors: dict[tuple[str, tuple[frozenset[str], frozenset[str]]], list[int]] = {}
         self._needs: dict[tuple[str, bool, frozenset[str]], bool] = {}
         self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
         self._barriers: dict[int, int] = {}
@@ -119,7 +120,7 @@ class Scan:
     def _anchored(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The leftmost match covering each anchor, starting up to ``reach`` before it."""
         assert rule.anchor is not None
-        for anchor in self.anchor_starts(rule.anchor, rule.anchor_cues):
+        for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
             match = self._leftmost(rule, anchor)
             if match is not None:
                 yield match
@@ -160,26 +161,28 @@ class Scan:
         return frozenset(map(str.lower, map(itemgetter(1), self.pieces)))
 
     @_once
-    def cue_starts(self) -> list[int]:
-        """Where a word that may start an anchor starts."""
+    def cue_pieces(self) -> list[tuple[int, str]]:
+        """The words that may start an anchor, with their offsets."""
         words = rules.anchor_words()
         if self.letter_runs.isdisjoint(words):
             return []
-        return [start for start, piece in self.pieces if piece.lower() in words]
+        return [(start, piece) for start, piece in self.pieces if piece.lower() in words]
 
     def anchor_starts(
-        self, anchor: re.Pattern[str], cues: frozenset[str] = frozenset()
+        self, anchor: re.Pattern[str], forms: tuple[frozenset[str], frozenset[str]] = _NONE
     ) -> list[int]:
-        """Where ``anchor`` matches (at a cue start; computed once per sentence); with
-        ``cues``, the first words of every anchor match, only where one of them starts."""
-        key = (anchor.pattern, cues)
+        """Where ``anchor`` matches (at a cue word; computed once per sentence). With the
+        ``forms`` of an anchor of cue words, a word that is a form matches at once and
+        only the first word of a phrase needs the regex."""
+        key = (anchor.pattern, forms)
         if key not in self._anchors:
             text = self.sentence
-            starts = self.cue_starts
-            if cues:
-                allowed = set(self.run_starts(cues))
-                starts = [start for start in starts if start in allowed]
-            self._anchors[key] = [p for p in starts if anchor.match(text, p)]
+            words, leads = forms
+            self._anchors[key] = [
+                p
+                for p, piece in self.cue_pieces
+                if piece in words or ((piece in leads or not words) and anchor.match(text, p))
+            ]
         return self._anchors[key]
 
     def _barrier(self, anchor: int) -> int:

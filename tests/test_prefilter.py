@@ -56,3 +56,17 @@ def test_at_start_agrees_with_the_parser(rule: rules.Rule) -> None:
     parsed = _parser.parse(rule.regex.pattern)
     first = parsed.data[:1] == [(_parser.AT, _parser.AT_BEGINNING)]
     assert rule.at_start is first
+
+
+@pytest.mark.parametrize(
+    ("forms", "words", "leads"),
+    [
+        (["said", "says"], {"said", "says"}, set()),
+        (["pointed out", "noted"], {"noted"}, {"pointed"}),
+        (["Slams", "e-mailed"], {"Slams"}, {"e"}),
+        (["'tis"], set(), set()),
+    ],
+)
+def test_split_forms(forms: list[str], words: set[str], leads: set[str]) -> None:
+    """One-word forms are decided by the word; a phrase or hyphenated form needs the regex."""
+    assert prefilter.split_forms(forms) == (frozenset(words), frozenset(leads))
