@@ -15,9 +15,10 @@ from typing import Any
 
 import attrs
 
-from provenance import lexicon
+from provenance import lexicon, prefilter
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_LETTERS = re.compile(r"[A-Za-z]+")
 CLASSES = ("speech", "thought", "evidence", "act", "frame")
 
 
@@ -34,6 +35,10 @@ class Rule:
     window: bool = False
     head: re.Pattern[str] | None = None
     needs_words: frozenset[str] = frozenset()
+    needs_cues: frozenset[str] = frozenset()
+    needs_at_cue: bool = False
+    anchor_forms: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    at_start: bool = False
     inherit_speaker: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
@@ -81,23 +86,42 @@ def lemmas() -> Mapping[str, str]:
     return table
 
 
+@functools.cache
+def macro_forms() -> Mapping[str, tuple[str, ...]]:
+    """The words and phrases of each cue word macro (see ``word_macros``)."""
+    cues = lexicon.load("cues")
+    verbs = cues["verb"].values()
+    forms: dict[str, tuple[str, ...]] = {}
+    for name in CLASSES:
+        words = [f for row in verbs if row["class"] == name for f in row["forms"]]
+        forms[name] = (*words, *headline_forms(words))
+        forms[name + "_ing"] = tuple(f for f in words if f.split()[0].endswith("ing"))
+    words = [f for row in verbs if row["class"] != "frame" for f in row["forms"]]
+    forms["cueverb"] = (*words, *headline_forms(words))
+    forms["aux"] = tuple(cues["auxiliaries"])
+    forms["adverb"] = tuple(cues["adverbs"])
+    prepositions = cues["prepositions"]
+    forms["prep"] = tuple(prepositions + [p.capitalize() for p in prepositions])
+    forms["noun"] = tuple(cues["noun"])
+    return forms
+
+
 def word_macros() -> dict[str, str]:
     """The cue word lists of ``cues.toml`` as regex macros."""
-    cues = lexicon.load("cues")
-    macros: dict[str, str] = {}
-    for name in CLASSES:
-        forms = [f for row in cues["verb"].values() if row["class"] == name for f in row["forms"]]
-        macros[name] = alternation(forms + headline_forms(forms))
-        macros[name + "_ing"] = alternation(f for f in forms if f.split()[0].endswith("ing"))
-    verbs = [f for row in cues["verb"].values() if row["class"] != "frame" for f in row["forms"]]
-    macros["cueverb"] = alternation(verbs + headline_forms(verbs))
-    macros["aux"] = alternation(cues["auxiliaries"])
-    macros["adverb"] = alternation(cues["adverbs"])
-    macros["prep"] = alternation(
-        cues["prepositions"] + [p.capitalize() for p in cues["prepositions"]]
-    )
-    macros["noun"] = alternation(cues["noun"])
-    return macros
+    return {name: alternation(forms) for name, forms in macro_forms().items()}
+
+
+def first_words(names: Iterable[str]) -> frozenset[str]:
+    """The first letter runs (lower case) of every form of the word macros ``names``.
+
+    A macro match starts at a word boundary with its form, so the form's first run of
+    letters is a whole run of letters in the sentence: a sentence without any of these
+    runs holds no match. Empty (no test) when a form does not start with a letter.
+    """
+    runs = [_LETTERS.match(form) for name in names for form in macro_forms()[name]]
+    if not all(runs):
+        return frozenset()
+    return frozenset(run.group().lower() for run in runs if run is not None)
 
 
 def headline_forms(forms: list[str]) -> list[str]:
@@ -122,7 +146,32 @@ def _macro(value: str | list[str]) -> str:
     return value if isinstance(value, str) else trie(value)
 
 
-def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
+def _anchor_forms(anchor: str, raw: Mapping[str, Any]) -> tuple[frozenset[str], frozenset[str]]:
+    """For an anchor made of cue word macros only (``{a}|{b}``), its one-word forms and
+    the first words of its other forms (see ``prefilter.split_forms``); else empty."""
+    names = _cue_names(anchor, raw)
+    return prefilter.split_forms(f for name in names for f in macro_forms()[name])
+
+
+def _cue_names(text: str, raw: Mapping[str, Any]) -> list[str]:
+    """The cue word macros ``text`` is an alternation of (``{a}|{b}``, rules.toml macros
+    such as ``(?:{a}|{b})`` resolved), or none when it holds anything else."""
+    if text.startswith("(?:") and text.endswith(")"):
+        text = text[3:-1]
+    names: list[str] = []
+    for part in text.split("|"):
+        name = part[1:-1] if _MACRO.fullmatch(part) else ""
+        macro = raw.get(name) if name not in macro_forms() else None
+        found = [name] if name in macro_forms() else []
+        if isinstance(macro, str) and macro:
+            found = _cue_names(macro, raw)
+        if not found:
+            return []
+        names += found
+    return names
+
+
+def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, Any]) -> Rule:
     """One rule row compiled."""
     return Rule(
         id=row["id"],
@@ -133,6 +182,10 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str]) -> Rule:
         window=bool(row.get("speaker_window", False)),
         head=re.compile(expand(row["head"], macros)) if "head" in row else None,
         needs_words=frozenset(row.get("needs_words", ())),
+        needs_cues=first_words(row.get("needs_cues", ())),
+        needs_at_cue=bool(row.get("needs_at_cue", False)),
+        anchor_forms=_anchor_forms(row.get("anchor", ""), raw),
+        at_start=prefilter.at_start(row["pattern"]),
         needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
@@ -146,7 +199,7 @@ def rules() -> tuple[Rule, ...]:
     table = lexicon.load("rules")
     macros = {name: _macro(value) for name, value in table["macros"].items()}
     macros.update(word_macros())
-    return tuple(_rule(row, macros) for row in table["rule"])
+    return tuple(_rule(row, macros, table["macros"]) for row in table["rule"])
 
 
 @functools.cache

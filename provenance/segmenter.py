@@ -41,10 +41,10 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     found: list[Candidate] = []
     for sentence in sentences:
         chosen: list[Candidate] = []
-        if scan.may_hold_claim(sentence.text):
-            chosen = list(
-                _finish(document.text, _select(list(_candidates(document.text, sentence))))
-            )
+        scanner = scan.Scan(sentence.text)
+        if scanner.may_hold_claim():
+            found_here = list(_candidates(document.text, sentence, scanner))
+            chosen = list(_finish(document.text, _select(found_here))) if found_here else []
         if not chosen and found and _continues(document.text, found[-1], sentence):
             found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
         found.extend(chosen)
@@ -74,12 +74,13 @@ def _trim_span(span: Span) -> Span:
     return Span(start=span.start, end=span.start + len(text), text=text)
 
 
-def _candidates(text: str, sentence: Span) -> Iterator[Candidate]:
+def _candidates(text: str, sentence: Span, scanner: scan.Scan) -> Iterator[Candidate]:
     """Every match of every rule in one sentence whose cue is outside quotation marks."""
-    quotes = sentences.quotations(sentence.text)
-    scanner = scan.Scan(sentence.text)
+    quotes: list[tuple[int, int]] | None = None
     for index, rule in enumerate(rules.rules()):
         for match in scanner.matches(rule):
+            if quotes is None:
+                quotes = sentences.quotations(sentence.text)
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
             candidate = _candidate(text, sentence.start, index, rule, match)

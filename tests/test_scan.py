@@ -22,6 +22,7 @@ def test_anchors_are_found_at_cue_words(text: str) -> None:
         if rule.anchor is not None:
             expected = [m.start() for m in rule.anchor.finditer(text)]
             assert scanner.anchor_starts(rule.anchor) == expected, rule.id
+            assert scanner.anchor_starts(rule.anchor, rule.anchor_forms) == expected, rule.id
 
 
 @pytest.mark.parametrize(
