@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _LEAD = re.compile(r"[A-Za-z]+")
 
@@ -26,6 +26,19 @@ def folded(sentence: str) -> str:
 def letter_runs(sentence: str) -> frozenset[str]:
     """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
     return frozenset(folded(sentence).split())
+
+
+def cue_index(
+    needs: Sequence[frozenset[str]],
+) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]:
+    """For the ``needs_cues`` of each rule: the indices of the rules without any (always
+    tried), each word mapped to the indices of the rules it lets through, and the words."""
+    always = tuple(i for i, words in enumerate(needs) if not words)
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(needs):
+        for word in words:
+            index.setdefault(word, []).append(i)
+    return always, {w: tuple(found) for w, found in index.items()}, frozenset(index)
 
 
 def split_forms(forms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
