@@ -28,9 +28,10 @@ def letter_runs(sentence: str) -> frozenset[str]:
     return frozenset(folded(sentence).split())
 
 
-def cue_index(
-    needs: Sequence[frozenset[str]],
-) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]:
+CueIndex = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]
+
+
+def cue_index(needs: Sequence[frozenset[str]]) -> CueIndex:
     """For the ``needs_cues`` of each rule: the indices of the rules without any (always
     tried), each word mapped to the indices of the rules it lets through, and the words."""
     always = tuple(i for i, words in enumerate(needs) if not words)
@@ -39,6 +40,15 @@ def cue_index(
         for word in words:
             index.setdefault(word, []).append(i)
     return always, {w: tuple(found) for w, found in index.items()}, frozenset(index)
+
+
+def passing(index: CueIndex, words: frozenset[str]) -> set[int]:
+    """The rules of a ``cue_index`` that need no word or one of ``words``."""
+    always, rows, keys = index
+    found = set(always)
+    for word in words & keys:
+        found.update(rows[word])
+    return found
 
 
 def split_forms(forms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:

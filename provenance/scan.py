@@ -67,31 +67,31 @@ class Scan:
         return any(mark in self.sentence for mark in rules.trigger_marks())
 
     def live(self) -> list[int]:
-        """The indices of the rules whose ``needs_cues`` the sentence passes, in order
-        (one look-up per letter run instead of one test per rule)."""
-        always, index, words = _cue_index()
-        found = set(always)
-        for word in self.letter_runs & words:
-            found.update(index[word])
-        return sorted(found)
+        """The indices of the rules whose ``needs_cues`` and ``needs_words`` the sentence
+        passes, in order (one look-up per word instead of one test per rule)."""
+        cues, words = _indices()
+        found = prefilter.passing(cues, self.letter_runs)
+        return sorted(
+            found.intersection(prefilter.passing(words, self.word_set)) if found else found
+        )
 
     def matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
-        if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
+        if not self._may_match(rule):
             return iter(())
         return self.live_matches(rule)
 
     def live_matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
-        """The matches of a rule whose ``needs_cues`` the sentence passes (see ``live``)."""
-        if not self._may_match(rule):
+        """The matches of a rule that ``live`` lets through (its ``needs`` still tested)."""
+        if rule.needs is not None and not self._holds(rule):
             return iter(())
         return self._anchored(rule) if rule.anchor else self._searched(rule)
 
     def _may_match(self, rule: rules.Rule) -> bool:
-        """Whether the sentence passes the rule's other cheap tests (words, needs)."""
-        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
+        """Whether the sentence holds a cue word and a word of the rule, if it needs any."""
+        if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
             return False
-        return rule.needs is None or self._holds(rule)
+        return not rule.needs_words or not self.word_set.isdisjoint(rule.needs_words)
 
     def _holds(self, rule: rules.Rule) -> bool:
         """Whether the sentence holds the rule's ``needs`` (looked up once per pattern):
@@ -234,9 +234,11 @@ class Scan:
 
 
 @functools.cache
-def _cue_index() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]:
-    """The ``prefilter.cue_index`` of the rules."""
-    return prefilter.cue_index([rule.needs_cues for rule in rules.rules()])
+def _indices() -> tuple[prefilter.CueIndex, prefilter.CueIndex]:
+    """The ``prefilter.cue_index`` of the rules' ``needs_cues`` and of their ``needs_words``."""
+    table = rules.rules()
+    cues = prefilter.cue_index([rule.needs_cues for rule in table])
+    return cues, prefilter.cue_index([rule.needs_words for rule in table])
 
 
 def _starts(phrases: tuple[list[int], list[int]], anchor: int, reach: int, floor: int) -> list[int]:

@@ -88,3 +88,17 @@ def test_cue_index(
     assert found_always == always
     assert {w: found_index[w] for w in index} == index
     assert words == frozenset(w for n in needs for w in n)
+
+
+@pytest.mark.parametrize(
+    ("words", "passing"),
+    [
+        ({"he", "said", "it"}, {0, 1, 2}),
+        ({"he", "told", "them"}, {1, 2}),
+        ({"nothing", "here"}, {1}),
+    ],
+)
+def test_passing(words: set[str], passing: set[int]) -> None:
+    """A rule passes when it needs no word or the sentence holds one of its words."""
+    index = prefilter.cue_index([frozenset({"said"}), frozenset(), frozenset({"said", "told"})])
+    assert prefilter.passing(index, frozenset(words)) == passing
