@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 _LEAD = re.compile(r"[A-Za-z]+")
 
@@ -26,6 +26,29 @@ def folded(sentence: str) -> str:
 def letter_runs(sentence: str) -> frozenset[str]:
     """The runs of ASCII letters of ``sentence``, in lower case (see ``first_words``)."""
     return frozenset(folded(sentence).split())
+
+
+CueIndex = tuple[tuple[int, ...], dict[str, tuple[int, ...]], frozenset[str]]
+
+
+def cue_index(needs: Sequence[frozenset[str]]) -> CueIndex:
+    """For the ``needs_cues`` of each rule: the indices of the rules without any (always
+    tried), each word mapped to the indices of the rules it lets through, and the words."""
+    always = tuple(i for i, words in enumerate(needs) if not words)
+    index: dict[str, list[int]] = {}
+    for i, words in enumerate(needs):
+        for word in words:
+            index.setdefault(word, []).append(i)
+    return always, {w: tuple(found) for w, found in index.items()}, frozenset(index)
+
+
+def passing(index: CueIndex, words: frozenset[str]) -> set[int]:
+    """The rules of a ``cue_index`` that need no word or one of ``words``."""
+    always, rows, keys = index
+    found = set(always)
+    for word in words & keys:
+        found.update(rows[word])
+    return found
 
 
 def split_forms(forms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:

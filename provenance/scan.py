@@ -10,6 +10,7 @@ speaker, date or auxiliary holds), where it cannot match.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 from operator import itemgetter
@@ -65,19 +66,32 @@ class Scan:
             return True
         return any(mark in self.sentence for mark in rules.trigger_marks())
 
+    def live(self) -> list[int]:
+        """The indices of the rules whose ``needs_cues`` and ``needs_words`` the sentence
+        passes, in order (one look-up per word instead of one test per rule)."""
+        cues, words = _indices()
+        found = prefilter.passing(cues, self.letter_runs)
+        return sorted(
+            found.intersection(prefilter.passing(words, self.word_set)) if found else found
+        )
+
     def matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
         """The matches of ``rule``: anywhere, or at phrase starts before its anchors."""
         if not self._may_match(rule):
             return iter(())
+        return self.live_matches(rule)
+
+    def live_matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
+        """The matches of a rule that ``live`` lets through (its ``needs`` still tested)."""
+        if rule.needs is not None and not self._holds(rule):
+            return iter(())
         return self._anchored(rule) if rule.anchor else self._searched(rule)
 
     def _may_match(self, rule: rules.Rule) -> bool:
-        """Whether the sentence passes the rule's cheap tests (words, cue words, needs)."""
+        """Whether the sentence holds a cue word and a word of the rule, if it needs any."""
         if rule.needs_cues and self.letter_runs.isdisjoint(rule.needs_cues):
             return False
-        if rule.needs_words and self.word_set.isdisjoint(rule.needs_words):
-            return False
-        return rule.needs is None or self._holds(rule)
+        return not rule.needs_words or not self.word_set.isdisjoint(rule.needs_words)
 
     def _holds(self, rule: rules.Rule) -> bool:
         """Whether the sentence holds the rule's ``needs`` (looked up once per pattern):
@@ -217,6 +231,14 @@ class Scan:
         if key not in self._tried:
             self._tried[key] = rule.regex.match(self.sentence, start)
         return self._tried[key]
+
+
+@functools.cache
+def _indices() -> tuple[prefilter.CueIndex, prefilter.CueIndex]:
+    """The ``prefilter.cue_index`` of the rules' ``needs_cues`` and of their ``needs_words``."""
+    table = rules.rules()
+    cues = prefilter.cue_index([rule.needs_cues for rule in table])
+    return cues, prefilter.cue_index([rule.needs_words for rule in table])
 
 
 def _starts(phrases: tuple[list[int], list[int]], anchor: int, reach: int, floor: int) -> list[int]:

@@ -77,8 +77,10 @@ def _trim_span(span: Span) -> Span:
 def _candidates(text: str, sentence: Span, scanner: scan.Scan) -> Iterator[Candidate]:
     """Every match of every rule in one sentence whose cue is outside quotation marks."""
     quotes: list[tuple[int, int]] | None = None
-    for index, rule in enumerate(rules.rules()):
-        for match in scanner.matches(rule):
+    table = rules.rules()
+    for index in scanner.live():
+        rule = table[index]
+        for match in scanner.live_matches(rule):
             if quotes is None:
                 quotes = sentences.quotations(sentence.text)
             if any(lo < match.start("cue") < hi for lo, hi in quotes):

@@ -70,3 +70,35 @@ def test_at_start_agrees_with_the_parser(rule: rules.Rule) -> None:
 def test_split_forms(forms: list[str], words: set[str], leads: set[str]) -> None:
     """One-word forms are decided by the word; a phrase or hyphenated form needs the regex."""
     assert prefilter.split_forms(forms) == (frozenset(words), frozenset(leads))
+
+
+@pytest.mark.parametrize(
+    ("needs", "always", "index"),
+    [
+        ([frozenset()], (0,), {}),
+        ([frozenset({"said"}), frozenset(), frozenset({"said", "told"})], (1,), {"said": (0, 2)}),
+        ([frozenset({"told"})], (), {"told": (0,)}),
+    ],
+)
+def test_cue_index(
+    needs: list[frozenset[str]], always: tuple[int, ...], index: dict[str, tuple[int, ...]]
+) -> None:
+    """Rules without cue words are always tried; a cue word lets through the rules needing it."""
+    found_always, found_index, words = prefilter.cue_index(needs)
+    assert found_always == always
+    assert {w: found_index[w] for w in index} == index
+    assert words == frozenset(w for n in needs for w in n)
+
+
+@pytest.mark.parametrize(
+    ("words", "passing"),
+    [
+        ({"he", "said", "it"}, {0, 1, 2}),
+        ({"he", "told", "them"}, {1, 2}),
+        ({"nothing", "here"}, {1}),
+    ],
+)
+def test_passing(words: set[str], passing: set[int]) -> None:
+    """A rule passes when it needs no word or the sentence holds one of its words."""
+    index = prefilter.cue_index([frozenset({"said"}), frozenset(), frozenset({"said", "told"})])
+    assert prefilter.passing(index, frozenset(words)) == passing

@@ -61,3 +61,20 @@ def test_speaker_window(text: str, cue: str, window: str) -> None:
 def test_may_hold_claim(text: str, holds: bool) -> None:
     """A sentence without a trigger word is never searched."""
     assert scan.may_hold_claim(text) is holds
+
+
+@pytest.mark.parametrize(
+    "text", [*SENTENCES, "The weather was fine all week.", "Nobody could tell."]
+)
+def test_live_rules_pass_their_cue_words(text: str) -> None:
+    """``live`` keeps exactly the rules whose ``needs_cues`` and ``needs_words`` the
+    sentence passes, in order."""
+    scanner = scan.Scan(text)
+    runs, words = scanner.letter_runs, scanner.word_set
+    expected = [
+        i
+        for i, r in enumerate(RULES)
+        if (not r.needs_cues or not runs.isdisjoint(r.needs_cues))
+        and (not r.needs_words or not words.isdisjoint(r.needs_words))
+    ]
+    assert scanner.live() == expected
