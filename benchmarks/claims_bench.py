@@ -17,10 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import read_document
 from provenance.model import Claim, Relation
-from provenance.pipeline import extract
-from provenance.reader import read_document
-from provenance.relate import relate_claims
+from provenance.relate.engine import relate_claims
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -22,11 +22,11 @@ from pathlib import Path
 from stance_bench import fnc1
 
 from provenance.model import RelationKind
-from provenance.relate_body import STANCES, body_features, is_long
-from provenance.relate_rules import idf_table
-from provenance.relate_text import features
+from provenance.relate.body import STANCES, body_features, is_long
+from provenance.relate.features import features
+from provenance.relate.rules import idf_table
 
-DATA = Path(__file__).resolve().parents[1] / "provenance" / "data" / "relate_body.toml"
+DATA = Path(__file__).resolve().parents[1] / "provenance" / "relate" / "data" / "body.toml"
 GOLD = {
     "agree": RelationKind.AGREES,
     "disagree": RelationKind.CONTRADICTS,

@@ -23,8 +23,8 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from provenance.pipeline import extract
-from provenance.reader import read_document
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import read_document
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 

@@ -3,7 +3,7 @@
     python benchmarks/stance_bench.py emergent [--half a|b] [--out DIR]
     python benchmarks/stance_bench.py fnc1 [--half a|b] [--out DIR]
 
-Runs ``provenance.relate.relate_pairs`` on every pair, writes predictions as JSONL
+Runs ``provenance.relate.engine.relate_pairs`` on every pair, writes predictions as JSONL
 (``DIR/<dataset>[-half].jsonl``) and scores them with the reference scorer
 ``../shared/bench/stance_score.py`` (imported, so the figures are the scorer's own).
 ``--half`` keeps one half of the dev data, split by claim id (Emergent) or body id
@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 
 from provenance.model import RelationKind
-from provenance.relate import relate_pairs
+from provenance.relate.engine import relate_pairs
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 LABELS = {

@@ -17,11 +17,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from provenance.matching import candidate_pairs
 from provenance.model import Claim, Kind, Span, Stance, claim_id
-from provenance.relate import relate_claims
-from provenance.relate_body import split_sentences
-from provenance.relate_text import features
+from provenance.relate.body import split_sentences
+from provenance.relate.candidates import candidate_pairs
+from provenance.relate.engine import relate_claims
+from provenance.relate.features import features
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from provenance import store
-from provenance.relate import relate_claims
-from provenance.report import build, usable
-from provenance.report_formats import svg
+from provenance.ledger import store
+from provenance.relate.engine import relate_claims
+from provenance.report.formats import svg
+from provenance.report.model import build, usable
 
 HERE = Path(__file__).resolve().parent
 

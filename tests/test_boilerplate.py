@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.boilerplate import excluded_regions
+from provenance.extract.boilerplate import excluded_regions
 from provenance.model import Region
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.canon import canonical_speaker, group_speakers
+from provenance.relate.speakers import canonical_speaker, group_speakers
 
 
 @pytest.mark.parametrize(

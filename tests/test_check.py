@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from provenance import reader, store
-from provenance.check import Finding, check
 from provenance.cli import main
 from provenance.cli.check import escape_data, escape_property, github
-from provenance.sync import sync_file
+from provenance.extract import reader
+from provenance.ledger import store
+from provenance.ledger.check import Finding, check
+from provenance.ledger.sync import sync_file
 
 from .test_sync import fake_extract, fake_read
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from provenance.cli import evaluate, main
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import read_document
 from provenance.model import Claim, Document
-from provenance.pipeline import extract
-from provenance.reader import read_document
 
 from .test_evaluation import DEV, SCORER, TEXT, assert_agrees, corpus, gold_line, reference
 

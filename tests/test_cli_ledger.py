@@ -10,10 +10,10 @@ from pathlib import Path
 import attrs
 import pytest
 
-from provenance import store
 from provenance.cli import COMMANDS, main
 from provenance.cli.sync import summary
-from provenance.sync import Report
+from provenance.ledger import store
+from provenance.ledger.sync import Report
 
 from .conftest import ROOT, SEEDS
 

@@ -13,12 +13,12 @@ from typing import Any
 import attrs
 import pytest
 
-from provenance import store
 from provenance.cli import main
+from provenance.ledger import store
 from provenance.model import RelationVerdict, Status, Verdict
-from provenance.relate import relate_claims
-from provenance.report import build, usable
-from provenance.report_formats import FORMATTERS
+from provenance.relate.engine import relate_claims
+from provenance.report.formats import FORMATTERS
+from provenance.report.model import build, usable
 
 from .conftest import ROOT, SEEDS
 from .report_ledger import check_golden

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance.datementions import find_mentions, parse_full_date
-from provenance.dates import resolve_dates, statement_date
+from provenance.extract.datementions import find_mentions, parse_full_date
+from provenance.extract.dates import resolve_dates, statement_date
+from provenance.extract.reader import parse_document
 from provenance.model import DateBasis, DocMeta, Document
-from provenance.reader import parse_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 D = dt.date

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
-from provenance import errors, evaluation
-from provenance.evaluation import Case
+from provenance import errors
+from provenance.evaluate import scoring
+from provenance.evaluate.polnear import Attribution, annotation_files, parse_ann, predicted
+from provenance.evaluate.scoring import Case
+from provenance.extract.records import claim_record
 from provenance.model import Claim, Kind, Span, Stance, claim_id
-from provenance.polnear import Attribution, annotation_files, parse_ann, predicted
-from provenance.records import claim_record
 
 SHARED = Path(__file__).parents[2] / "shared"
 SCORER = SHARED / "bench" / "polnear_score.py"
@@ -77,7 +78,7 @@ def ours(folder: Path, claims: dict[str, list[Claim]]) -> dict[str, Any]:
         pred = tuple(att for att, _ in preds)
         bad = sum(n for _, n in preds)
         cases.append(Case(path.stem, text, gold.attributions, pred, gold.dropped, bad))
-    return evaluation.result_record(evaluation.score(cases))
+    return scoring.result_record(scoring.score(cases))
 
 
 def reference(folder: Path, claims: dict[str, list[Claim]], tmp: Path) -> dict[str, Any] | None:
@@ -194,7 +195,7 @@ def test_discontinuous_content_partial_but_not_strict(tmp_path: Path) -> None:
     claims = {"doc": [claim("doc", TEXT, [at(TEXT, "Taxes will rise")], at(TEXT, "Smith"))]}
     mine = ours(folder, claims)
     assert (mine["partial"]["tp"], mine["strict"]["tp"]) == (1, 0)
-    assert mine["tokens"]["content"] == evaluation.prf(3, 3, 6)
+    assert mine["tokens"]["content"] == scoring.prf(3, 3, 6)
     assert mine["pairs"]["source_exact"]["tp"] == 1
     assert_agrees(mine, reference(folder, claims, tmp_path))
 
@@ -218,7 +219,7 @@ def test_e_line_without_content_is_dropped(tmp_path: Path) -> None:
     claims = {"doc": [claim("doc", TEXT, [at(TEXT, "voters unhappy")])]}
     mine = ours(folder, claims)
     assert (mine["gold_attributions"], mine["gold_dropped_no_content"]) == (0, 1)
-    assert mine["partial"] == evaluation.prf(0, 1, 0)
+    assert mine["partial"] == scoring.prf(0, 1, 0)
     assert_agrees(mine, reference(folder, claims, tmp_path))
 
 
@@ -236,7 +237,7 @@ def test_cue_colon_counts_its_character(tmp_path: Path, cue_nth: int, tp: int) -
     pred = claim("doc", TEXT, [at(TEXT, "prices are")], at(TEXT, "Jones"), at(TEXT, ":", cue_nth))
     claims = {"doc": [pred]}
     mine = ours(folder, claims)
-    assert mine["tokens"]["cue"] == evaluation.prf(tp, 1, 1)
+    assert mine["tokens"]["cue"] == scoring.prf(tp, 1, 1)
     assert mine["pairs"]["cue_overlap"]["tp"] == tp
     # both colons trim to nothing, and nothing equals nothing: the reference counts it exact
     assert mine["pairs"]["cue_exact"]["tp"] == 1
@@ -252,7 +253,7 @@ def test_ties_go_to_the_first_gold_then_the_first_prediction(tmp_path: Path) -> 
     claims = {"doc": [first, second]}
     mine = ours(folder, claims)
     case = Case("doc", TEXT, parse_ann(ann, "a").attributions, (predicted(first, len(TEXT))[0],))
-    assert evaluation.match_partial(case) == (evaluation.Match(0, 0, 2),)
+    assert scoring.match_partial(case) == (scoring.Match(0, 0, 2),)
     assert mine["partial"]["tp"] == 2 and mine["strict"]["tp"] == 1
     assert mine["pairs"]["source_null_agree"] == 2
     assert_agrees(mine, reference(folder, claims, tmp_path))
@@ -264,7 +265,7 @@ def test_greedy_takes_the_largest_overlap_first(tmp_path: Path) -> None:
     folder = corpus(tmp_path, TEXT, ann)
     claims = {"doc": [claim("doc", TEXT, [at(TEXT, "Taxes will rise")])]}
     mine = ours(folder, claims)
-    errs = list(evaluation.error_records(_case(folder, claims)))
+    errs = list(scoring.error_records(_case(folder, claims)))
     assert mine["partial"]["tp"] == 1 and mine["partial_any"]["tp_gold"] == 2
     assert [(e["kind"], e["gold"]["id"]) for e in errs] == [("missed", "E1")]
     assert_agrees(mine, reference(folder, claims, tmp_path))
@@ -283,7 +284,7 @@ def test_error_records_name_misses_false_alarms_and_differences(tmp_path: Path) 
     folder = corpus(tmp_path, TEXT, ann)
     wrong = claim("doc", TEXT, [at(TEXT, "Taxes will rise")], at(TEXT, "Jones"), at(TEXT, "said"))
     claims = {"doc": [wrong, claim("doc", TEXT, [at(TEXT, "prices are stable")])]}
-    kinds = [(e["kind"], e.get("differs")) for e in evaluation.error_records(_case(folder, claims))]
+    kinds = [(e["kind"], e.get("differs")) for e in scoring.error_records(_case(folder, claims))]
     assert kinds == [("missed", None), ("spurious", None), ("matched_differs", ["source"])]
 
 
@@ -314,8 +315,8 @@ def test_out_of_range_and_empty_spans_are_clipped_and_counted() -> None:
 
 def test_prf_is_zero_without_predictions_or_gold() -> None:
     """No predictions (or no gold) gives 0, never a division error."""
-    assert evaluation.prf(0, 0, 5) == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 5}
-    assert evaluation.prf(2, 4, 2)["f1"] == pytest.approx(2 / 3, abs=1e-4)
+    assert scoring.prf(0, 0, 5) == {"p": 0.0, "r": 0.0, "f1": 0.0, "tp": 0, "pred": 0, "gold": 5}
+    assert scoring.prf(2, 4, 2)["f1"] == pytest.approx(2 / 3, abs=1e-4)
 
 
 # ---------------------------------------------------------------- the dev split

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance.pipeline import extract
-from provenance.reader import read_document
-from provenance.records import claim_record
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import read_document
+from provenance.extract.records import claim_record
 
 from .conftest import ROOT, SEEDS
 

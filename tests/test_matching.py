@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from provenance.matching import candidate_pairs, inverted_index
-from provenance.relate_text import features
+from provenance.relate.candidates import candidate_pairs, inverted_index
+from provenance.relate.features import features
 
 
 def test_candidates_need_two_shared_keys() -> None:

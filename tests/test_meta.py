@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from provenance.boilerplate import excluded_regions
-from provenance.meta import read_meta
+from provenance.extract.boilerplate import excluded_regions
+from provenance.extract.meta import read_meta
 from provenance.model import DocMeta
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance import pipeline, reader
+from provenance.extract import pipeline, reader
 from provenance.model import Claim, Document, Region, Stance
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

@@ -6,7 +6,7 @@ from re import _parser  # type: ignore[attr-defined]  # only to check at_start
 
 import pytest
 
-from provenance import prefilter, rules
+from provenance.extract import prefilter, rules
 
 RULES = rules.rules()
 

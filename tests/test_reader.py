@@ -9,14 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance import errors, lexicon
-from provenance.reader import decode, parse_document, read_document
+from provenance import errors, tables
+from provenance.extract.reader import decode, parse_document, read_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def _limit() -> int:
-    return int(lexicon.load("limits")["max_document_bytes"])
+    return int(tables.load("extract/limits")["max_document_bytes"])
 
 
 HOSTILE = [
@@ -39,7 +39,7 @@ def test_hostile_bytes(tmp_path: Path, name: str, raw: bytes, words: str) -> Non
 
 
 def test_huge_file(tmp_path: Path) -> None:
-    """A file over the limit of data/limits.toml is refused before it is read."""
+    """A file over the limit of extract/data/limits.toml is refused before it is read."""
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(_limit() + 1)

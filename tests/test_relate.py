@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from provenance.model import Claim, Kind, RelationKind, Span, Stance, claim_id
-from provenance.relate import relate_claims, relate_texts
+from provenance.relate.engine import relate_claims, relate_texts
 
 SEED = Path(__file__).parents[1] / "seeds" / "003_bcaab3bcf559171c.txt"
 

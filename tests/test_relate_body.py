@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.model import RelationKind
-from provenance.relate_body import (
+from provenance.relate.body import (
     STANCES,
     body_features,
     body_table,

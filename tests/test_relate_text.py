@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.relate_cues import table
-from provenance.relate_text import edge_source, features
+from provenance.relate.cues import table
+from provenance.relate.features import edge_source, features
 
 
 @pytest.mark.parametrize(

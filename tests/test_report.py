@@ -8,8 +8,8 @@ import attrs
 import pytest
 
 from provenance.model import DocRecord, RelationKind, RelationVerdict, Stance, Verdict
-from provenance.report import Filters, Report, build, capped, outlet_of
-from provenance.report_diff import differing, highlights, merged, phrases, reason_words
+from provenance.report.diff import differing, highlights, merged, phrases, reason_words
+from provenance.report.model import Filters, Report, build, capped, outlet_of
 
 from .report_ledger import (
     CERTAINTY,

@@ -8,10 +8,10 @@ import json
 import attrs
 import pytest
 
-from provenance.report import Filters, Report, build
-from provenance.report_formats import FORMATTERS
-from provenance.report_markdown import bold, escape
-from provenance.report_render import marked
+from provenance.report.as_markdown import bold, escape
+from provenance.report.as_rich import marked
+from provenance.report.formats import FORMATTERS
+from provenance.report.model import Filters, Report, build
 
 from .report_ledger import (
     CONFIRMED,

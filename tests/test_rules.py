@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import lexicon, prefilter, rules, scan
+from provenance import tables
+from provenance.extract import prefilter, rules, scan
 
 RULES = rules.rules()
-MACROS = lexicon.load("rules")["macros"]
+MACROS = tables.load("extract/rules")["macros"]
 
 
 @pytest.mark.parametrize(

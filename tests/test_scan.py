@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import rules, scan
+from provenance.extract import rules, scan
 
 RULES = rules.rules()
 SENTENCES = [text for rule in RULES for text in (*rule.examples, *rule.counterexamples)] + [

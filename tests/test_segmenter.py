@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import rules, segmenter, sentences
+from provenance.extract import rules, segmenter
+from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Region
 
 RULES = rules.rules()

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance import sentences
+from provenance.lang.en import sentences
 from provenance.model import Region
 
 SPLITS = [

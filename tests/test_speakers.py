@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import pipeline, speakers
+from provenance.extract import pipeline, speakers
 from provenance.model import Document
 
 

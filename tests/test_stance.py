@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance import stance
+from provenance.extract import stance
 from provenance.model import Claim, Kind, Span, Stance
 
 

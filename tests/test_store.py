@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from provenance import store, tomltext
 from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.ledger import store, tomltext
 from provenance.model import (
     Claim,
     DateBasis,

@@ -17,9 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance import store
 from provenance.errors import InputError, UsageError
-from provenance.merge import overlap
+from provenance.ledger import store
+from provenance.ledger.merge import overlap
+from provenance.ledger.sync import Report, sync_file
 from provenance.model import (
     Claim,
     DocMeta,
@@ -34,7 +35,6 @@ from provenance.model import (
     Status,
     Verdict,
 )
-from provenance.sync import Report, sync_file
 
 SAID = re.compile(r"(?P<speaker>[A-Z]\w+) (?P<cue>said|denied) (?P<content>[^.]*)\.")
 

@@ -12,9 +12,9 @@ import sys
 
 from rich.text import Text
 
-from provenance import render
-from provenance.check import Finding, Result, check
 from provenance.cli import options
+from provenance.ledger.check import Finding, Result, check
+from provenance.report import terminal
 
 NAME = "check"
 HELP = "CI: fail when a corpus document is missing from claims.toml, unattributed, or stale"
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "json":
         sys.stdout.write(json.dumps(as_json(result), ensure_ascii=False, indent=2) + "\n")
     else:
-        out = render.console()
+        out = terminal.console()
         for finding in result.findings:
             out.print(text(finding), soft_wrap=True)
     print(summary(result), file=sys.stderr)
@@ -49,9 +49,9 @@ def location(finding: Finding) -> str:
 def text(finding: Finding) -> Text:
     """One finding for a person: where, how bad, what to do."""
     style = "finding" if finding.severity == "error" else "muted"
-    line = render.safe(f"{location(finding)}: ", "doc")
-    line.append_text(render.safe(f"{finding.severity}: ", style))
-    line.append_text(render.safe(finding.message))
+    line = terminal.safe(f"{location(finding)}: ", "doc")
+    line.append_text(terminal.safe(f"{finding.severity}: ", style))
+    line.append_text(terminal.safe(finding.message))
     return line
 
 

@@ -12,12 +12,14 @@ from typing import Any
 from rich.progress import Progress
 from rich.table import Table
 
-from provenance import errors, evaluation, render
+from provenance import errors
 from provenance.errors import InputError, UsageError
-from provenance.evaluation import Case
-from provenance.pipeline import extract
-from provenance.polnear import Gold, annotation_files, parse_ann, predicted
-from provenance.reader import parse_document, read_text
+from provenance.evaluate import scoring
+from provenance.evaluate.polnear import Gold, annotation_files, parse_ann, predicted
+from provenance.evaluate.scoring import Case
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import parse_document, read_text
+from provenance.report import terminal
 
 NAME = "eval"
 HELP = "score the segmenter against a PolNeAR-style annotated folder (text/ + attributions/)"
@@ -83,7 +85,7 @@ def load_case(text_path: Path, ann_path: Path | None) -> Case:
 
 def load_cases(pairs: list[tuple[Path, Path | None]]) -> list[Case]:
     """Every case, with a progress bar on stderr when it is a terminal."""
-    err = render.err_console()
+    err = terminal.err_console()
     cases = []
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("scoring", total=len(pairs))
@@ -115,7 +117,7 @@ def table(record: dict[str, Any]) -> Table:
     for role, figures in record["tokens"].items():
         _row(grid, f"tokens {role}", figures)
     pairs = record["pairs"]
-    for role in evaluation.PAIR_ROLES:
+    for role in scoring.PAIR_ROLES:
         for kind in ("exact", "overlap"):
             _row(grid, f"pairs: {role} {kind}", pairs[f"{role}_{kind}"])
     return grid
@@ -135,7 +137,7 @@ def _caption(record: dict[str, Any]) -> str:
 def error_lines(cases: Iterable[Case]) -> Iterator[str]:
     """The JSONL lines of ``--errors``."""
     for case in cases:
-        for record in evaluation.error_records(case):
+        for record in scoring.error_records(case):
             yield json.dumps(record, ensure_ascii=False) + "\n"
 
 
@@ -150,12 +152,12 @@ def write_errors(path: str, cases: list[Case]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     cases = load_cases(corpus(Path(args.polnear)))
-    record = evaluation.result_record(evaluation.score(cases))
+    record = scoring.result_record(scoring.score(cases))
     if args.errors:
         write_errors(args.errors, cases)
     if args.format == "json":
         sys.stdout.write(json.dumps(record, sort_keys=True) + "\n")
     else:
-        render.console().print(table(record))
+        terminal.console().print(table(record))
     print(f"scored {len(cases)} documents", file=sys.stderr)
     return 0

@@ -11,13 +11,13 @@ from pathlib import Path
 from rich.progress import Progress
 from rich.table import Table
 
-from provenance import render
 from provenance.errors import ProvenanceError
+from provenance.extract.pipeline import extract
+from provenance.extract.reader import read_document
+from provenance.extract.records import claim_record
 from provenance.model import Claim
-from provenance.pipeline import extract
-from provenance.reader import read_document
-from provenance.records import claim_record
-from provenance.report_render import plural
+from provenance.report import terminal
+from provenance.report.as_rich import plural
 
 NAME = "extract"
 HELP = "print the claims found in the given article files (writes nothing)"
@@ -47,12 +47,12 @@ def table(claims: list[Claim]) -> Table:
         grid.add_column(column, overflow="fold")
     for claim in claims:
         grid.add_row(
-            render.safe(Path(claim.doc).name, "doc"),
-            render.safe(claim.speaker.text if claim.speaker else "—", "speaker"),
-            render.safe(claim.cue.text if claim.cue else "—", "cue"),
-            render.safe(claim.content_text, "content"),
-            render.safe(str(claim.stance), f"stance.{claim.stance}"),
-            render.safe(claim.date.isoformat() if claim.date else "", "date"),
+            terminal.safe(Path(claim.doc).name, "doc"),
+            terminal.safe(claim.speaker.text if claim.speaker else "—", "speaker"),
+            terminal.safe(claim.cue.text if claim.cue else "—", "cue"),
+            terminal.safe(claim.content_text, "content"),
+            terminal.safe(str(claim.stance), f"stance.{claim.stance}"),
+            terminal.safe(claim.date.isoformat() if claim.date else "", "date"),
         )
     return grid
 
@@ -60,7 +60,7 @@ def table(claims: list[Claim]) -> Table:
 def run(args: argparse.Namespace) -> int:
     paths = [Path(name) for name in args.files]
     failures: list[str] = []
-    err = render.err_console()
+    err = terminal.err_console()
     with Progress(
         console=err, transient=True, disable=len(paths) < 20 or not err.is_terminal
     ) as bar:
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         records = [claim_record(claim) for claim in claims]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
-        render.console().print(table(claims))
+        terminal.console().print(table(claims))
     for failure in failures:
         print(f"provenance: error: {failure}", file=sys.stderr)
     read = len(paths) - len(failures)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from provenance import store
+from provenance.ledger import store
 
 
 def add_ledger(parser: argparse.ArgumentParser, what: str = "the claims.toml") -> None:

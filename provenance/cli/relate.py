@@ -15,12 +15,12 @@ from typing import Any
 
 from rich.progress import Progress
 
-from provenance import render
 from provenance.errors import InputError, UsageError
 from provenance.model import Reason
-from provenance.relate import relate_texts
-from provenance.relate_rules import idf_table
-from provenance.relate_text import features
+from provenance.relate.engine import relate_texts
+from provenance.relate.features import features
+from provenance.relate.rules import idf_table
+from provenance.report import terminal
 
 NAME = "relate"
 HELP = "relate text pairs from a CSV file: agrees, contradicts, related or unrelated"
@@ -72,7 +72,7 @@ def reason_record(reason: Reason) -> dict[str, Any]:
 
 def run(args: argparse.Namespace) -> int:
     rows = read_pairs(Path(args.pairs), (args.id_col, args.a_col, args.b_col))
-    err = render.err_console()
+    err = terminal.err_console()
     idf = idf_table([features(b) for b in sorted({b for _, _, b in rows})])
     records = []
     with Progress(

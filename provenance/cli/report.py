@@ -12,13 +12,15 @@ from pathlib import Path
 
 from rich.progress import Progress
 
-from provenance import lexicon, render, store
+from provenance import tables
 from provenance.cli import options
 from provenance.errors import UsageError
+from provenance.ledger import store
 from provenance.model import Claim, Ledger, Relation
-from provenance.relate import relate_claims
-from provenance.report import Filters, build, capped, usable
-from provenance.report_formats import FORMATTERS, Step, no_step
+from provenance.relate.engine import relate_claims
+from provenance.report import terminal
+from provenance.report.formats import FORMATTERS, Step, no_step
+from provenance.report.model import Filters, build, capped, usable
 
 NAME = "report"
 HELP = "the conflict report: contradictions first, then agreements, speakers and a timeline"
@@ -147,8 +149,8 @@ def progress(documents: int) -> Iterator[Step]:
 
     stdout is not redirected: the report never passes through the bar's console.
     """
-    err = render.err_console()
-    least = int(lexicon.load("ledger")["progress_min_documents"])
+    err = terminal.err_console()
+    least = int(tables.load("ledger/ledger")["progress_min_documents"])
     with Progress(
         console=err,
         transient=True,
@@ -168,7 +170,7 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     _, ledger, warnings = store.read(args.ledger)
     for warning in warnings:
-        print(f"provenance: warning: {render.neutralise(warning)}", file=sys.stderr)
+        print(f"provenance: warning: {terminal.neutralise(warning)}", file=sys.stderr)
     filters = filters_of(args, ledger)
     write = FORMATTERS[args.format]
     on_screen = out.isatty()  # the report itself shows progress; a bar would garble it

@@ -11,10 +11,11 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import Progress
 
-from provenance import lexicon, render
+from provenance import tables
 from provenance.cli import options
-from provenance.merge import EVENTS
-from provenance.sync import Notify, Report, sync_file
+from provenance.ledger.merge import EVENTS
+from provenance.ledger.sync import Notify, Report, sync_file
+from provenance.report import terminal
 
 NAME = "sync"
 HELP = "update claims.toml from the documents in its corpus folders (keeps every hand edit)"
@@ -60,10 +61,10 @@ def run(args: argparse.Namespace) -> int:
 
 def run_sync(args: argparse.Namespace, create: bool) -> int:
     """Sync (or init) and print what changed to stderr; 1 when a document could not be read."""
-    err = render.err_console()
+    err = terminal.err_console()
 
     def say(message: str, style: str = "") -> None:
-        err.print(render.safe(message, style), soft_wrap=True)
+        err.print(terminal.safe(message, style), soft_wrap=True)
 
     with _progress(err) as progress:
         report = sync_file(
@@ -85,7 +86,7 @@ def run_sync(args: argparse.Namespace, create: bool) -> int:
 @contextmanager
 def _progress(err: Console) -> Iterator[Notify]:
     """A progress callback: a bar on a terminal once enough documents went by, else nothing."""
-    least = int(lexicon.load("ledger")["progress_min_documents"])
+    least = int(tables.load("ledger/ledger")["progress_min_documents"])
     with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
         task = bar.add_task("syncing", total=None, visible=False)
         seen = 0

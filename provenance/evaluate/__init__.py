@@ -1,0 +1,1 @@
+"""Evaluation: attribution accuracy against an annotated corpus (PolNeAR brat standoff)."""

@@ -1,0 +1,1 @@
+"""Extraction: files ─► documents ─► sentences ─► claims (speaker, cue, content, date, stance)."""

@@ -1,0 +1,70 @@
+"""The extraction pipeline: document ─► sentences ─► claims, one direction.
+
+sentences (``provenance.lang.en.sentences``) ─► claims (``provenance.extract.segmenter``) ─► speaker
+names (``provenance.extract.speakers``) ─► stance (``provenance.extract.stance``) ─► statement date
+(``provenance.extract.dates``, from the sentence around the cue) ─► sorted, no duplicates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+
+import attrs
+
+from provenance.extract import dates, segmenter, speakers, stance
+from provenance.lang.en import sentences
+from provenance.model import Claim, DateBasis, Document, Span
+
+
+def extract(document: Document) -> tuple[Claim, ...]:
+    """The claims of one document, in text order."""
+    spans = sentences.split(document.text, document.excluded)
+    claims = segmenter.segment(document, spans)
+    claims = speakers.resolve(document.text, claims)
+    claims = stance.assign(claims)
+    dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
+    claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
+    return _unique(sorted(claims, key=_order))
+
+
+def _order(claim: Claim) -> tuple[int, int, str]:
+    """Text order: first content fragment, then cue, then id."""
+    cue = claim.cue.start if claim.cue else -1
+    return (claim.content[0].start if claim.content else -1, cue, claim.id)
+
+
+def _sentence_of(spans: Sequence[Span], claim: Claim) -> Span | None:
+    """The sentence holding the claim's cue (else its first content fragment)."""
+    anchor = claim.cue or (claim.content[0] if claim.content else None)
+    if anchor is None:
+        return None
+    index = bisect.bisect_right([s.start for s in spans], anchor.start) - 1
+    return spans[index] if index >= 0 else None
+
+
+def _dated(
+    document: Document,
+    spans: Sequence[Span],
+    claim: Claim,
+    known: dict[tuple[int, int], tuple[dt.date | None, DateBasis]],
+) -> Claim:
+    """The claim with the date of the statement in its sentence (``known``: per sentence)."""
+    sentence = _sentence_of(spans, claim)
+    key = (sentence.start, sentence.end) if sentence else (0, len(document.text))
+    if key not in known:
+        known[key] = dates.statement_date(document, *key)
+    date, basis = known[key]
+    return attrs.evolve(claim, date=date, date_basis=basis)
+
+
+def _unique(claims: list[Claim]) -> tuple[Claim, ...]:
+    """The claims without a second claim of the same id (same first content span)."""
+    seen: set[str] = set()
+    result = []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            result.append(claim)
+    return tuple(result)

@@ -1,0 +1,245 @@
+"""Claim segmentation: the attributed statements of a document's sentences.
+
+Reads the sentences (``provenance.lang.en.sentences``) and the rules of ``data/rules.toml``
+(``provenance.extract.rules``); writes Claims with speaker, cue, content, kind, rule and cue
+lemma. Stance, date and speaker names are later stages. A rule that comes first in
+rules.toml wins a cue; a content that would be empty is skipped (refuse to guess).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+from provenance.extract import rules, scan
+from provenance.lang.en import sentences
+from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
+
+_TRIM_END = " \t\xa0.,;:—–-"
+_TRIM_START = " \t\xa0,;:—–-"
+_OPENERS = "“\"'‘"
+_CLOSERS = "”\"'’"
+_QUOTE_CHARS = re.compile(r"[“”\"]|''")
+_CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
+
+
+@attrs.frozen
+class Candidate:
+    """A rule match before selection: spans in document offsets."""
+
+    rule: int
+    rule_id: str
+    speaker: Span | None
+    cue: Span
+    content: tuple[Span, ...]
+    inherit_speaker: bool
+
+
+def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
+    """The claims of ``document`` found in ``sentences``, in text order."""
+    found: list[Candidate] = []
+    for sentence in sentences:
+        chosen: list[Candidate] = []
+        scanner = scan.Scan(sentence.text)
+        if scanner.may_hold_claim():
+            found_here = list(_candidates(document.text, sentence, scanner))
+            chosen = list(_finish(document.text, _select(found_here))) if found_here else []
+        if not chosen and found and _continues(document.text, found[-1], sentence):
+            found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
+        found.extend(chosen)
+    claims = [_claim(document, c) for c in found]
+    return tuple(sorted(claims, key=lambda c: (c.content[0].start, c.cue.start if c.cue else 0)))
+
+
+def _continues(text: str, last: Candidate, sentence: Span) -> bool:
+    """Whether ``sentence``, a quotation alone, goes on with the quotation that ends
+    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”)."""
+    if not _is_quotation(sentence.text) or not _is_quotation(last.content[-1].text):
+        return False
+    between = text[last.content[-1].end : sentence.start]
+    return "\n" not in between and max(last.content[-1].end, last.cue.end) <= sentence.start
+
+
+def _quoted(sentence: Span) -> Span:
+    """The sentence as a content fragment (without a full stop after its closing mark)."""
+    return _trim_span(sentence)
+
+
+def _trim_span(span: Span) -> Span:
+    """``span`` without trailing sentence punctuation outside its quotation marks."""
+    text = span.text.rstrip(_TRIM_END)
+    if not text or text[-1] not in _CLOSERS:
+        return span
+    return Span(start=span.start, end=span.start + len(text), text=text)
+
+
+def _candidates(text: str, sentence: Span, scanner: scan.Scan) -> Iterator[Candidate]:
+    """Every match of every rule in one sentence whose cue is outside quotation marks."""
+    quotes: list[tuple[int, int]] | None = None
+    table = rules.rules()
+    for index in scanner.live():
+        rule = table[index]
+        for match in scanner.live_matches(rule):
+            if quotes is None:
+                quotes = sentences.quotations(sentence.text)
+            if any(lo < match.start("cue") < hi for lo, hi in quotes):
+                continue
+            candidate = _candidate(text, sentence.start, index, rule, match)
+            if candidate is not None:
+                yield candidate
+
+
+def _candidate(
+    text: str, base: int, index: int, rule: rules.Rule, match: re.Match[str]
+) -> Candidate | None:
+    """The spans of one match, trimmed; None when the content is empty."""
+    groups = match.groupdict()
+    content = tuple(
+        span
+        for name in ("content", "content2")
+        if groups.get(name) is not None
+        for span in [_trim(text, base + match.start(name), base + match.end(name))]
+        if span is not None
+    )
+    cue = _trim(text, base + match.start("cue"), base + match.end("cue")) or _mark(
+        text, base + match.start("cue"), base + match.end("cue")
+    )
+    if not content or cue is None or not all(_balanced(span.text) for span in content):
+        return None
+    speaker = None
+    if groups.get("speaker") is not None:
+        speaker = _trim(text, base + match.start("speaker"), base + match.end("speaker"))
+    if speaker is not None and rules.rejects(speaker.text, cue.text, cue_lemma(cue.text)):
+        return None
+    return Candidate(index, rule.id, speaker, cue, content, rule.inherit_speaker)
+
+
+def _mark(text: str, start: int, end: int) -> Span | None:
+    """A cue that is a punctuation mark alone (the colon of "Carson: …"); None if blank."""
+    mark = text[start:end].strip()
+    if not mark:
+        return None
+    start = text.index(mark, start)
+    return Span.of(text, start, start + len(mark))
+
+
+def _balanced(fragment: str) -> bool:
+    """Whether every quotation opened in ``fragment`` is closed (else refuse to guess);
+    curly and straight marks may pair with each other (“…")."""
+    marks = fragment.count("“") + fragment.count("”") + fragment.replace("''", '"').count('"')
+    return marks % 2 == 0 and fragment.count("”") <= fragment.count("“") + fragment.count('"')
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """The span without surrounding spaces and sentence punctuation; None if nothing is left."""
+    while start < end and text[start] in _TRIM_START:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    if end <= start or not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Span.of(text, start, end)
+
+
+def _overlaps(a: Span | None, b: Span | None) -> bool:
+    """Whether two spans share a character."""
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates in rule order; one whose cue or speaker clashes with a chosen one loses."""
+    chosen: list[Candidate] = []
+    candidates = [c for c in candidates if not c.inherit_speaker or _heir(c, candidates)]
+    for cand in sorted(candidates, key=lambda c: (c.rule, c.cue.start)):
+        if not any(_clashes(cand, other) for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.cue.start)
+
+
+def _heir(cand: Candidate, candidates: list[Candidate]) -> bool:
+    """Whether a candidate with a speaker comes before ``cand``, to inherit it from."""
+    return any(o.speaker is not None and o.cue.start < cand.cue.start for o in candidates)
+
+
+def _clashes(a: Candidate, b: Candidate) -> bool:
+    """Two candidates that claim the same cue, or one's speaker is the other's cue."""
+    return (
+        _overlaps(a.cue, b.cue)
+        or _overlaps(a.cue, b.speaker)
+        or _overlaps(a.speaker, b.cue)
+        or (a.content[0] == b.content[0])
+    )
+
+
+def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
+    """Chosen candidates with inherited speakers and contents cut before the next claim."""
+    for i, cand in enumerate(chosen):
+        if cand.inherit_speaker:
+            earlier = [c.speaker for c in chosen[:i] if c.speaker is not None]
+            if not earlier:
+                continue
+            cand = attrs.evolve(cand, speaker=earlier[-1])
+        content = [_cut(text, span, chosen) for span in cand.content]
+        kept = tuple(span for span in content if span is not None)
+        if len(kept) == len(content):
+            yield attrs.evolve(cand, content=kept)
+
+
+def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
+    """The content span ended before a later claim that starts inside it after a comma."""
+    end = span.end
+    for other in chosen:
+        start = min(s.start for s in (other.speaker, other.cue) if s is not None)
+        if start <= span.start:  # a shared speaker before the span: cut at the cue
+            start = other.cue.start
+        if span.start < start < end and _CUT.search(text, span.start, start):
+            end = _CUT.search(text, span.start, start).start()  # type: ignore[union-attr]
+    return _trim(text, span.start, end) if end != span.end else span
+
+
+def kind_of(content: Sequence[Span]) -> Kind:
+    """Direct when every fragment is one quotation, mixed when quotes occur, else indirect."""
+    texts = [span.text for span in content]
+    if all(_is_quotation(t) for t in texts):
+        return Kind.DIRECT
+    if any(_QUOTE_CHARS.search(t) for t in texts):
+        return Kind.MIXED
+    return Kind.INDIRECT
+
+
+def _is_quotation(fragment: str) -> bool:
+    """A fragment that opens and closes with quotation marks and has no other mark inside."""
+    body = fragment.rstrip(".,;:!? ")
+    if len(body) < 2 or body[0] not in _OPENERS or body[-1] not in _CLOSERS:
+        return False
+    return len(_QUOTE_CHARS.findall(body[1:-1])) == 0
+
+
+def cue_lemma(cue: str) -> str:
+    """The lemma of the cue verb or noun in ``cue`` ("deny" for "vehemently denied")."""
+    table = rules.lemmas()
+    words = cue.lower().split()
+    for size in (2, 1):
+        for i in range(len(words) - size, -1, -1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in table:
+                return table[phrase]
+    return words[-1] if words else ""
+
+
+def _claim(document: Document, cand: Candidate) -> Claim:
+    """The Claim of one chosen candidate (stance asserts until the stance stage)."""
+    return Claim(
+        id=claim_id(document.path, cand.content),
+        doc=document.path,
+        speaker=cand.speaker,
+        cue=cand.cue,
+        content=cand.content,
+        kind=kind_of(cand.content),
+        stance=Stance.ASSERTS,
+        rule=cand.rule_id,
+        cue_lemma=cue_lemma(cand.cue.text),
+        speaker_name=cand.speaker.text if cand.speaker else "",
+    )

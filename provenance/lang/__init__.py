@@ -1,0 +1,1 @@
+"""Language facts shared by every stage, one subpackage per language."""

@@ -1,0 +1,1 @@
+"""English: the one tokenizer, sentence splitter and word lists every stage shares."""

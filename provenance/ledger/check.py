@@ -1,0 +1,241 @@
+"""``provenance check``: is every corpus document in claims.toml, attributed and current?
+
+``check`` returns findings, one per problem, each naming the file (and the claims.toml
+line where it helps) and what to do. Paths that leave the repository are refused and
+never read. Errors fail the check; warnings (unknown keys) do not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from provenance.errors import InputError, ProvenanceError
+from provenance.extract import reader
+from provenance.ledger import store
+from provenance.ledger.schema import Problem
+from provenance.model import Claim, DocRecord, Flag, Ledger, Span, Status
+
+
+@attrs.frozen
+class Finding:
+    """One problem: where it is and what to do about it."""
+
+    code: str
+    file: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+    severity: str = "error"  # error | warning
+
+
+@attrs.frozen
+class Result:
+    """All findings of one check, and how much was looked at."""
+
+    findings: tuple[Finding, ...]
+    documents: int = 0
+    claims: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """No errors (warnings allowed)."""
+        return not any(finding.severity == "error" for finding in self.findings)
+
+
+@attrs.define
+class _Context:
+    """What the checks share: where things are, and the texts read so far."""
+
+    root: Path
+    name: str  # claims.toml as shown
+    lines: store.Lines
+    ledger: Ledger
+    texts: dict[str, str | None] = attrs.field(factory=dict)
+    broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
+
+    def known(self, section: str) -> set[str]:
+        """Keys in a section, counting entries left out for a schema problem (no echo findings)."""
+        keys = {key for where, key in self.broken if where == section}
+        if section == "documents":
+            return keys | {doc.path for doc in self.ledger.documents}
+        return keys | {claim.id for claim in self.ledger.claims}
+
+    def shown(self, path: str) -> str:
+        """A document path as the user sees it (relative to the working folder)."""
+        return os.path.relpath(self.root / path)
+
+
+def check(path: Path) -> Result:
+    """Check the claims.toml at ``path`` and the corpus it names."""
+    text = store.read_text(path)
+    name = os.path.relpath(path)
+    try:
+        ledger, problems = store.parse(text, name)
+    except InputError as exc:
+        return Result((_syntax(name, str(exc)),))
+    context = _Context(path.parent, name, store.Lines(text), ledger)
+    context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
+    findings = [*(_problem(context, p) for p in problems)]
+    findings += _corpus(context)
+    findings += _documents(context)
+    findings += _claims(context)
+    findings += _relations(context)
+    return Result(tuple(findings), len(ledger.documents), len(ledger.claims))
+
+
+def _syntax(name: str, message: str) -> Finding:
+    parts = message.split(":", 3)
+    if len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit():
+        return Finding("syntax", name, parts[3].strip(), int(parts[1]), int(parts[2]))
+    return Finding("syntax", name, message.removeprefix(f"{name}: "))
+
+
+def _problem(context: _Context, problem: Problem) -> Finding:
+    line = context.lines.of(problem.section, problem.key, problem.field)
+    message = store.describe(problem)
+    if problem.unknown_key:
+        return Finding("unknown-key", context.name, message, line, severity="warning")
+    return Finding("schema", context.name, message, line)
+
+
+def _corpus(context: _Context) -> Iterator[Finding]:
+    files, refused = store.corpus_files(context.root, context.ledger.corpus)
+    line = context.lines.of("", "", "corpus")
+    for message in refused:
+        yield Finding("unsafe-path", context.name, message, line)
+    known = context.known("documents")
+    for path in files:
+        if path not in known:
+            message = "not in claims.toml: run `provenance sync`"
+            yield Finding("untracked", context.shown(path), message)
+
+
+def _documents(context: _Context) -> Iterator[Finding]:
+    for doc in context.ledger.documents:
+        line = context.lines.of("documents", doc.path)
+        try:
+            file = store.resolve(context.root, doc.path)
+        except store.UnsafePath as exc:
+            yield Finding("unsafe-path", context.name, str(exc), line)
+            continue
+        yield from _document(context, doc, file, line)
+
+
+def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Iterator[Finding]:
+    text = _text(context, doc.path, file)
+    if text is None:
+        context.texts[doc.path] = None
+        yield Finding(
+            "missing",
+            context.name,
+            f"{doc.path}: the document is gone (or unreadable); restore it, "
+            "or delete its [documents] table and its claims",
+            line,
+        )
+        return
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc.sha256:
+        context.texts[doc.path] = None  # its spans are sync's business now
+        where = context.lines.of("documents", doc.path, "sha256")
+        message = f"{doc.path}: edited since the last sync; run `provenance sync`"
+        yield Finding("stale", context.name, message, where)
+    if not doc.attributed:
+        yield Finding("unattributed", context.name, _unattributed(doc), line)
+
+
+def _text(context: _Context, name: str, file: Path) -> str | None:
+    if name not in context.texts:
+        try:
+            context.texts[name] = reader.read_text(file, name)
+        except ProvenanceError:
+            context.texts[name] = None
+    return context.texts[name]
+
+
+def _unattributed(doc: DocRecord) -> str:
+    fill = " and ".join(
+        hint
+        for hint, value in (
+            ('publisher = "…"', doc.publisher),
+            ("published = YYYY-MM-DD", doc.published),
+        )
+        if not value
+    )
+    return (
+        f"{doc.path}: not attributed: fill in {fill}, or set reviewed = true if the text names none"
+    )
+
+
+def _claims(context: _Context) -> Iterator[Finding]:
+    known = context.known("documents")
+    for claim in context.ledger.claims:
+        if claim.status is Status.REJECTED:
+            continue  # a rejection only stops sync from adding the claim again
+        line = context.lines.of("claims", claim.id)
+        try:
+            store.resolve(context.root, claim.doc)
+        except store.UnsafePath as exc:
+            yield Finding("unsafe-path", context.name, f"{claim.id}: {exc}", line)
+            continue
+        if claim.doc not in known:
+            message = f"{claim.id}: its document {claim.doc} is not in [documents]"
+            yield Finding(
+                "unknown-document", context.name, message + "; run `provenance sync`", line
+            )
+            continue
+        yield from _spans(context, claim, line)
+
+
+def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
+    text = context.texts.get(claim.doc)
+    if claim.flag is Flag.ORPHANED:
+        yield Finding(
+            "orphaned",
+            context.name,
+            f"{claim.id}: its text was not found again after {claim.doc} changed; "
+            'correct spans and content by hand and delete the flag, or set status = "rejected"',
+            context.lines.of("claims", claim.id, "flag"),
+        )
+        return
+    if any(span.start < 0 for span in claim.content):
+        message = f"{claim.id}: no spans yet; run `provenance sync`"
+        yield Finding("unanchored", context.name, message, line)
+        return
+    if text is None:
+        return  # the document is missing or stale: reported once, on the document
+    for field, span in _anchored(claim):
+        if text[span.start : span.end] != span.text:
+            found = text[span.start : span.end]
+            yield Finding(
+                "span-mismatch",
+                context.name,
+                f"{claim.id}: {field} [{span.start}, {span.end}] is {found!r} in {claim.doc}, "
+                f"not {span.text!r}; correct the offsets or the text",
+                context.lines.of("claims", claim.id, field),
+            )
+
+
+def _anchored(claim: Claim) -> Iterator[tuple[str, Span]]:
+    for span in claim.content:
+        yield "spans", span
+    if claim.speaker is not None:
+        yield "speaker_span", claim.speaker
+    if claim.cue is not None:
+        yield "cue_span", claim.cue
+
+
+def _relations(context: _Context) -> Iterator[Finding]:
+    ids = context.known("claims")
+    for relation in context.ledger.relations:
+        for id_ in (relation.a, relation.b):
+            if id_ not in ids:
+                yield Finding(
+                    "dangling-relation",
+                    context.name,
+                    f"relation {relation.key} names {id_}, which is not in [claims]",
+                    context.lines.of("relations", relation.key),
+                )

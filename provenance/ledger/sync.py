@@ -1,0 +1,196 @@
+"""``provenance sync``: bring claims.toml up to date with the corpus, keeping every hand edit.
+
+``sync`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
+changed one is read, extracted and merged (``provenance.ledger.merge``); a missing one keeps
+its claims, flagged. ``sync_file`` does it under the lock and writes atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import attrs
+
+from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.extract import pipeline, reader
+from provenance.ledger import merge, store, tomltext
+from provenance.ledger.merge import Extractor
+from provenance.ledger.write import claim_order
+from provenance.model import Claim, DocRecord, Document, Ledger
+
+Reader = Callable[[Path, str], Document]
+Notify = Callable[[str], None]
+
+
+@attrs.frozen
+class Report:
+    """What a sync did: claim ids per event, document paths per state, failures."""
+
+    events: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    documents: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    failures: tuple[str, ...] = ()
+    written: bool = False
+
+
+@attrs.define
+class _Run:
+    """The state of one sync over the documents."""
+
+    root: Path
+    ledger: Ledger
+    extract: Extractor
+    read: Reader
+    reextract: bool
+    records: dict[str, DocRecord] = attrs.field(factory=dict)
+    claims: list[Claim] = attrs.field(factory=list)
+    events: list[tuple[str, str]] = attrs.field(factory=list)
+    states: list[tuple[str, str]] = attrs.field(factory=list)
+    failures: list[str] = attrs.field(factory=list)
+
+
+def sync(
+    root: Path,
+    ledger: Ledger,
+    extract: Extractor = pipeline.extract,
+    read: Reader = reader.read_document,
+    reextract: bool = False,
+    progress: Notify | None = None,
+) -> tuple[Ledger, Report]:
+    """The ledger brought up to date with the documents under ``root``, and what changed."""
+    files, refused = store.corpus_files(root, ledger.corpus)
+    run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path))
+    run.failures.extend(refused)
+    by_doc = ledger.claims_by_doc
+    taken = {claim.id for claim in ledger.claims}
+    pinned = frozenset(id_ for rel in ledger.relations for id_ in (rel.a, rel.b))
+    for path in sorted(set(files) | set(run.records) | set(by_doc)):
+        _document(run, path, list(by_doc.get(path, ())), taken, pinned)
+        if progress is not None:
+            progress(path)
+    result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
+    return _sorted(result), _report(run)
+
+
+def _document(
+    run: _Run, path: str, old: list[Claim], taken: set[str], pinned: frozenset[str]
+) -> None:
+    file = store.present(run.root, path)
+    if file is None:
+        run.states.append(("missing", path))
+        _merged(run, merge.missing(old))
+        return
+    try:
+        sha = store.file_sha256(file)
+        record = run.records.get(path)
+        fresh = record is None or record.sha256 != sha or run.reextract
+        if not fresh and not merge.needs_text(old):
+            run.states.append(("unchanged", path))
+            run.claims.extend(old)
+            return
+        document = run.read(file, path)
+        found = tuple(run.extract(document)) if fresh else None
+    except ProvenanceError as exc:
+        run.failures.append(str(exc))
+        run.claims.extend(old)
+        return
+    run.states.append((_state(record, sha, fresh), path))
+    run.records[path] = merge.record(record, path, sha, document.meta)
+    _merged(run, merge.merge(path, document.text, old, found, taken, pinned))
+
+
+def _state(record: DocRecord | None, sha: str, fresh: bool) -> str:
+    if record is None:
+        return "new"
+    if record.sha256 != sha:
+        return "changed"
+    return "reextracted" if fresh else "unchanged"
+
+
+def _merged(run: _Run, merged: merge.Merged) -> None:
+    run.claims.extend(merged.claims)
+    run.events.extend(merged.events)
+
+
+def _report(run: _Run) -> Report:
+    events = {name: tuple(sorted({i for e, i in run.events if e == name})) for name in merge.EVENTS}
+    states = ("new", "changed", "reextracted", "missing", "unchanged")
+    documents = {name: tuple(p for s, p in run.states if s == name) for name in states}
+    return Report(events=events, documents=documents, failures=tuple(run.failures))
+
+
+def sync_file(
+    path: Path,
+    folders: Sequence[str] = (),
+    create: bool = False,
+    warn: Notify | None = None,
+    timeout: float = 60.0,
+    extract: Extractor = pipeline.extract,
+    read: Reader = reader.read_document,
+    reextract: bool = False,
+    progress: Notify | None = None,
+) -> Report:
+    """Sync the claims.toml at ``path`` under its lock; write it only when it changed.
+
+    ``folders`` (relative to the file's folder) are added to ``corpus`` and allow
+    creating the file; ``create`` refuses an existing file (``provenance init``).
+    """
+    say = warn or (lambda message: None)
+    with store.locked(path, timeout):
+        for leftover in store.remove_leftovers(path):
+            say(f"{leftover.name}: removed what an interrupted sync left behind")
+        text, ledger = _open(path, folders, create, say)
+        ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
+        result, report = sync(path.parent, ledger, extract, read, reextract, progress)
+        if text and result == _sorted(ledger):
+            return report  # nothing changed: the file stays as it is, comments and all
+        out = store.dumps(result)
+        if out == text:
+            return report
+        _warn_comments(path, text, say)
+        store.atomic_write(path, out)
+    return attrs.evolve(report, written=True)
+
+
+def _sorted(ledger: Ledger) -> Ledger:
+    """The ledger in the order sync leaves it (to tell whether anything changed)."""
+    return attrs.evolve(
+        ledger,
+        documents=tuple(sorted(ledger.documents, key=lambda d: d.path)),
+        claims=tuple(sorted(ledger.claims, key=claim_order)),
+    )
+
+
+def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> tuple[str, Ledger]:
+    if path.exists():
+        if create:
+            raise UsageError(f"{path}: already exists; run `provenance sync`")
+        text, ledger, warnings = store.read(path)
+        for warning in warnings:
+            say(warning)
+        return text, ledger
+    if not (folders or create):
+        raise UsageError(f"{path}: no such file; run `provenance init FOLDER` first")
+    return "", Ledger()
+
+
+def _corpus(corpus: tuple[str, ...], root: Path, folders: Sequence[str]) -> tuple[str, ...]:
+    added = []
+    for folder in folders:
+        name = Path(folder).as_posix().rstrip("/") or "."
+        try:
+            store.resolve(root, name)
+        except InputError as exc:
+            raise UsageError(str(exc)) from None
+        if name not in corpus and name not in added:
+            added.append(name)
+    return (*corpus, *added)
+
+
+def _warn_comments(path: Path, text: str, say: Notify) -> None:
+    lines = tomltext.comment_lines(text)
+    if lines:
+        say(
+            f"{path.name}:{lines[0]}: this rewrite drops {len(lines)} comment(s) "
+            "(TOML writers cannot keep them); keep notes in `note` fields"
+        )

@@ -1,0 +1,1 @@
+"""Relating: candidate pairs of claims or texts ─► agrees / contradicts / related, with reasons."""

@@ -1,0 +1,81 @@
+"""Relate texts and claims: agrees, contradicts or related, with a score and the reasons.
+
+``relate_texts`` judges one arbitrary pair (the stance of text b toward claim a);
+``relate_pairs`` judges many with idf weights computed on their b sides;
+``relate_claims`` finds related claims in a collection without comparing all pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from provenance.model import Claim, Reason, Relation, RelationKind
+from provenance.relate.body import Judgement, is_long, relate_body
+from provenance.relate.candidates import candidate_pairs
+from provenance.relate.cues import table
+from provenance.relate.features import Features, features
+from provenance.relate.pointer import pointer_relations
+from provenance.relate.proposition import claim_overlap, decide_claims
+from provenance.relate.rules import Mode, Side, decide, idf_table, overlap
+
+
+def relate_texts(a: str, b: str, idf: Mapping[str, float] | None = None) -> Judgement:
+    """The stance of text ``b`` toward the claim ``a``: relation, score and reasons.
+
+    ``idf`` weights content words (see ``idf_table``); without it every word weighs 1.
+    """
+    if is_long(b):
+        return relate_body(a, b, idf)
+    fa, fb = features(a), features(b)
+    return decide(Side(fa), Side(fb), overlap(fa, fb, Mode.TEXTS, idf), Mode.TEXTS)
+
+
+def relate_pairs(pairs: Sequence[tuple[str, str]]) -> list[Judgement]:
+    """``relate_texts`` over many pairs, words weighted by idf over the distinct b texts."""
+    idf = idf_table([features(b) for b in sorted({b for _, b in pairs})])
+    return [relate_texts(a, b, idf) for a, b in pairs]
+
+
+def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
+    """Agreements, contradictions and related pairs among ``claims`` (ids a < b, sorted).
+
+    Candidates come from an inverted index (``matching``); claims of one document are
+    compared too. Unrelated pairs are left out; so are claims whose stance takes no side.
+    """
+    skip = frozenset(table()["claims"]["skip_stances"])
+    usable = sorted((c for c in claims if c.content and c.stance not in skip), key=lambda c: c.id)
+    texts = [features(c.content_text) for c in usable]
+    idf = idf_table(texts)
+    found = {}
+    for i, j, _ in candidate_pairs(texts):
+        if same_words(usable[i], usable[j]):
+            continue
+        judged = judge_claims((usable[i], texts[i]), (usable[j], texts[j]), idf)
+        if judged is not None:
+            found[(judged.a, judged.b)] = judged
+    for relation in pointer_relations(usable):
+        found[(relation.a, relation.b)] = relation
+    return tuple(found[key] for key in sorted(found))
+
+
+def same_words(x: Claim, y: Claim) -> bool:
+    """Whether two claims of one document share content characters (one text read twice)."""
+    if x.doc != y.doc:
+        return False
+    return any(s.start < t.end and t.start < s.end for s in x.content for t in y.content)
+
+
+def judge_claims(
+    first: tuple[Claim, Features], second: tuple[Claim, Features], idf: Mapping[str, float]
+) -> Relation | None:
+    """The relation of two claims (with their content's features), or None when unrelated."""
+    (x, fx), (y, fy) = first, second
+    o = claim_overlap(fx, fy, idf)
+    kind, score, reasons = decide_claims(Side(fx, x.stance), Side(fy, y.stance), o)
+    if kind is RelationKind.UNRELATED:
+        return None
+    a, b = sorted((x.id, y.id))
+    return Relation(a, b, kind, score, reasons)
+
+
+__all__ = ["Judgement", "Reason", "relate_claims", "relate_pairs", "relate_texts"]

@@ -1,0 +1,89 @@
+"""Speakers across documents: one name for "President Donald Trump", "Trump", "Donald Trump".
+
+``canonical_speaker`` drops titles and honorifics and maps a spokesman to the body he
+speaks for; ``group_speakers`` then joins a bare surname to the one full name that ends
+with it. The words are in ``[speakers]`` of relate.toml. The outlet that reports a claim
+is not its speaker: nothing here looks at documents.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from provenance.relate.cues import table
+
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+@functools.cache
+def speaker_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
+    """(titles as word tuples, longest first), spokesman words, "for" words."""
+    data = table()["speakers"]
+    titles = sorted((tuple(t.split()) for t in data["titles"]), key=lambda t: (-len(t), t))
+    return tuple(titles), frozenset(data["spokesmen"]), frozenset(data["for_words"])
+
+
+@functools.cache
+def nationalities() -> frozenset[str]:
+    """Nationality words dropped before a title."""
+    return frozenset(table()["speakers"]["nationalities"])
+
+
+def words_of(name: str) -> list[str]:
+    """The words of a name, without a trailing possessive."""
+    return [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(name)]
+
+
+def spoken_for(words: list[str]) -> list[str]:
+    """The body a spokesman speaks for, or the words unchanged."""
+    _, spokesmen, fors = speaker_words()
+    lower = [w.lower() for w in words]
+    for i, word in enumerate(lower):
+        if word in spokesmen:
+            if i + 1 < len(words) and lower[i + 1] in fors:
+                return words[i + 2 :]
+            return words[:i]
+    return words
+
+
+def drop_titles(words: list[str]) -> list[str]:
+    """``words`` without leading titles and honorifics; keeps the last word in any case."""
+    titles, _, _ = speaker_words()
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        skip = 1 if words[0].lower() in nationalities() else 0
+        for title in titles:
+            head = tuple(w.lower() for w in words[skip : skip + len(title)])
+            if head == title and len(words) > skip + len(title):
+                words, changed = words[skip + len(title) :], True
+                break
+    return words
+
+
+def canonical_speaker(name: str) -> str:
+    """One spelling of a speaker: titles dropped, a spokesman replaced by his body."""
+    words = drop_titles(spoken_for(words_of(name)))
+    if not words:
+        return " ".join(words_of(name))
+    return " ".join(words)
+
+
+def speaker_key(name: str) -> str:
+    """The case-folded canonical name, for comparing."""
+    return canonical_speaker(name).casefold()
+
+
+def group_speakers(names: Iterable[str]) -> dict[str, str]:
+    """Each name -> its group's canonical name (a bare surname joins the one full name)."""
+    canon = {name: canonical_speaker(name) for name in sorted(set(names))}
+    by_last: dict[str, list[str]] = {}
+    for full in sorted({c for c in canon.values() if len(c.split()) > 1}, key=str.casefold):
+        by_last.setdefault(full.casefold().split()[-1], []).append(full)
+    out = {}
+    for name, c in canon.items():
+        ends = by_last.get(c.casefold(), []) if len(c.split()) == 1 else []
+        out[name] = ends[0] if len(ends) == 1 else c
+    return out

@@ -1,0 +1,119 @@
+"""The report as JSON (``provenance report --format json``), schema 1.
+
+Stable: keys in this order, lists in report order, the same input gives the same bytes;
+one claim, relation, speaker or date a line::
+
+    {"schema": 1,
+     "claims": {"c-…": {"doc", "speaker", "speaker_canonical", "cue", "content", "stance",
+                        "date", "date_basis", "outlet", "flag"}},
+     "relations": [{"a", "b", "kind", "score",
+                    "reasons": [{"code", "detail", "words"}], "verdict", "note"}],
+     "speakers": [{"speaker", "names", "claims"}],
+     "timeline": [{"date", "claims"}]}
+
+``claims`` holds every claim the filters kept and every claim a listed relation names,
+by id. ``relations`` lists contradictions (most severe first), then agreements, then
+related pairs; ``a < b`` by id; ``verdict`` is ``"confirmed"``, ``"dismissed"`` (only with
+``--show-dismissed``) or null. ``speakers`` holds, per canonical speaker (most quoted
+first; null for claims with no speaker), the names as written and the claim ids in time
+order; ``timeline`` the claim ids per date, undated (``"date": null``) last.
+``speaker``, ``cue``, ``date`` and ``flag`` are null when unknown; dates are ISO
+``YYYY-MM-DD``; scores have 4 decimals at most.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup
+
+SCHEMA = 1
+# C1 controls and DEL are legal raw in JSON strings but some terminals act on them.
+_C1 = re.compile(r"[\x7f-\x9f]")
+
+
+def claim_json(entry: Entry) -> dict[str, Any]:
+    """One claim of the ``claims`` table."""
+    claim = entry.claim
+    return {
+        "doc": claim.doc,
+        "speaker": entry.speaker or None,
+        "speaker_canonical": entry.canonical or None,
+        "cue": claim.cue.text if claim.cue else None,
+        "content": claim.content_text,
+        "stance": str(claim.stance),
+        "date": claim.date.isoformat() if claim.date else None,
+        "date_basis": str(claim.date_basis),
+        "outlet": entry.outlet,
+        "flag": str(claim.flag) if claim.flag else None,
+    }
+
+
+def relation_json(link: Link) -> dict[str, Any]:
+    """One relation: both ids, kind, score, reasons, a person's verdict and note."""
+    relation = link.relation
+    return {
+        "a": relation.a,
+        "b": relation.b,
+        "kind": str(relation.kind),
+        "score": round(relation.score, 4),
+        "reasons": [
+            {"code": r.code, "detail": r.detail, "words": list(r.words)} for r in relation.reasons
+        ],
+        "verdict": str(link.verdict) if link.verdict else None,
+        "note": link.note,
+    }
+
+
+def speaker_json(group: SpeakerGroup) -> dict[str, Any]:
+    """One speaker: the canonical name, the names as written, claim ids in time order."""
+    return {
+        "speaker": group.name if group.names else None,
+        "names": list(group.names),
+        "claims": [entry.id for entry in group.entries],
+    }
+
+
+def day_json(day: Day) -> dict[str, Any]:
+    """One date of the timeline and its claim ids."""
+    return {
+        "date": day.date.isoformat() if day.date else None,
+        "claims": [entry.id for entry in day.entries],
+    }
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The whole report as JSON-ready data (see the module doc for the schema)."""
+    return {
+        "schema": SCHEMA,
+        "claims": {entry.id: claim_json(entry) for entry in report.claims},
+        "relations": [relation_json(link) for link in report.links],
+        "speakers": [speaker_json(group) for group in report.speakers],
+        "timeline": [day_json(day) for day in report.timeline],
+    }
+
+
+def dumps(report: Report) -> str:
+    """The JSON text: one claim, relation, speaker or day a line; ends with a newline.
+
+    UTF-8 is kept readable; C1 control characters are escaped. Lines are written by the
+    C encoder (compact), so a report of 100 000 relations takes a second, not a minute.
+    """
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", layout(report_json(report), 2)) + "\n"
+
+
+def layout(value: Any, depth: int, indent: str = "") -> str:
+    """``value`` as JSON, one item a line for the outer ``depth`` levels, compact below."""
+    if depth == 0 or not isinstance(value, dict | list) or not value:
+        return json.dumps(value, ensure_ascii=False)
+    inner = indent + "  "
+    if isinstance(value, dict):
+        items = [
+            f"{json.dumps(k, ensure_ascii=False)}: {layout(v, depth - 1, inner)}"
+            for k, v in value.items()
+        ]
+        return "{\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "}"
+    items = [layout(v, depth - 1, inner) for v in value]
+    return "[\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "]"

@@ -1,0 +1,327 @@
+"""The conflict report as data: contradictions, agreements, speakers and a timeline.
+
+``build`` is pure: it takes the Ledger, the relations found between its claims and the
+filters, and returns a ``Report`` that every formatter (rich, json, markdown, html)
+renders without deciding anything. Rejected claims are left out; dismissed relations
+are hidden unless asked for. Nothing here compares all pairs: relations come in, and
+every lookup is a dict built once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from provenance import tables
+from provenance.model import (
+    Claim,
+    DocRecord,
+    Flag,
+    Ledger,
+    Reason,
+    Relation,
+    RelationKind,
+    RelationVerdict,
+    Status,
+    Verdict,
+)
+from provenance.relate.speakers import group_speakers
+from provenance.report.diff import Ranges, highlights
+
+
+@attrs.frozen
+class Filters:
+    """What the reader asked to see (empty: everything)."""
+
+    speakers: tuple[str, ...] = ()  # case-insensitive parts of a speaker's name
+    docs: tuple[str, ...] = ()  # document paths as claims.toml writes them
+    since: dt.date | None = None
+    until: dt.date | None = None
+    min_score: float = 0.0
+    show_dismissed: bool = False
+
+
+@attrs.frozen
+class Entry:
+    """A claim as the report shows it: who (as written and canonical), and where."""
+
+    claim: Claim
+    speaker: str
+    canonical: str
+    outlet: str
+    stale: bool = False  # its document changed or went missing since the last sync
+
+    @property
+    def id(self) -> str:
+        """The claim's id."""
+        return self.claim.id
+
+    @property
+    def flag(self) -> Flag | None:
+        """Why sync wants a person to look at the claim, if it does."""
+        return self.claim.flag
+
+
+@attrs.frozen
+class Link:
+    """A relation with both claims and a person's verdict."""
+
+    relation: Relation
+    a: Entry
+    b: Entry
+    verdict: Verdict | None = None
+    note: str = ""
+
+    @property
+    def kind(self) -> RelationKind:
+        """agrees, contradicts or related."""
+        return self.relation.kind
+
+    def marks(self) -> tuple[Ranges, Ranges]:
+        """The words to highlight in each content (computed when a format shows them)."""
+        if self.kind is RelationKind.RELATED:
+            return (), ()
+        a, b = self.a.claim.content_text, self.b.claim.content_text
+        return highlights(a, b, self.relation.reasons)
+
+
+@attrs.frozen
+class SpeakerGroup:
+    """Everything one speaker said, in time order, with the names they went by."""
+
+    name: str
+    names: tuple[str, ...]
+    entries: tuple[Entry, ...]
+
+
+@attrs.frozen
+class Day:
+    """The claims made on one date (``None``: undated, listed last)."""
+
+    date: dt.date | None
+    entries: tuple[Entry, ...]
+
+
+@attrs.frozen
+class Report:
+    """The whole report, ready to render."""
+
+    claims: tuple[Entry, ...]  # every claim shown or named by a relation, by id
+    contradictions: tuple[Link, ...]
+    agreements: tuple[Link, ...]
+    related: tuple[Link, ...]
+    speakers: tuple[SpeakerGroup, ...]
+    timeline: tuple[Day, ...]
+    hidden_dismissed: int = 0
+    stale_docs: tuple[str, ...] = ()
+    omitted: tuple[tuple[str, int], ...] = ()  # (section, items left out by a --limit)
+
+    def more(self, section: str) -> int:
+        """How many items of ``section`` a limit left out."""
+        return dict(self.omitted).get(section, 0)
+
+    def total(self, section: str) -> int:
+        """How many items ``section`` has, shown or not."""
+        return len(getattr(self, section)) + self.more(section)
+
+    @property
+    def links(self) -> tuple[Link, ...]:
+        """Every relation shown, contradictions first, then agreements, then related."""
+        return self.contradictions + self.agreements + self.related
+
+
+SECTIONS = ("contradictions", "agreements", "related", "speakers")
+
+
+def capped(report: Report, limit: int) -> Report:
+    """``report`` with at most ``limit`` items a section and timeline claims (0: all)."""
+    if limit <= 0:
+        return report
+    omitted = [
+        (name, report.total(name) - limit) for name in SECTIONS if report.total(name) > limit
+    ]
+    days, room = [], limit
+    for day in report.timeline:
+        if room <= 0:
+            break
+        days.append(attrs.evolve(day, entries=day.entries[:room]))
+        room -= len(days[-1].entries)
+    shown = sum(len(day.entries) for day in days)
+    timeline_total = sum(len(day.entries) for day in report.timeline)
+    if timeline_total > shown:
+        omitted.append(("timeline", timeline_total - shown))
+    cut = {name: getattr(report, name)[:limit] for name in SECTIONS}
+    return attrs.evolve(report, **cut, timeline=tuple(days), omitted=tuple(omitted))
+
+
+def usable(ledger: Ledger) -> tuple[Claim, ...]:
+    """The claims a report looks at: all but the rejected ones."""
+    return tuple(c for c in ledger.claims if c.status is not Status.REJECTED)
+
+
+def build(
+    ledger: Ledger,
+    relations: Iterable[Relation],
+    filters: Filters = Filters(),
+    stale: Iterable[str] = (),
+) -> Report:
+    """The report of ``ledger`` given the relations between its claims (see module doc)."""
+    stale_docs = frozenset(stale)
+    entries = entries_of(ledger, stale_docs)
+    chosen = {e.id: e for e in entries.values() if selected(e, filters)}
+    verdicts = {(v.a, v.b): v for v in ledger.relations}
+    links, hidden = linked(relations, verdicts, entries, chosen, filters)
+    named = {e.id: e for link in links for e in (link.a, link.b)} | chosen
+    return Report(
+        claims=tuple(named[key] for key in sorted(named)),
+        contradictions=ranked(links, RelationKind.CONTRADICTS),
+        agreements=ranked(links, RelationKind.AGREES),
+        related=ranked(links, RelationKind.RELATED),
+        speakers=speakers_of(chosen.values()),
+        timeline=timeline_of(chosen.values()),
+        hidden_dismissed=hidden,
+        stale_docs=tuple(sorted(stale_docs & {e.claim.doc for e in named.values()})),
+    )
+
+
+def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
+    """An Entry for each usable claim, keyed by id (documents looked up in one dict)."""
+    docs = ledger.by_path
+    claims = usable(ledger)
+    names = {claim.id: speaker_of(claim) for claim in claims}
+    canonical = group_speakers(names.values())
+    return {
+        claim.id: Entry(
+            claim,
+            speaker=names[claim.id],
+            canonical=canonical[names[claim.id]],
+            outlet=outlet_of(docs.get(claim.doc), claim.doc),
+            stale=claim.doc in stale,
+        )
+        for claim in claims
+    }
+
+
+def speaker_of(claim: Claim) -> str:
+    """The speaker's name (a resolved pronoun's name first), or "" when there is none."""
+    name = claim.speaker_name or (claim.speaker.text if claim.speaker else "")
+    return " ".join(name.split())
+
+
+def outlet_of(doc: DocRecord | None, path: str) -> str:
+    """Where the claim was published: publisher (and origin when syndicated), else file name."""
+    publisher = doc.publisher if doc else ""
+    origin = doc.origin if doc else ""
+    if publisher and origin and origin != publisher:
+        return f"{publisher} (from {origin})"
+    return publisher or origin or path.rsplit("/", 1)[-1]
+
+
+def selected(entry: Entry, filters: Filters) -> bool:
+    """Whether a claim passes the speaker, document and date filters."""
+    date = entry.claim.date
+    if filters.since and (date is None or date < filters.since):
+        return False
+    if filters.until and (date is None or date > filters.until):
+        return False
+    if filters.docs and entry.claim.doc not in filters.docs:
+        return False
+    return not filters.speakers or any(
+        part.casefold() in name.casefold()
+        for part in filters.speakers
+        for name in (entry.speaker, entry.canonical)
+    )
+
+
+def linked(
+    relations: Iterable[Relation],
+    verdicts: Mapping[tuple[str, str], RelationVerdict],
+    entries: Mapping[str, Entry],
+    chosen: Mapping[str, Entry],
+    filters: Filters,
+) -> tuple[list[Link], int]:
+    """The relations to show (one side chosen, score high enough) and how many were dismissed."""
+    links: list[Link] = []
+    hidden = 0
+    for relation in with_judged(relations, verdicts, entries):
+        a, b = entries.get(relation.a), entries.get(relation.b)
+        if a is None or b is None or relation.kind is RelationKind.UNRELATED:
+            continue
+        if (a.id not in chosen and b.id not in chosen) or relation.score < filters.min_score:
+            continue
+        verdict = verdicts.get((relation.a, relation.b))
+        if verdict and verdict.verdict is Verdict.DISMISSED and not filters.show_dismissed:
+            hidden += 1
+            continue
+        links.append(link_of(relation, a, b, verdict))
+    return links, hidden
+
+
+def with_judged(
+    relations: Iterable[Relation],
+    verdicts: Mapping[tuple[str, str], RelationVerdict],
+    entries: Mapping[str, Entry],
+) -> list[Relation]:
+    """The relations found, plus pairs a person confirmed that the rules did not find."""
+    found = list(relations)
+    seen = {(r.a, r.b) for r in found}
+    for (a, b), verdict in sorted(verdicts.items()):
+        if verdict.verdict is Verdict.CONFIRMED and (a, b) not in seen and {a, b} <= entries.keys():
+            reason = Reason("judged", "a person related these claims in claims.toml")
+            found.append(Relation(a, b, RelationKind.RELATED, 0.0, (reason,)))
+    return found
+
+
+def link_of(relation: Relation, a: Entry, b: Entry, verdict: RelationVerdict | None) -> Link:
+    """A Link with a person's verdict and note, if any."""
+    if verdict is None:
+        return Link(relation, a, b)
+    return Link(relation, a, b, verdict=verdict.verdict, note=verdict.note)
+
+
+def ranked(links: Sequence[Link], kind: RelationKind) -> tuple[Link, ...]:
+    """Links of one kind, most severe first: confirmed ones, then by score, then by ids."""
+    chosen = [link for link in links if link.kind is kind]
+    return tuple(sorted(chosen, key=severity))
+
+
+def severity(link: Link) -> tuple[int, float, str, str]:
+    """Sort key: confirmed first, dismissed last, higher score first, then ids."""
+    order = {Verdict.CONFIRMED: 0, None: 1, Verdict.DISMISSED: 2}[link.verdict]
+    return order, -link.relation.score, link.relation.a, link.relation.b
+
+
+def when(entry: Entry) -> tuple[dt.date, str, int, str]:
+    """Time order: date (undated last), document, place in the document, id."""
+    claim = entry.claim
+    start = min((span.start for span in claim.content), default=0)
+    return claim.date or dt.date.max, claim.doc, start, claim.id
+
+
+def speakers_of(entries: Iterable[Entry]) -> tuple[SpeakerGroup, ...]:
+    """One group per canonical speaker: the most quoted first, then by name; no speaker last."""
+    groups: dict[str, list[Entry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.canonical, []).append(entry)
+    nobody = str(tables.load("report/report")["no_speaker"])
+    out = [
+        SpeakerGroup(
+            name or nobody,
+            tuple(sorted({e.speaker for e in group if e.speaker})),
+            tuple(sorted(group, key=when)),
+        )
+        for name, group in groups.items()
+    ]
+    return tuple(
+        sorted(out, key=lambda g: (g.name == nobody, -len(g.entries), g.name.casefold(), g.name))
+    )
+
+
+def timeline_of(entries: Iterable[Entry]) -> tuple[Day, ...]:
+    """The claims grouped by date, in time order; undated claims last."""
+    days: dict[dt.date | None, list[Entry]] = {}
+    for entry in sorted(entries, key=when):
+        days.setdefault(entry.claim.date, []).append(entry)
+    return tuple(Day(date, tuple(group)) for date, group in days.items())
