@@ -17,7 +17,6 @@ The figures are those of ``shared/bench/polnear_score.py``, computed the same wa
 from __future__ import annotations
 
 import bisect
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -26,8 +25,8 @@ from typing import Any
 import attrs
 
 from provenance.evaluate.polnear import ROLES, Attribution, Frag
+from provenance.lang.en.tokens import WORD as _WORD
 
-_WORD = re.compile(r"\w+")
 _QUOTES = frozenset(
     "\"'`\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2039\u203a\u2032\u2033"
 )

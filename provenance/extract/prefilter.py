@@ -6,10 +6,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
-_LEAD = re.compile(r"[A-Za-z]+")
+from provenance.lang.en.tokens import LETTERS
 
 _FOLD = bytes.maketrans(
     bytes(range(256)),
@@ -59,7 +58,7 @@ def split_forms(forms: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
     """
     words, leads = set(), set()
     for form in forms:
-        lead = _LEAD.match(form)
+        lead = LETTERS.match(form)
         if lead is not None and lead.group() == form:
             words.add(form)
         elif lead is not None:

@@ -17,9 +17,9 @@ import attrs
 
 from provenance import tables
 from provenance.extract import prefilter
+from provenance.lang.en.tokens import LETTERS as _LETTERS
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-_LETTERS = re.compile(r"[A-Za-z]+")
 CLASSES = ("speech", "thought", "evidence", "act", "frame")
 
 

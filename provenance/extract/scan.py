@@ -17,9 +17,9 @@ from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
 from provenance.extract import prefilter, rules
+from provenance.lang.en.tokens import PIECE as _PIECE
+from provenance.lang.en.tokens import SPACED as _TOKEN
 
-_TOKEN = re.compile(r"([\"“‘'(\[]*)\S+")
-_PIECE = re.compile(r"''|\w[\w’'-]*|[;:“”\",]")
 _HARD = frozenset(("''", ";", ":", "“", "”", '"'))
 _SHORT = 5  # a phrase of at most this many words may start after any word
 _COMMAS = 3  # a speaker holds at most one appositive: two commas

@@ -8,14 +8,10 @@ verified" is no negation. Token lookup, not one large regex: bodies are long.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Any
 
 from provenance import tables
-
-# "wasn't" is two tokens, "was" and "n't", as in the Penn Treebank; "?", ":" and ","
-# are tokens too, so no phrase spans a comma.
-TOKEN = re.compile(r"\d[\d,.]*\d|[a-z0-9_]+(?=n't)|n't|[a-z0-9_]+(?:['.\-][a-z0-9_]+)*|[?:,]")
+from provenance.lang.en.tokens import lower_tokens
 
 Phrase = tuple[str, ...]
 
@@ -26,8 +22,9 @@ def table() -> dict[str, Any]:
 
 
 def tokens(lower: str) -> list[str]:
-    """The tokens of lower-cased text: words, numbers, "n't", "?", ":" and ","."""
-    return TOKEN.findall(lower)
+    """The tokens of lower-cased text: words, numbers, "n't", "?", ":" and ","
+    (``provenance.lang.en.tokens.LOWER``)."""
+    return lower_tokens(lower)
 
 
 @functools.cache

@@ -13,12 +13,11 @@ from typing import Any
 
 import attrs
 
-from provenance.relate.cues import TOKEN as _TOKEN
+from provenance.lang.en.tokens import CASED, CASED_POSSESSIVE
+from provenance.lang.en.tokens import LOWER as _TOKEN
 from provenance.relate.cues import find_cues, phrase_text, table, tokens
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_CAP_TOKEN = re.compile(r"[A-Za-z0-9_]+(?:['.\-][A-Za-z0-9_]+)*")
-_CAP_TOKEN_APOSTROPHE = re.compile(r"[A-Za-z0-9_]+(?:['.\-][A-Za-z0-9_]+)*'?")
 _NUMBER = re.compile(
     r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:\s*(?:-|to)\s*(\d[\d,]*(?:\.\d+)?))?"
     r"\s*(%|percent|per cent|thousand|million|billion|bn|m|k)?(?![\w])"
@@ -128,7 +127,7 @@ def names_of(text: str) -> frozenset[str]:
 
     A possessive ends its name: "ISIS' Libya base" and "Trump's Iowa team" name two.
     """
-    words = _CAP_TOKEN.findall(text)
+    words = CASED.findall(text)
     if mostly_capitalised(words):
         return frozenset(w.lower() for w in words if "_" in w)
     joiners = frozenset(table()["names"]["joiners"])
@@ -148,7 +147,7 @@ def names_of(text: str) -> frozenset[str]:
 
 def possessives_marked(text: str) -> list[str]:
     """The words of ``text``, a plural possessive keeping its apostrophe ("ISIS'")."""
-    return _CAP_TOKEN_APOSTROPHE.findall(text)
+    return CASED_POSSESSIVE.findall(text)
 
 
 @functools.cache

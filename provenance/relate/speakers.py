@@ -9,12 +9,10 @@ is not its speaker: nothing here looks at documents.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 
+from provenance.lang.en.tokens import name_words
 from provenance.relate.cues import table
-
-_WORD = re.compile(r"[\w.'’-]+")
 
 
 @functools.cache
@@ -33,7 +31,7 @@ def nationalities() -> frozenset[str]:
 
 def words_of(name: str) -> list[str]:
     """The words of a name, without a trailing possessive."""
-    return [w.replace("’", "'").removesuffix("'s") for w in _WORD.findall(name)]
+    return [w.replace("’", "'").removesuffix("'s") for w in name_words(name)]
 
 
 def spoken_for(words: list[str]) -> list[str]:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections.abc import Iterable, Sequence
 
 from provenance import tables
+from provenance.lang.en.tokens import DIFF as _WORD
 from provenance.model import Reason
 
 Ranges = tuple[tuple[int, int], ...]
-_WORD = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 
 
 @functools.lru_cache(maxsize=4096)
