@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
 from provenance import tables
+from provenance.lang.en import sentences as english
 from provenance.model import Reason, RelationKind
 from provenance.relate.cues import Phrase, first_tokens, match_list, phrase_text, tokens
 from provenance.relate.features import Features, features
@@ -29,8 +29,6 @@ from provenance.relate.rules import Mode, Overlap, overlap, weight
 Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 STANCES = (RelationKind.AGREES, RelationKind.CONTRADICTS, RelationKind.RELATED)
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n\s*\n|\n(?=[A-Z])")
-
 
 def body_table() -> dict[str, Any]:
     """The thresholds, words and weights of ``relate_body.toml``."""
@@ -38,8 +36,9 @@ def body_table() -> dict[str, Any]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """A long text cut at sentence ends (rough: good enough to find the lead)."""
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    """A long text cut into its sentences by the one English splitter
+    (``provenance.lang.en.sentences``: no split after "Mr." or inside a quotation)."""
+    return [span.text for span in english.split(text)]
 
 
 def is_long(text: str) -> bool:
