@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from provenance import tables
+from provenance.lang.en import words as english
 
 
 @attrs.frozen
@@ -36,6 +37,24 @@ class Mention:
 
 def _table() -> dict[str, Any]:
     return tables.load("extract/dates")
+
+
+@functools.cache
+def _months() -> dict[str, int]:
+    """Month names and abbreviations -> 1..12; full names in capitals too, if the table says."""
+    found = dict(english.month_numbers())
+    if _table()["capitalised_names"]:
+        found.update({row[0].upper(): n for n, row in enumerate(english.months(), 1)})
+    return found
+
+
+@functools.cache
+def _weekdays() -> dict[str, int]:
+    """Weekday names -> ``date.weekday()``; in capitals too, if the table says."""
+    found = {name: n for n, name in enumerate(english.weekdays())}
+    if _table()["capitalised_names"]:
+        found.update({name.upper(): n for n, name in enumerate(english.weekdays())})
+    return found
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -62,7 +81,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     "last") are checked in code (``_left_bound``, ``_lookbacks``).
     """
     data = _table()
-    month = rf"(?P<mon>{_alternation(data['months'])})\b\.?"
+    month = rf"(?P<mon>{_alternation(_months())})\b\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?"
     day = r"(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d|:\d)"
     return (
@@ -74,7 +93,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"(?P<dir>{_alternation(data['directions'])})\b"
         ),
         re.compile(rf"(?P<phrase>{_capitalisable(data['phrases'])})\b"),
-        re.compile(rf"(?P<wd>{_alternation(data['weekdays'])})\b"),
+        re.compile(rf"(?P<wd>{_alternation(_weekdays())})\b"),
     )
 
 
@@ -83,7 +102,7 @@ def _lookbacks() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """What stands just before a date (a weekday), a weekday ("last") or a unit (a number)."""
     data = _table()
     parts = _alternation(data["day_parts"]["words"])
-    weekday = rf"(?<!\w)(?P<wd>{_alternation(data['weekdays'])})(?:\s+(?:{parts}))?,?\s+$"
+    weekday = rf"(?<!\w)(?P<wd>{_alternation(_weekdays())})(?:\s+(?:{parts}))?,?\s+$"
     modifier = rf"(?<!\w)(?P<mod>{_alternation(data['weekday_modifiers'])})\s+$"
     number = rf"(?<!\w)(?P<num>{_alternation(data['numbers'])}|\d{{1,2}})\s+$"
     return re.compile(weekday), re.compile(modifier), re.compile(number)
@@ -110,7 +129,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 def _written(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
     """A month-day date, with its weekday and year when written."""
     mon = match["mon"]
-    month = int(mon) if mon.isdigit() else int(data["months"][mon])
+    month = int(mon) if mon.isdigit() else _months()[mon]
     year = int(match["year"]) if match["year"] else 0
     day = int(match["day"])
     if not _valid(year, month, day):
@@ -118,7 +137,7 @@ def _written(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
     start, weekday = match.start(), -1
     before = _before(_lookbacks()[0], match.string, start)
     if before is not None:
-        start, weekday = before.start(), int(data["weekdays"][before["wd"]])
+        start, weekday = before.start(), _weekdays()[before["wd"]]
     return Mention(start, match.end(), "date", month, day, year, weekday)
 
 
@@ -164,7 +183,7 @@ def _weekday(match: re.Match[str], data: Mapping[str, Any]) -> Mention:
     before = _before(_lookbacks()[1], match.string, start)
     if before is not None:
         start, modifier = before.start(), int(data["weekday_modifiers"][before["mod"]])
-    weekday = int(data["weekdays"][match["wd"]])
+    weekday = _weekdays()[match["wd"]]
     return Mention(start, match.end(), "weekday", weekday=weekday, modifier=modifier)
 
 

@@ -17,6 +17,7 @@ import attrs
 
 from provenance import tables
 from provenance.extract import prefilter
+from provenance.lang.en import words as english
 from provenance.lang.en.tokens import LETTERS as _LETTERS
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -198,9 +199,22 @@ def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, A
 def rules() -> tuple[Rule, ...]:
     """The rules in priority order, compiled."""
     table = tables.load("extract/rules")
-    macros = {name: _macro(value) for name, value in table["macros"].items()}
+    raw = {**table["macros"], **language_macros()}
+    macros = {name: _macro(value) for name, value in raw.items()}
     macros.update(word_macros())
-    return tuple(_rule(row, macros, table["macros"]) for row in table["rule"])
+    return tuple(_rule(row, macros, raw) for row in table["rule"])
+
+
+@functools.cache
+def language_macros() -> dict[str, list[str]]:
+    """The macros made of the English word lists (``provenance.lang.en.words``):
+    ``{stop}`` (with ``speaker_stop`` of rules.toml), ``{day}`` and ``{weekday}``."""
+    months = [row[0] for row in english.months()]
+    return {
+        "stop": sorted(stop_words()),
+        "day": [*english.weekdays(), *months, *english.month_abbreviations()],
+        "weekday": list(english.weekdays()),
+    }
 
 
 @functools.cache
@@ -228,7 +242,7 @@ def anchor_words() -> frozenset[str]:
 @functools.cache
 def stop_words() -> frozenset[str]:
     """The words that never belong to a speaker's noun phrase (the ``stop`` macro)."""
-    return frozenset(tables.load("extract/rules")["macros"]["stop"])
+    return english.stop_words() | frozenset(tables.load("extract/rules")["speaker_stop"])
 
 
 @functools.cache

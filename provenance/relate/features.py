@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from provenance.lang.en import words as english
 from provenance.lang.en.tokens import CASED, CASED_POSSESSIVE
 from provenance.lang.en.tokens import LOWER as _TOKEN
 from provenance.relate.cues import find_cues, phrase_text, table, tokens
@@ -92,9 +93,11 @@ def alias_token(match: re.Match[str]) -> str:
 
 @functools.cache
 def stop_words() -> frozenset[str]:
-    """Words that are never content: function words and negators."""
+    """Words that are never content: function words (the English stop words and the
+    engine's own) and negators."""
     data = table()
-    return frozenset(data["words"]["stop"]) | frozenset(data["cues"]["negator"])
+    own = frozenset(data["words"]["stop"]) | frozenset(data["cues"]["negator"])
+    return english.stop_words() | own
 
 
 def normalise(text: str) -> str:
@@ -153,8 +156,13 @@ def possessives_marked(text: str) -> list[str]:
 @functools.cache
 def not_names() -> frozenset[str]:
     """Words that do not begin a name: function words, months and weekdays."""
-    names = table()["names"]
-    return stop_words() | frozenset(names["months"]) | frozenset(names["weekdays"])
+    return stop_words() | month_words() | english.lower(english.weekdays())
+
+
+@functools.cache
+def month_words() -> frozenset[str]:
+    """Month names and abbreviations, lower case: a number after one is a day of a date."""
+    return english.lower(english.month_numbers())
 
 
 def trim_name(run: list[str], joiners: frozenset[str]) -> str:
@@ -233,7 +241,7 @@ def unit_of(lower: str, m: re.Match[str], value: float) -> str:
     """What a number counts; a year or a day after a month is a date."""
     data = table()
     before = _TOKEN.findall(lower[max(0, m.start() - 12) : m.start()])
-    if before and before[-1] in data["names"]["months"]:
+    if before and before[-1] in month_words():
         return "<day>"
     if (
         m.group(3) is None

@@ -15,9 +15,10 @@ from collections.abc import Mapping
 
 import attrs
 
+from provenance.lang.en import words as english
 from provenance.model import Reason, RelationKind, Stance
 from provenance.relate.cues import table
-from provenance.relate.features import Features, stem, stop_words
+from provenance.relate.features import Features, month_words, stem, stop_words
 from provenance.relate.rules import (
     Mode,
     Overlap,
@@ -30,6 +31,7 @@ from provenance.relate.rules import (
     overlap,
     shared_reasons,
 )
+from provenance.relate.speakers import title_words
 
 POLARITY = frozenset({"deny-vs-assert", "refuted", "negation-flip"})
 
@@ -55,14 +57,14 @@ def no_predicates() -> frozenset[str]:
     """Words that say no predicate: scale words of numbers ("million"), months and
     weekdays, and function words left by a clitic ("it's" -> "it")."""
     data = table()
-    words = [*data["numbers"]["scales"], *data["names"]["months"], *data["names"]["weekdays"]]
+    words = [*data["numbers"]["scales"], *month_words(), *english.lower(english.weekdays())]
     return frozenset(stem(w) for w in words) | stop_words()
 
 
 @functools.cache
 def titles() -> frozenset[str]:
     """Single-word titles and roles ("leader", "president"): part of a name, no predicate."""
-    return frozenset(stem(t) for t in table()["speakers"]["titles"] if " " not in t)
+    return frozenset(stem(t) for t in title_words() if " " not in t)
 
 
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from provenance.lang.en import words as english
 from provenance.lang.en.tokens import name_words
 from provenance.relate.cues import table
 
@@ -19,8 +20,14 @@ from provenance.relate.cues import table
 def speaker_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[str], frozenset[str]]:
     """(titles as word tuples, longest first), spokesman words, "for" words."""
     data = table()["speakers"]
-    titles = sorted((tuple(t.split()) for t in data["titles"]), key=lambda t: (-len(t), t))
+    titles = sorted((tuple(t.split()) for t in title_words()), key=lambda t: (-len(t), t))
     return tuple(titles), frozenset(data["spokesmen"]), frozenset(data["for_words"])
+
+
+def title_words() -> tuple[str, ...]:
+    """The titles of ``provenance.lang.en.words`` and the words dropped with them
+    (``before_name``: "the former president")."""
+    return (*english.titles(), *table()["speakers"]["before_name"])
 
 
 @functools.cache

@@ -4,7 +4,8 @@ A newline always ends a sentence (headlines and datelines need no final stop).
 Within a line a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
 brackets) followed by whitespace and a word that may open a sentence, except
 
-- after an abbreviation listed in ``data/abbreviations.toml`` ("Mar.", "Gen.", "U.S.")
+- after an abbreviation listed in ``data/abbreviations.toml`` ("Gen.", "U.S.") or a month
+  abbreviation of ``data/words.toml`` ("Mar.")
   or an initial ("J. R. R. Tolkien");
 - inside a closed quotation of the same line: a quotation that runs over several
   sentences stays in one sentence, so its attribution ("…,” he said.) stays reachable.
@@ -21,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from provenance import tables
+from provenance.lang.en import words
 from provenance.model import Region, Span
 
 _END = re.compile(r"[.!?]+[\"”’'»)\]]*(?=\s+\S)")
@@ -34,7 +36,8 @@ _LEADING = "([“\"‘'"
 def abbreviations() -> frozenset[str]:
     """Every listed abbreviation, as written (case matters)."""
     table = tables.load("lang/en/abbreviations")
-    return frozenset(word for key in ("titles", "months", "states", "other") for word in table[key])
+    listed = (word for key in ("titles", "states", "other") for word in table[key])
+    return frozenset((*listed, *words.month_abbreviations()))
 
 
 def split(text: str, excluded: Sequence[Region] = ()) -> tuple[Span, ...]:

@@ -1,0 +1,51 @@
+"""The English word lists every stage shares: months, weekdays, stop words and titles.
+
+The words live in ``data/words.toml`` (abbreviations in ``data/abbreviations.toml``);
+these functions give the views stages need, so no stage table repeats them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from provenance import tables
+
+
+@functools.cache
+def months() -> tuple[tuple[str, ...], ...]:
+    """Each month in calendar order: its full name, then its abbreviations (no period)."""
+    return tuple(tuple(row) for row in tables.load("lang/en/words")["months"])
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Every month name and abbreviation, as written (capitalised) -> 1..12."""
+    return {name: number for number, row in enumerate(months(), 1) for name in row}
+
+
+def month_abbreviations() -> tuple[str, ...]:
+    """The month abbreviations with their period ("Jan.", "Sept.", "Sep.")."""
+    return tuple(f"{short}." for row in months() for short in row[1:])
+
+
+@functools.cache
+def weekdays() -> tuple[str, ...]:
+    """The weekday names, Monday first (``date.weekday()`` order)."""
+    return tuple(tables.load("lang/en/words")["weekdays"])
+
+
+def lower(words: tuple[str, ...] | dict[str, int]) -> frozenset[str]:
+    """``words`` lower-cased, as a set."""
+    return frozenset(word.lower() for word in words)
+
+
+@functools.cache
+def stop_words() -> frozenset[str]:
+    """The function words every stage treats as stop words (lower case)."""
+    return frozenset(tables.load("lang/en/words")["stop"])
+
+
+@functools.cache
+def titles() -> tuple[str, ...]:
+    """Titles and honorifics before a name (lower case, with and without a period)."""
+    return tuple(tables.load("lang/en/words")["titles"])
