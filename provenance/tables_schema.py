@@ -34,6 +34,8 @@ def _join(key: str, part: str | int) -> str:
     """``key`` one level down: ``a.b`` for a key, ``a[3]`` for a list item."""
     if isinstance(part, int):
         return f"{key}[{part}]"
+    if part.startswith("["):
+        return key + part
     return f"{key}.{part}" if key else part
 
 
@@ -99,7 +101,13 @@ class List:
         if self.nonempty and not value:
             raise Invalid(key, "must not be an empty list")
         for index, item in enumerate(value):
-            self.item(item, _join(key, index))
+            self.item(item, _join(key, _label(item, index)))
+
+
+def _label(item: object, index: int) -> str | int:
+    """How a list item is named in a key path: a table by its ``id`` (a rule), else its index."""
+    name = item.get("id") if isinstance(item, dict) else None
+    return f"[{name}]" if isinstance(name, str) and name else index
 
 
 WORDS = List(WORD)  # a word list: each entry a non-empty string
