@@ -19,6 +19,33 @@ class InputError(ProvenanceError):
     """A file the user gave us cannot be used (not UTF-8, binary, too large, missing)."""
 
 
+class FileSyntaxError(InputError):
+    """A file that does not parse: where (line and column when known) and what is wrong."""
+
+    def __init__(self, file: str, problem: str, line: int | None = None, column: int = 0) -> None:
+        self.file = file
+        self.problem = problem
+        self.line = line
+        self.column = column
+        super().__init__(
+            f"{file}:{line}:{column}: {problem}" if line is not None else f"{file}: {problem}"
+        )
+
+
+class TableError(ProvenanceError):
+    """A shipped data table (``<stage>/data/*.toml``) that the code cannot use.
+
+    ``file`` is the table's file name, ``key`` the dotted path of the bad value
+    (``verb.say.forms``) and ``problem`` what is wrong, in plain words.
+    """
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file = file
+        self.key = key
+        self.problem = problem
+        super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+
 def not_utf8(path: str, position: int) -> InputError:
     return InputError(f"{path}: not UTF-8 text (undecodable byte at offset {position})")
 

@@ -69,6 +69,26 @@ class RelationKind(enum.StrEnum):
     UNRELATED = "unrelated"  # only `relate` on arbitrary pairs reports this
 
 
+class ReasonCode(enum.StrEnum):
+    """Why two claims relate: the rule behind a ``Reason`` (its JSON value is the code)."""
+
+    NEGATION_FLIP = "negation-flip"  # a negation on one side only
+    DENY_VS_ASSERT = "deny-vs-assert"  # one denies what the other asserts
+    REFUTED = "refuted"  # one calls the content false
+    BOTH_REFUTE = "both-refute"  # the claim and an article body both call it false
+    ANTONYM = "antonym"  # opposite words, one on each side
+    NUMBER_MISMATCH = "number-mismatch"  # disjoint numbers of one unit
+    CERTAINTY_CONFLICT = "certainty-conflict"  # certain against unverified
+    CERTAINTY_DIFFERENCE = "certainty-difference"  # hedged, attributed or asked on one side
+    DIFFERENT_ENTITIES = "different-entities"  # the same place held by different names
+    POINTS_BACK = "points-back"  # a claim disputes what it points back to
+    SHARED_CONTENT = "shared-content"  # the same content words
+    SHARED_ENTITIES = "shared-entities"  # the same names
+    ASSERTED = "asserted"  # an article body states the content unattributed
+    ATTRIBUTED = "attributed"  # an article body attributes the content to others
+    JUDGED = "judged"  # a person related the claims in claims.toml
+
+
 class Verdict(enum.StrEnum):
     """A person's judgement of a relation."""
 
@@ -159,7 +179,7 @@ class Claim:
 class Reason:
     """Why two claims relate: a rule code and the words that made it fire."""
 
-    code: str  # e.g. "negation-flip", "deny-vs-assert", "number-mismatch", "shared-entities"
+    code: ReasonCode = attrs.field(converter=ReasonCode)  # a code of a data table converts
     detail: str  # a sentence a reader understands
     words: tuple[str, ...] = ()
 

@@ -205,12 +205,15 @@ def rules() -> tuple[Rule, ...]:
     return tuple(_rule(row, macros, raw) for row in table["rule"])
 
 
+LANGUAGE_MACROS = ("stop", "day", "weekday")
+
+
 @functools.cache
 def language_macros() -> dict[str, list[str]]:
     """The macros made of the English word lists (``provenance.lang.en.words``):
     ``{stop}`` (with ``speaker_stop`` of rules.toml), ``{day}`` and ``{weekday}``."""
     months = [row[0] for row in english.months()]
-    return {
+    return {  # the names of LANGUAGE_MACROS
         "stop": sorted(stop_words()),
         "day": [*english.weekdays(), *months, *english.month_abbreviations()],
         "weekday": list(english.weekdays()),

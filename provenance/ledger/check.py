@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 
-from provenance.errors import InputError, ProvenanceError
+from provenance.errors import FileSyntaxError, ProvenanceError
 from provenance.extract import reader
 from provenance.ledger import store
 from provenance.ledger.schema import Problem
@@ -76,8 +76,8 @@ def check(path: Path) -> Result:
     name = os.path.relpath(path)
     try:
         ledger, problems = store.parse(text, name)
-    except InputError as exc:
-        return Result((_syntax(name, str(exc)),))
+    except FileSyntaxError as exc:
+        return Result((_syntax(exc),))
     context = _Context(path.parent, name, store.Lines(text), ledger)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
@@ -88,11 +88,10 @@ def check(path: Path) -> Result:
     return Result(tuple(findings), len(ledger.documents), len(ledger.claims))
 
 
-def _syntax(name: str, message: str) -> Finding:
-    parts = message.split(":", 3)
-    if len(parts) == 4 and parts[1].isdigit() and parts[2].isdigit():
-        return Finding("syntax", name, parts[3].strip(), int(parts[1]), int(parts[2]))
-    return Finding("syntax", name, message.removeprefix(f"{name}: "))
+def _syntax(exc: FileSyntaxError) -> Finding:
+    if exc.line is None:
+        return Finding("syntax", exc.file, exc.problem)
+    return Finding("syntax", exc.file, exc.problem, exc.line, exc.column)
 
 
 def _problem(context: _Context, problem: Problem) -> Finding:

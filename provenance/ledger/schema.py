@@ -52,15 +52,16 @@ class Problem:
     key: str
     field: str
     message: str
-
-    @property
-    def unknown_key(self) -> bool:
-        """A key this version does not know: kept on rewrite, reported as a warning."""
-        return self.message.startswith("unknown key")
+    unknown_key: bool = False  # a key this version does not know: kept, only a warning
 
 
 class Bad(Exception):
-    """A field that cannot be used; the message says what to write instead."""
+    """A field that cannot be used; ``message`` says what to write instead."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field  # "" when the entry's key itself is wrong
+        self.message = message
 
 
 def parse(data: Mapping[str, Any]) -> tuple[Ledger, list[Problem]]:
@@ -110,8 +111,7 @@ def _entries(
         try:
             built.append(build(name, body))
         except Bad as exc:
-            field, _, message = str(exc).partition("\x1f")
-            problems.append(Problem(section, name, field, message))
+            problems.append(Problem(section, name, exc.field, exc.message))
     return tuple(built)
 
 
@@ -129,13 +129,14 @@ def _unknown_keys(
     for name in extra:
         close = difflib.get_close_matches(name, fields, n=1)
         hint = f"; did you mean {close[0]!r}?" if close else " (kept as it is)"
-        problems.append(Problem(where[0], where[1], name, f"unknown key {name!r}{hint}"))
+        message = f"unknown key {name!r}{hint}"
+        problems.append(Problem(where[0], where[1], name, message, unknown_key=True))
 
 
 def _get(body: Mapping[str, Any], field: str, kind: type[V], default: V) -> V:
     raw = body.get(field, default)
     if not isinstance(raw, kind) or (kind is int and isinstance(raw, bool)):
-        raise Bad(f"{field}\x1f{field} must be {_TYPE_NAMES.get(kind, kind.__name__)}")
+        raise Bad(field, f"{field} must be {_TYPE_NAMES.get(kind, kind.__name__)}")
     return raw
 
 
@@ -148,7 +149,7 @@ def _date(body: Mapping[str, Any], field: str) -> dt.date | None:
         return None
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
-    raise Bad(f"{field}\x1f{field} = {raw!r} is not a date: write {field} = 2017-06-23 (no quotes)")
+    raise Bad(field, f"{field} = {raw!r} is not a date: write {field} = 2017-06-23 (no quotes)")
 
 
 def _enum(body: Mapping[str, Any], field: str, kind: type[E], default: E | None = None) -> E:
@@ -159,7 +160,7 @@ def _enum(body: Mapping[str, Any], field: str, kind: type[E], default: E | None 
         return kind(raw)
     except ValueError:
         allowed = " | ".join(str(member.value) for member in kind)
-        raise Bad(f"{field}\x1f{field} = {raw!r}: use one of {allowed}") from None
+        raise Bad(field, f"{field} = {raw!r}: use one of {allowed}") from None
 
 
 def _document(path: str, body: Mapping[str, Any]) -> DocRecord:
@@ -179,7 +180,7 @@ def _pair(body: Mapping[str, Any], field: str) -> tuple[int, int] | None:
         return None
     if _is_pair(raw):
         return raw[0], raw[1]
-    raise Bad(f"{field}\x1f{field} must be [start, end] with 0 <= start <= end")
+    raise Bad(field, f"{field} must be [start, end] with 0 <= start <= end")
 
 
 def _is_pair(raw: object) -> bool:
@@ -196,10 +197,10 @@ def _spans(body: Mapping[str, Any], content: str) -> tuple[Span, ...]:
     if raw is None:
         return (Span(UNANCHORED, UNANCHORED, content),)
     if not isinstance(raw, list) or not raw or not all(_is_pair(pair) for pair in raw):
-        raise Bad("spans\x1fspans must be [[start, end], …] with 0 <= start <= end")
+        raise Bad("spans", "spans must be [[start, end], …] with 0 <= start <= end")
     fragments = split_content(content, [end - start for start, end in raw])
     if fragments is None:
-        raise Bad(f"content\x1fcontent has not the {len(raw)} fragment(s) that spans has")
+        raise Bad("content", f"content has not the {len(raw)} fragment(s) that spans has")
     return tuple(Span(s, e, text) for (s, e), text in zip(raw, fragments, strict=True))
 
 
@@ -224,7 +225,7 @@ def _split_plain(content: str, count: int) -> list[str] | None:
 def _claim(name: str, body: Mapping[str, Any]) -> Claim:
     for required in ("doc", "content", "kind", "stance"):
         if required not in body:
-            raise Bad(f"{required}\x1fmissing {required!r}")
+            raise Bad(required, f"missing {required!r}")
     content = _get(body, "content", str, "")
     return Claim(
         id=name,
@@ -256,6 +257,6 @@ def _anchor(body: Mapping[str, Any], field: str) -> Span | None:
 def _relation(key: str, body: Mapping[str, Any]) -> RelationVerdict:
     a, sep, b = key.partition("~")
     if not sep or not a or not b:
-        raise Bad('\x1fa relation key is two claim ids joined by "~": "c-1~c-2"')
+        raise Bad("", 'a relation key is two claim ids joined by "~": "c-1~c-2"')
     verdict = _enum(body, "verdict", Verdict)
     return RelationVerdict(a=a, b=b, verdict=verdict, note=_get(body, "note", str, ""))

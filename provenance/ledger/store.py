@@ -17,7 +17,7 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from provenance.errors import InputError, ProvenanceError, UsageError
+from provenance.errors import FileSyntaxError, InputError, ProvenanceError, UsageError
 from provenance.ledger import schema, write
 from provenance.ledger.schema import Problem
 from provenance.model import Ledger
@@ -52,20 +52,21 @@ def parse(text: str, name: str = LEDGER) -> tuple[Ledger, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(syntax_error(name, text, exc)) from None
+        raise syntax_error(name, text, exc) from None
     return schema.parse(data)
 
 
-def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> str:
-    """One line: ``claims.toml:12:5: Expected '=' after a key``."""
-    message = str(exc)
+def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> FileSyntaxError:
+    """Where and what: ``claims.toml:12:5: Expected '=' after a key``."""
+    message = str(exc)  # tomllib gives no fields: its message is the only source
     found = _AT.match(message)
     if found is not None:
-        return f"{name}:{found['line']}:{found['col']}: {found['msg']}"
+        return FileSyntaxError(name, found["msg"], int(found["line"]), int(found["col"]))
     if message.endswith(_AT_END):
         line, col = text.count("\n") + 1, len(text) - text.rfind("\n")
-        return f"{name}:{line}:{col}: {message.removesuffix(_AT_END)} at the end of the file"
-    return f"{name}: {message}"
+        problem = f"{message.removesuffix(_AT_END)} at the end of the file"
+        return FileSyntaxError(name, problem, line, col)
+    return FileSyntaxError(name, message)
 
 
 def load(path: Path) -> Ledger:

@@ -21,7 +21,7 @@ import attrs
 
 from provenance import tables
 from provenance.lang.en import sentences as english
-from provenance.model import Reason, RelationKind
+from provenance.model import Reason, ReasonCode, RelationKind
 from provenance.relate.cues import Phrase, first_tokens, match_list, phrase_text, tokens
 from provenance.relate.features import Features, features
 from provenance.relate.rules import Mode, Overlap, overlap, weight
@@ -168,7 +168,7 @@ def relate_body(a: str, body: str, idf: Mapping[str, float] | None = None) -> Ju
     scores = stance_scores(found)
     kind = max(STANCES, key=lambda k: scores[k])
     runner_up = max((k for k in STANCES if k is not kind), key=lambda k: scores[k])
-    common = Reason("shared-content", "the same content words", o.words[:8])
+    common = Reason(ReasonCode.SHARED_CONTENT, "the same content words", o.words[:8])
     return kind, score, (*why(kind, runner_up, found, a, body), common)
 
 
@@ -188,7 +188,7 @@ def why(
         else:
             merged[code] = attrs.evolve(seen, words=tuple(dict.fromkeys(seen.words + words))[:8])
     if kind is RelationKind.AGREES and not merged:
-        return [Reason("asserted", "the body states the content without attributing it")]
+        return [Reason(ReasonCode.ASSERTED, "the body states the content without attributing it")]
     return list(merged.values())
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from provenance.model import Claim, Reason, Relation, RelationKind, Stance
+from provenance.model import Claim, Reason, ReasonCode, Relation, RelationKind, Stance
 from provenance.relate.cues import Phrase, table, tokens
 from provenance.relate.features import normalise
 
@@ -89,6 +89,8 @@ def pointer_relations(claims: Sequence[Claim]) -> list[Relation]:
 def pointer_relation(claim: Claim, target: Claim, words: tuple[str, str]) -> Relation:
     """The contradiction of ``claim`` pointing back at ``target``."""
     what = "the denial" if target.stance is Stance.DENIES else "the claim"
-    reason = Reason("points-back", f"“{words[0]}” … “{words[1]}” disputes {what} before it", words)
+    reason = Reason(
+        ReasonCode.POINTS_BACK, f"“{words[0]}” … “{words[1]}” disputes {what} before it", words
+    )
     a, b = sorted((claim.id, target.id))
     return Relation(a, b, RelationKind.CONTRADICTS, 1.0, (reason,))

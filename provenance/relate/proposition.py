@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import attrs
 
 from provenance.lang.en import words as english
-from provenance.model import Reason, RelationKind, Stance
+from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, month_words, stem, stop_words
 from provenance.relate.rules import (
@@ -33,7 +33,7 @@ from provenance.relate.rules import (
 )
 from provenance.relate.speakers import title_words
 
-POLARITY = frozenset({"deny-vs-assert", "refuted", "negation-flip"})
+POLARITY = frozenset({ReasonCode.DENY_VS_ASSERT, ReasonCode.REFUTED, ReasonCode.NEGATION_FLIP})
 
 Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
@@ -123,7 +123,7 @@ def negation_flip(a: Features, b: Features, preds: frozenset[str]) -> list[Reaso
         words = negators(x, preds, near=True)
         if words and not negators(y, shared):
             detail = "a negation in one and not the other"
-            return [Reason("negation-flip", detail, tuple(dict.fromkeys(words)))]
+            return [Reason(ReasonCode.NEGATION_FLIP, detail, tuple(dict.fromkeys(words)))]
     return []
 
 
@@ -135,7 +135,7 @@ def stance_denial(a: Side, b: Side) -> list[Reason]:
     denier = a if a.stance is Stance.DENIES else b
     if not states_proposition(denier.features):
         return []
-    return [Reason("deny-vs-assert", "one denies what the other asserts", ("denies",))]
+    return [Reason(ReasonCode.DENY_VS_ASSERT, "one denies what the other asserts", ("denies",))]
 
 
 def states_proposition(f: Features) -> bool:
@@ -166,7 +166,7 @@ def against_reasons(a: Side, b: Side, preds: frozenset[str]) -> list[Reason]:
     if len(preds) < data["polarity_predicates"] or cover(a, b) < data["polarity_cover"]:
         return kept
     flips = negation_flip(a.features, b.features, preds) + stance_denial(a, b)
-    return kept + [r for r in found if r.code == "refuted"] + flips
+    return kept + [r for r in found if r.code is ReasonCode.REFUTED] + flips
 
 
 def open_against_committed(a: Side, b: Side) -> bool:
@@ -194,7 +194,7 @@ def decide_claims(a: Side, b: Side, o: Overlap) -> Judgement:
     against = against_reasons(a, b, preds)
     if against:
         return RelationKind.CONTRADICTS, score, (*against, *common)
-    soft = tuple(r for r in certainty_reasons(a, b) if r.code == "certainty-difference")
+    soft = tuple(r for r in certainty_reasons(a, b) if r.code is ReasonCode.CERTAINTY_DIFFERENCE)
     one_opposes = (a.stance is Stance.DENIES) != (b.stance is Stance.DENIES)
     if open_against_committed(a, b) or one_opposes or o.score < data["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import attrs
 from rapidfuzz import fuzz
 
-from provenance.model import Reason, RelationKind, Stance
+from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, Quantity
 
@@ -78,7 +78,7 @@ def denies(side: Side) -> tuple[str, ...]:
     return words + (("denies",) if side.stance is Stance.DENIES and not words else ())
 
 
-def flip(code: str, detail: str, a: tuple[str, ...], b: tuple[str, ...]) -> list[Reason]:
+def flip(code: ReasonCode, detail: str, a: tuple[str, ...], b: tuple[str, ...]) -> list[Reason]:
     """A reason when exactly one side has words of a kind."""
     if bool(a) == bool(b):
         return []
@@ -103,15 +103,15 @@ def polarity_reasons(
     fa, fb = a.features, b.features
     shared = fa.content & fb.content if scope is None else scope
     reasons = [
-        *flip("deny-vs-assert", "one denies what the other asserts", denies(a), denies(b)),
+        *flip(ReasonCode.DENY_VS_ASSERT, "one denies what the other asserts", denies(a), denies(b)),
         *flip(
-            "refuted",
+            ReasonCode.REFUTED,
             "one calls the content false",
             fa.cues.get("refute", ()) + fa.cues.get("asked", ()),
             fb.cues.get("refute", ()),
         ),
         *flip(
-            "negation-flip",
+            ReasonCode.NEGATION_FLIP,
             "a negation in one and not the other",
             negators(fa, shared, mode is Mode.CLAIMS),
             negators(fb, shared, mode is Mode.CLAIMS),
@@ -122,11 +122,11 @@ def polarity_reasons(
     return reasons
 
 
-def b_words(b: Side, code: str, shared: frozenset[str]) -> tuple[str, ...]:
+def b_words(b: Side, code: ReasonCode, shared: frozenset[str]) -> tuple[str, ...]:
     """The words of side b for a polarity reason."""
-    if code == "deny-vs-assert":
+    if code is ReasonCode.DENY_VS_ASSERT:
         return denies(b)
-    if code == "refuted":
+    if code is ReasonCode.REFUTED:
         return b.features.cues.get("refute", ())
     return negators(b.features, shared)
 
@@ -142,7 +142,9 @@ def antonym_reasons(a: Features, b: Features) -> list[Reason]:
                 and not has_word(x, right)
                 and not has_word(y, left)
             ):
-                found.append(Reason("antonym", f"“{left}” against “{right}”", (left, right)))
+                found.append(
+                    Reason(ReasonCode.ANTONYM, f"“{left}” against “{right}”", (left, right))
+                )
     return found
 
 
@@ -160,8 +162,8 @@ def certainty_reasons(a: Side, b: Side) -> list[Reason]:
     words = a.features.cues.get(cue_of(la), ()) + b.features.cues.get(cue_of(lb), ())
     distance = abs(levels.index(la) - levels.index(lb))
     if distance >= table()["score"]["certainty_conflict"]:
-        return [Reason("certainty-conflict", f"{la} against {lb}", words)]
-    return [Reason("certainty-difference", f"{la} against {lb}", words)]
+        return [Reason(ReasonCode.CERTAINTY_CONFLICT, f"{la} against {lb}", words)]
+    return [Reason(ReasonCode.CERTAINTY_DIFFERENCE, f"{la} against {lb}", words)]
 
 
 @functools.cache
@@ -199,7 +201,11 @@ def hedge_reasons(b: Side, a: Side) -> list[Reason]:
     """
     fa, fb = a.features, b.features
     if fb.has("unverified") and not fa.has("unverified"):
-        return [Reason("certainty-difference", "unverified against stated", fb.cues["unverified"])]
+        return [
+            Reason(
+                ReasonCode.CERTAINTY_DIFFERENCE, "unverified against stated", fb.cues["unverified"]
+            )
+        ]
     if fb.has("certain"):
         return []
     theirs = hedges(fa, headline=False)
@@ -208,7 +214,7 @@ def hedge_reasons(b: Side, a: Side) -> list[Reason]:
     if not new:
         return []
     words = tuple(w for kind in sorted(new) for w in new[kind])
-    return [Reason("certainty-difference", f"hedged ({', '.join(sorted(new))})", words)]
+    return [Reason(ReasonCode.CERTAINTY_DIFFERENCE, f"hedged ({', '.join(sorted(new))})", words)]
 
 
 def cue_of(level: str) -> str:
@@ -236,7 +242,7 @@ def number_reasons(a: Features, b: Features, only: bool = False) -> list[Reason]
             ):
                 found.append(
                     Reason(
-                        "number-mismatch",
+                        ReasonCode.NUMBER_MISMATCH,
                         f"{qa.text} against {qb.text} {qa.unit}",
                         (qa.text, qb.text),
                     )
@@ -292,7 +298,7 @@ def different_entities(a: Features, b: Features) -> list[Reason]:
         for y in sorted(b.names - a.names):
             nx, ny = x.replace("_", " "), y.replace("_", " ")
             if fuzz.ratio(nx, ny) >= ratio and not same_entity(nx, ny):
-                return [Reason("different-entities", f"“{nx}” is not “{ny}”", (nx, ny))]
+                return [Reason(ReasonCode.DIFFERENT_ENTITIES, f"“{nx}” is not “{ny}”", (nx, ny))]
     return []
 
 
@@ -326,15 +332,15 @@ def contradiction_reasons(
 ) -> list[Reason]:
     """Every reason that the two sides cannot both be right (negators scoped to ``scope``)."""
     reasons = polarity_reasons(a, b, mode, scope) + antonym_reasons(a.features, b.features)
-    reasons += [r for r in certainty_reasons(a, b) if r.code == "certainty-conflict"]
+    reasons += [r for r in certainty_reasons(a, b) if r.code is ReasonCode.CERTAINTY_CONFLICT]
     return reasons + number_reasons(a.features, b.features, mode is Mode.CLAIMS)
 
 
 def shared_reasons(o: Overlap) -> list[Reason]:
     """What the two sides have in common."""
-    reasons = [Reason("shared-content", "the same content words", o.words[:8])]
+    reasons = [Reason(ReasonCode.SHARED_CONTENT, "the same content words", o.words[:8])]
     if o.names:
-        reasons.append(Reason("shared-entities", "the same names", o.names[:6]))
+        reasons.append(Reason(ReasonCode.SHARED_ENTITIES, "the same names", o.names[:6]))
     return reasons
 
 
@@ -355,7 +361,7 @@ def decide(
     hedged = hedge_reasons(b, a) if mode is Mode.TEXTS else []
     if hedged:
         return RelationKind.RELATED, score, (*hedged, *common)
-    soft = [r for r in certainty_reasons(a, b) if r.code == "certainty-difference"]
+    soft = [r for r in certainty_reasons(a, b) if r.code is ReasonCode.CERTAINTY_DIFFERENCE]
     if o.score < thresholds["agrees"]:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from provenance import tables
 from provenance.lang.en.tokens import DIFF as _WORD
-from provenance.model import Reason
+from provenance.model import Reason, ReasonCode
 
 Ranges = tuple[tuple[int, int], ...]
 
@@ -88,7 +88,13 @@ def same_case(text: str, found: Sequence[tuple[str, int, int]], i: int, phrase: 
 
 def is_shared(reason: Reason) -> bool:
     """Whether a reason tells what the claims share rather than where they differ."""
-    return reason.code in tables.load("report/report")["shared_reason_codes"]
+    return reason.code in _shared_codes()
+
+
+@functools.cache
+def _shared_codes() -> frozenset[ReasonCode]:
+    """The ``shared_reason_codes`` of report.toml (members, checked when the table loads)."""
+    return frozenset(map(ReasonCode, tables.load("report/report")["shared_reason_codes"]))
 
 
 def reason_words(reasons: Iterable[Reason]) -> tuple[str, ...]:

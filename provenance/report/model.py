@@ -21,6 +21,7 @@ from provenance.model import (
     Flag,
     Ledger,
     Reason,
+    ReasonCode,
     Relation,
     RelationKind,
     RelationVerdict,
@@ -269,7 +270,7 @@ def with_judged(
     seen = {(r.a, r.b) for r in found}
     for (a, b), verdict in sorted(verdicts.items()):
         if verdict.verdict is Verdict.CONFIRMED and (a, b) not in seen and {a, b} <= entries.keys():
-            reason = Reason("judged", "a person related these claims in claims.toml")
+            reason = Reason(ReasonCode.JUDGED, "a person related these claims in claims.toml")
             found.append(Relation(a, b, RelationKind.RELATED, 0.0, (reason,)))
     return found
 
