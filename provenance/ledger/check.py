@@ -72,10 +72,10 @@ class _Context:
 
 def check(path: Path) -> Result:
     """Check the claims.toml at ``path`` and the corpus it names."""
-    text = store.read_text(path)
+    text = store.read_ledger_text(path)
     name = os.path.relpath(path)
     try:
-        ledger, problems = store.parse(text, name)
+        ledger, problems = store.parse_ledger(text, name)
     except InputError as exc:
         return Result((_syntax(name, str(exc)),))
     context = _Context(path.parent, name, store.Lines(text), ledger)
@@ -207,7 +207,7 @@ def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
         return
     if text is None:
         return  # the document is missing or stale: reported once, on the document
-    for field, span in _anchored(claim):
+    for field, span in _spans_of(claim):
         if text[span.start : span.end] != span.text:
             found = text[span.start : span.end]
             yield Finding(
@@ -219,7 +219,7 @@ def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
             )
 
 
-def _anchored(claim: Claim) -> Iterator[tuple[str, Span]]:
+def _spans_of(claim: Claim) -> Iterator[tuple[str, Span]]:
     for span in claim.content:
         yield "spans", span
     if claim.speaker is not None:
