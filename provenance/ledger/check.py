@@ -34,7 +34,7 @@ class Finding:
 
 
 @attrs.frozen
-class Result:
+class CheckResult:
     """All findings of one check, and how much was looked at."""
 
     findings: tuple[Finding, ...]
@@ -70,14 +70,14 @@ class _Context:
         return os.path.relpath(self.root / path)
 
 
-def check(path: Path) -> Result:
+def check(path: Path) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
     text = store.read_ledger_text(path)
     name = os.path.relpath(path)
     try:
         ledger, problems = store.parse_ledger(text, name)
     except InputError as exc:
-        return Result((_syntax(name, str(exc)),))
+        return CheckResult((_syntax(name, str(exc)),))
     context = _Context(path.parent, name, store.Lines(text), ledger)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
@@ -85,7 +85,7 @@ def check(path: Path) -> Result:
     findings += _documents(context)
     findings += _claims(context)
     findings += _relations(context)
-    return Result(tuple(findings), len(ledger.documents), len(ledger.claims))
+    return CheckResult(tuple(findings), len(ledger.documents), len(ledger.claims))
 
 
 def _syntax(name: str, message: str) -> Finding:

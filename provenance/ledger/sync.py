@@ -1,6 +1,6 @@
 """``provenance sync``: bring claims.toml up to date with the corpus, keeping every hand edit.
 
-``sync`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
+``sync_ledger`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
 changed one is read, extracted and merged (``provenance.ledger.merge``); a missing one keeps
 its claims, flagged. ``sync_file`` does it under the lock and writes atomically.
 """
@@ -49,7 +49,7 @@ class _Run:
     failures: list[str] = attrs.field(factory=list)
 
 
-def sync(
+def sync_ledger(
     root: Path,
     ledger: Ledger,
     extract: Extractor = pipeline.extract,
@@ -141,7 +141,7 @@ def sync_file(
             say(f"{leftover.name}: removed what an interrupted sync left behind")
         text, ledger = _open(path, folders, create, say)
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
-        result, done = sync(path.parent, ledger, extract, read, reextract, progress)
+        result, done = sync_ledger(path.parent, ledger, extract, read, reextract, progress)
         if text and result == _sorted(ledger):
             return done  # nothing changed: the file stays as it is, comments and all
         out = store.dumps(result)

@@ -18,7 +18,8 @@ from provenance.relate.rules import idf_table
 
 @attrs.frozen
 class WordWeights:
-    """The idf of each content word of a corpus; key ``""`` holds an unseen word's weight."""
+    """The idf of each content word (as ``features`` normalises it) of a corpus; key ``""``
+    holds the weight of a word the corpus lacks."""
 
     idf: Mapping[str, float] = attrs.field(hash=False, repr=False)
     documents: int = 0
@@ -34,7 +35,3 @@ class WordWeights:
         """Weights over texts whose features are already computed."""
         found = list(texts)
         return cls(idf_table(found), len(found))
-
-    def __getitem__(self, word: str) -> float:
-        """The weight of ``word`` (an unseen word weighs as the rarest)."""
-        return self.idf.get(word, self.idf[""])
