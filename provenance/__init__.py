@@ -5,11 +5,12 @@ The public, typed Python API::
     import provenance
 
     claims = provenance.extract_file("seeds/003_bcaab3bcf559171c.txt")
-    weights = provenance.WordWeights.fit(claim.content_text for claim in claims)
+    weights = provenance.WordWeights.fit([claim.content_text for claim in claims])
     relations = provenance.relate_claims(claims, weights=weights)
-    report = provenance.build_report(provenance.open_ledger("claims.toml"), root=Path("."))
+    report = provenance.build_report(provenance.open_ledger("claims.toml"))
 
-Names are imported on first use, so ``import provenance`` stays cheap.
+Names are imported on first use, so ``import provenance`` stays cheap. The README's
+"Python API" section shows more; what is not exported here may change.
 """
 
 from __future__ import annotations
