@@ -26,7 +26,7 @@ def main() -> None:
     parser.add_argument("--ledger", type=Path, default=HERE.parent / "claims.toml")
     parser.add_argument("--out", type=Path, default=HERE / "report.svg")
     args = parser.parse_args()
-    ledger = store.load(args.ledger)
+    ledger = store.open_ledger(args.ledger)
     report = build(ledger, relate_claims(usable(ledger)))
     args.out.write_text(svg(report), encoding="utf-8")
     print(f"wrote {args.out}")

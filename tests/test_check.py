@@ -286,4 +286,4 @@ def test_missing_ledger_is_a_usage_error(
 
 def test_published_today_is_a_date(repo: Path) -> None:
     """A TOML date parses as a date (the negative row of bad_date)."""
-    assert store.load(repo / "claims.toml").documents[0].published == dt.date(2017, 6, 23)
+    assert store.open_ledger(repo / "claims.toml").documents[0].published == dt.date(2017, 6, 23)

@@ -13,7 +13,7 @@ import pytest
 from provenance.cli import COMMANDS, main
 from provenance.cli.sync import summary
 from provenance.ledger import store
-from provenance.ledger.sync import Report
+from provenance.ledger.sync import SyncSummary
 
 from .conftest import ROOT, SEEDS
 
@@ -31,7 +31,7 @@ def test_init_creates_ledger_then_refuses_twice(
 ) -> None:
     """init FOLDER writes claims.toml listing every document; a second init is a usage error."""
     assert main(["init", "news"]) == 0
-    ledger = store.load(corpus / "claims.toml")
+    ledger = store.open_ledger(corpus / "claims.toml")
     assert ledger.corpus == ("news",)
     assert len(ledger.documents) == len(list(SEEDS.glob("*.txt")))
     assert "wrote claims.toml" in capsys.readouterr().err
@@ -78,12 +78,13 @@ def test_unreadable_document_makes_sync_exit_one(
     (corpus / "news" / "bad.txt").write_bytes(b"\x00\x01")
     assert main(["sync", "news"]) == 1
     assert "bad.txt: looks binary" in capsys.readouterr().err
-    assert "news/bad.txt" not in {d.path for d in store.load(corpus / "claims.toml").documents}
+    ledger = store.open_ledger(corpus / "claims.toml")
+    assert "news/bad.txt" not in {d.path for d in ledger.documents}
 
 
 def test_summary_names_what_changed() -> None:
     """The summary counts documents and lists event ids, the first few by name."""
-    report = Report(
+    report = SyncSummary(
         events={"added": tuple(f"c-{n}" for n in range(10)), "flagged": ("c-x",)},
         documents={"new": ("a.txt",), "unchanged": ()},
         written=True,
@@ -100,7 +101,7 @@ def test_check_fails_on_an_unattributed_document(
 ) -> None:
     """A document with neither publisher nor date fails check, saying what to fill in."""
     assert main(["init", "news"]) == 0
-    ledger = store.load(corpus / "claims.toml")
+    ledger = store.open_ledger(corpus / "claims.toml")
     first = attrs.evolve(ledger.documents[0], publisher="", published=None, reviewed=False)
     store.save(corpus / "claims.toml", attrs.evolve(ledger, documents=(first,)))
     capsys.readouterr()

@@ -128,7 +128,7 @@ def judge(corpus: Path, data: dict[str, Any], verdict: Verdict, note: str = "") 
     """Write a verdict on the first contradiction into claims.toml (as a person would)."""
     first = next(r for r in data["relations"] if r["kind"] == "contradicts")
     path = corpus / "claims.toml"
-    ledger = store.load(path)
+    ledger = store.open_ledger(path)
     judged = RelationVerdict(first["a"], first["b"], verdict, note)
     store.save(path, attrs.evolve(ledger, relations=(judged,)))
     return first["a"], first["b"]
@@ -155,7 +155,7 @@ def test_confirmed_relation_leads(corpus: Path, capsys: pytest.CaptureFixture[st
     last = [r for r in data["relations"] if r["kind"] == "contradicts"][-1]
     path = corpus / "claims.toml"
     verdict = RelationVerdict(last["a"], last["b"], Verdict.CONFIRMED)
-    store.save(path, attrs.evolve(store.load(path), relations=(verdict,)))
+    store.save(path, attrs.evolve(store.open_ledger(path), relations=(verdict,)))
     first = report_json(capsys)["relations"][0]
     assert (first["a"], first["b"], first["verdict"]) == (last["a"], last["b"], "confirmed")
 
@@ -163,7 +163,7 @@ def test_confirmed_relation_leads(corpus: Path, capsys: pytest.CaptureFixture[st
 def test_rejected_claims_are_left_out(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A claim a person rejected is in neither the claims nor any relation."""
     path = corpus / "claims.toml"
-    ledger = store.load(path)
+    ledger = store.open_ledger(path)
     gatilov = next(c for c in ledger.claims if c.speaker and GATILOV in c.speaker.text)
     rejected = attrs.evolve(gatilov, status=Status.REJECTED)
     claims = tuple(rejected if c.id == gatilov.id else c for c in ledger.claims)
@@ -286,7 +286,7 @@ def test_seeds_report_golden(update_golden: bool) -> None:
     ledger = ROOT / "claims.toml"
     if not ledger.is_file():
         pytest.skip("the project's claims.toml is not there yet")
-    loaded = store.load(ledger)
+    loaded = store.open_ledger(ledger)
     report = build(loaded, relate_claims(usable(loaded)))
     out = io.StringIO()
     FORMATTERS["rich"](report, out, 100)

@@ -81,7 +81,7 @@ def ledger() -> Ledger:
 def test_round_trip_keeps_every_field() -> None:
     """dump then parse gives the same ledger, with no problem but the unknown keys."""
     text = store.dumps(ledger())
-    back, problems = store.parse(text)
+    back, problems = store.parse_ledger(text)
     assert back.documents == tuple(sorted(ledger().documents, key=lambda d: d.path))
     assert set(back.claims) == set(ledger().claims)
     assert back.relations == ledger().relations
@@ -92,7 +92,7 @@ def test_round_trip_keeps_every_field() -> None:
 def test_dump_is_a_fixed_point() -> None:
     """Dumping a parsed dump gives the same bytes."""
     text = store.dumps(ledger())
-    assert store.dumps(store.parse(text)[0]) == text
+    assert store.dumps(store.parse_ledger(text)[0]) == text
 
 
 def test_dump_layout_follows_design() -> None:
@@ -122,14 +122,14 @@ def test_unknown_published_is_omitted() -> None:
 def test_any_string_survives(value: str) -> None:
     """Every string (quotes, backslashes, controls, non-BMP) round-trips through the writer."""
     note = claim(15, 48, note=value, id="c-x")
-    back, _ = store.parse(store.dumps(Ledger(claims=(note,))))
+    back, _ = store.parse_ledger(store.dumps(Ledger(claims=(note,))))
     assert back.claims[0].note == value
 
 
 @given(st.text(min_size=1))
 def test_any_key_survives(name: str) -> None:
     """Every document path round-trips as a TOML key."""
-    back, _ = store.parse(store.dumps(Ledger(documents=(DocRecord(name),))))
+    back, _ = store.parse_ledger(store.dumps(Ledger(documents=(DocRecord(name),))))
     assert back.documents[0].path == name
 
 
@@ -144,7 +144,7 @@ BROKEN = [
 def test_syntax_error_names_line_and_column(text: str, prefix: str) -> None:
     """A file that does not parse raises one line starting with name:line:column."""
     with pytest.raises(InputError) as info:
-        store.parse(text)
+        store.parse_ledger(text)
     message = str(info.value)
     assert message.startswith(prefix)
     assert "\n" not in message and "(at line" not in message
@@ -171,7 +171,7 @@ def test_schema_problems_name_the_field(line: str, field: str, words: str) -> No
         + "\n".join(rows)
         + "\n"
     )
-    _, problems = store.parse(text)
+    _, problems = store.parse_ledger(text)
     assert [(p.field, words in p.message) for p in problems] == [(field, True)]
     assert store.line_of(text, problems[0]) == text.splitlines().index(line) + 1
 
@@ -181,7 +181,7 @@ def test_valid_file_has_no_problems() -> None:
     text = (
         'schema = 1\n[claims.c-1]\ndoc = "a"\ncontent = "x"\nkind = "direct"\nstance = "denies"\n'
     )
-    ledger_, problems = store.parse(text)
+    ledger_, problems = store.parse_ledger(text)
     assert problems == []
     assert ledger_.claims[0].content[0].start == -1  # not anchored yet
 
@@ -189,7 +189,7 @@ def test_valid_file_has_no_problems() -> None:
 def test_load_missing_file_says_init(tmp_path: Path) -> None:
     """No claims.toml is a usage error that names `provenance init`."""
     with pytest.raises(UsageError, match="provenance init"):
-        store.load(tmp_path / "claims.toml")
+        store.open_ledger(tmp_path / "claims.toml")
 
 
 def test_load_refuses_schema_problems(tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_load_refuses_schema_problems(tmp_path: Path) -> None:
     path = tmp_path / "claims.toml"
     path.write_text('schema = 1\n[documents."a.txt"]\nreviewed = "yes"\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"claims.toml:3: \[documents.a.txt\] reviewed"):
-        store.load(path)
+        store.open_ledger(path)
 
 
 COMMENTS = [

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from provenance.errors import InputError, UsageError
 from provenance.ledger import store
 from provenance.ledger.merge import overlap
-from provenance.ledger.sync import Report, sync_file
+from provenance.ledger.sync import SyncSummary, sync_file
 from provenance.model import (
     Claim,
     DocMeta,
@@ -91,7 +91,7 @@ class Repo:
         self.calls.append(document.path)
         return fake_extract(document)
 
-    def sync(self, **options: Any) -> Report:
+    def sync(self, **options: Any) -> SyncSummary:
         """Run sync_file with the fake extractor and reader."""
         folders = options.pop("folders", ())
         extract = options.pop("extract", self.extract)
@@ -105,7 +105,7 @@ class Repo:
 
     def ledger(self) -> Ledger:
         """The ledger as it is on disk."""
-        return store.load(self.ledger_path)
+        return store.open_ledger(self.ledger_path)
 
     def claim(self, content: str) -> Claim:
         """The claim whose content is ``content``."""
@@ -421,7 +421,7 @@ def test_two_concurrent_syncs_lose_nothing(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
-    ledger = store.load(path)
+    ledger = store.open_ledger(path)
     assert sorted(ledger.corpus) == ["one", "two"]
     assert sorted(c.speaker_name for c in ledger.claims) == ["Alice", "Bob"]
 

@@ -13,7 +13,7 @@ import sys
 from rich.text import Text
 
 from provenance.cli import options
-from provenance.ledger.check import Finding, Result, check
+from provenance.ledger.check import CheckResult, Finding, check
 from provenance.report import terminal
 
 NAME = "check"
@@ -75,7 +75,7 @@ def github(finding: Finding) -> str:
     return f"::{finding.severity} {shown}::{escape_data(finding.message)}"
 
 
-def as_json(result: Result) -> dict[str, object]:
+def as_json(result: CheckResult) -> dict[str, object]:
     """One JSON document for tools."""
     findings = [
         {
@@ -96,7 +96,7 @@ def as_json(result: Result) -> dict[str, object]:
     }
 
 
-def summary(result: Result) -> str:
+def summary(result: CheckResult) -> str:
     """The stderr line: clean, or how many errors and warnings."""
     seen = f"{result.documents} documents, {result.claims} claims"
     errors = sum(f.severity == "error" for f in result.findings)

@@ -9,16 +9,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rich.progress import Progress
 from rich.table import Table
 
 from provenance import errors
-from provenance.errors import InputError, UsageError
+from provenance.cli.progress import steps
 from provenance.evaluate import scoring
-from provenance.evaluate.polnear import Gold, annotation_files, parse_ann, predicted
+from provenance.evaluate.run import score_folder
 from provenance.evaluate.scoring import Case
-from provenance.extract.pipeline import extract
-from provenance.extract.reader import parse_document, read_text
 from provenance.report import terminal
 
 NAME = "eval"
@@ -34,65 +31,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--errors", metavar="FILE", help="write misses, false alarms and differing pairs as JSONL"
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-
-
-def corpus(folder: Path) -> list[tuple[Path, Path | None]]:
-    """Each ``text/NAME.txt`` with its first ``attributions/NAME_*.ann`` (None when unannotated)."""
-    texts = folder / "text"
-    if not folder.is_dir():
-        raise UsageError(f"{folder}: no such folder")
-    if not texts.is_dir():
-        raise UsageError(f"{folder}: no text/ folder (expected text/NAME.txt + attributions/)")
-    notes = folder / "attributions"
-    chosen = annotation_files(p.name for p in notes.iterdir()) if notes.is_dir() else {}
-    pairs = []
-    for path in sorted(texts.iterdir(), key=lambda p: p.name):
-        if path.name.endswith(".txt"):
-            ann = chosen.get(path.name[: -len(".txt")])
-            pairs.append((path, notes / ann if ann else None))
-    return pairs
-
-
-def read_gold(path: Path | None) -> Gold:
-    """The gold of one .ann file; none, or an empty file, is a text without attributions."""
-    if path is None:
-        return Gold(())
-    shown = path.as_posix()
-    try:
-        return parse_ann(read_text(path, shown), shown)
-    except InputError:
-        if path.is_file() and not path.read_bytes().strip():
-            return Gold(())
-        raise
-
-
-def load_case(text_path: Path, ann_path: Path | None) -> Case:
-    """Read one text and its gold, run the pipeline on it, and pair them up for scoring."""
-    name = text_path.as_posix()
-    text = read_text(text_path, name)
-    gold = read_gold(ann_path)
-    claims = extract(parse_document(name, text))
-    pairs = [predicted(claim, len(text)) for claim in claims]
-    return Case(
-        name=text_path.name[: -len(".txt")],
-        text=text,
-        gold=gold.attributions,
-        pred=tuple(att for att, _ in pairs),
-        dropped=gold.dropped,
-        out_of_range=sum(bad for _, bad in pairs),
-    )
-
-
-def load_cases(pairs: list[tuple[Path, Path | None]]) -> list[Case]:
-    """Every case, with a progress bar on stderr when it is a terminal."""
-    err = terminal.err_console()
-    cases = []
-    with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("scoring", total=len(pairs))
-        for text_path, ann_path in pairs:
-            cases.append(load_case(text_path, ann_path))
-            bar.advance(task)
-    return cases
 
 
 def _row(grid: Table, label: str, figures: dict[str, Any]) -> None:
@@ -151,8 +89,9 @@ def write_errors(path: str, cases: list[Case]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    cases = load_cases(corpus(Path(args.polnear)))
-    record = scoring.result_record(scoring.score(cases))
+    with steps() as step:
+        evaluation = score_folder(Path(args.polnear), step)
+    cases, record = list(evaluation.cases), evaluation.record
     if args.errors:
         write_errors(args.errors, cases)
     if args.format == "json":

@@ -5,15 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from rich.progress import Progress
 from rich.table import Table
 
-from provenance.errors import ProvenanceError
-from provenance.extract.pipeline import extract
-from provenance.extract.reader import read_document
+from provenance.cli.progress import steps
+from provenance.extract.files import extract_files
 from provenance.extract.records import claim_record
 from provenance.model import Claim
 from provenance.report import terminal
@@ -22,22 +19,12 @@ from provenance.report.as_rich import plural
 NAME = "extract"
 HELP = "print the claims found in the given article files (writes nothing)"
 FORMATS = ("rich", "jsonl", "json")
+BAR_FROM = 20  # files from which a progress bar is drawn
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 article text files")
     parser.add_argument("--format", choices=FORMATS, default="rich", help="output format")
-
-
-def claims_of(paths: Iterable[Path], failures: list[str]) -> Iterator[Claim]:
-    """Claims of each readable file; a file that cannot be read is noted in ``failures``."""
-    for path in paths:
-        try:
-            document = read_document(path)
-        except ProvenanceError as exc:
-            failures.append(str(exc))
-            continue
-        yield from extract(document)
 
 
 def table(claims: list[Claim]) -> Table:
@@ -58,17 +45,9 @@ def table(claims: list[Claim]) -> Table:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = [Path(name) for name in args.files]
-    failures: list[str] = []
-    err = terminal.err_console()
-    with Progress(
-        console=err, transient=True, disable=len(paths) < 20 or not err.is_terminal
-    ) as bar:
-        task = bar.add_task("extracting", total=len(paths))
-        claims: list[Claim] = []
-        for path in paths:
-            claims.extend(claims_of([path], failures))
-            bar.advance(task)
+    with steps(BAR_FROM) as step:
+        found = extract_files([Path(name) for name in args.files], step)
+    claims = list(found.claims)
     if args.format == "jsonl":
         for claim in claims:
             sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
@@ -77,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         terminal.console().print(table(claims))
-    for failure in failures:
+    for failure in found.failures:
         print(f"provenance: error: {failure}", file=sys.stderr)
-    read = len(paths) - len(failures)
-    print(f"{plural(len(claims), 'claim')} from {plural(read, 'file')}", file=sys.stderr)
-    return 2 if failures else 0
+    print(f"{plural(len(claims), 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
+    return 2 if found.failures else 0

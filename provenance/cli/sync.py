@@ -14,7 +14,7 @@ from rich.progress import Progress
 from provenance import tables
 from provenance.cli import options
 from provenance.ledger.merge import EVENTS
-from provenance.ledger.sync import Notify, Report, sync_file
+from provenance.ledger.sync import Notify, SyncSummary, sync_file
 from provenance.report import terminal
 
 NAME = "sync"
@@ -67,7 +67,7 @@ def run_sync(args: argparse.Namespace, create: bool) -> int:
         err.print(terminal.safe(message, style), soft_wrap=True)
 
     with _progress(err) as progress:
-        report = sync_file(
+        done = sync_file(
             args.ledger,
             folders_of(args),
             create=create,
@@ -76,11 +76,11 @@ def run_sync(args: argparse.Namespace, create: bool) -> int:
             reextract=getattr(args, "reextract", False),
             progress=progress,
         )
-    for line in summary(report, args.ledger):
+    for line in summary(done, args.ledger):
         say(line)
-    for failure in report.failures:
+    for failure in done.failures:
         say(f"provenance: error: {failure}", "finding")
-    return 1 if report.failures else 0
+    return 1 if done.failures else 0
 
 
 @contextmanager
@@ -100,18 +100,16 @@ def _progress(err: Console) -> Iterator[Notify]:
         yield advance
 
 
-def summary(report: Report, ledger: Path) -> list[str]:
+def summary(done: SyncSummary, ledger: Path) -> list[str]:
     """Plain lines: document counts, then each event with its count and first ids."""
-    docs = report.documents
+    docs = done.documents
     counts = ", ".join(f"{len(paths)} {state}" for state, paths in docs.items() if paths)
     lines = [f"documents: {counts or 'none'}"]
     for state in ("new", "changed", "missing"):
         lines += _named(f"  {state}", docs.get(state, ()))
     for event in EVENTS:
-        lines += _named(
-            f"{event.replace('reanchored', 're-anchored')}", report.events.get(event, ())
-        )
-    lines.append(f"wrote {ledger}" if report.written else f"{ledger}: already up to date")
+        lines += _named(f"{event.replace('reanchored', 're-anchored')}", done.events.get(event, ()))
+    lines.append(f"wrote {ledger}" if done.written else f"{ledger}: already up to date")
     return lines
 
 

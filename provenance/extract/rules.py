@@ -19,9 +19,9 @@ from provenance import tables
 from provenance.extract import prefilter
 from provenance.lang.en import words as english
 from provenance.lang.en.tokens import LETTERS as _LETTERS
+from provenance.tables_schema import CUE_CLASSES as CLASSES
 
 _MACRO = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
-CLASSES = ("speech", "thought", "evidence", "act", "frame")
 
 
 @attrs.frozen
@@ -205,15 +205,12 @@ def rules() -> tuple[Rule, ...]:
     return tuple(_rule(row, macros, raw) for row in table["rule"])
 
 
-LANGUAGE_MACROS = ("stop", "day", "weekday")
-
-
 @functools.cache
 def language_macros() -> dict[str, list[str]]:
     """The macros made of the English word lists (``provenance.lang.en.words``):
     ``{stop}`` (with ``speaker_stop`` of rules.toml), ``{day}`` and ``{weekday}``."""
     months = [row[0] for row in english.months()]
-    return {  # the names of LANGUAGE_MACROS
+    return {  # the names of tables_schema.LANGUAGE_MACROS
         "stop": sorted(stop_words()),
         "day": [*english.weekdays(), *months, *english.month_abbreviations()],
         "weekday": list(english.weekdays()),

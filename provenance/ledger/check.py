@@ -34,7 +34,7 @@ class Finding:
 
 
 @attrs.frozen
-class Result:
+class CheckResult:
     """All findings of one check, and how much was looked at."""
 
     findings: tuple[Finding, ...]
@@ -70,14 +70,14 @@ class _Context:
         return os.path.relpath(self.root / path)
 
 
-def check(path: Path) -> Result:
+def check(path: Path) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
-    text = store.read_text(path)
+    text = store.read_ledger_text(path)
     name = os.path.relpath(path)
     try:
-        ledger, problems = store.parse(text, name)
+        ledger, problems = store.parse_ledger(text, name)
     except FileSyntaxError as exc:
-        return Result((_syntax(exc),))
+        return CheckResult((_syntax(exc),))
     context = _Context(path.parent, name, store.Lines(text), ledger)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
@@ -85,7 +85,7 @@ def check(path: Path) -> Result:
     findings += _documents(context)
     findings += _claims(context)
     findings += _relations(context)
-    return Result(tuple(findings), len(ledger.documents), len(ledger.claims))
+    return CheckResult(tuple(findings), len(ledger.documents), len(ledger.claims))
 
 
 def _syntax(exc: FileSyntaxError) -> Finding:
@@ -206,7 +206,7 @@ def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
         return
     if text is None:
         return  # the document is missing or stale: reported once, on the document
-    for field, span in _anchored(claim):
+    for field, span in _spans_of(claim):
         if text[span.start : span.end] != span.text:
             found = text[span.start : span.end]
             yield Finding(
@@ -218,7 +218,7 @@ def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
             )
 
 
-def _anchored(claim: Claim) -> Iterator[tuple[str, Span]]:
+def _spans_of(claim: Claim) -> Iterator[tuple[str, Span]]:
     for span in claim.content:
         yield "spans", span
     if claim.speaker is not None:

@@ -14,8 +14,8 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from provenance.ledger import anchor
-from provenance.ledger.anchor import Outcome
+from provenance.ledger import reanchor
+from provenance.ledger.reanchor import Outcome
 from provenance.model import Claim, DocMeta, DocRecord, Document, Flag, Status, claim_id
 
 Extractor = Callable[[Document], Sequence[Claim]]
@@ -44,7 +44,7 @@ def merge(
     ``taken`` holds every id in use and receives new ones; ``pinned`` ids (named by a
     relation verdict) are never removed.
     """
-    anchored = [(claim, *anchor.reanchor(claim, text)) for claim in old]
+    anchored = [(claim, *reanchor.reanchor(claim, text)) for claim in old]
     events: list[tuple[str, str]] = []
     result: dict[str, Claim] = {}
     matched = _match(path, anchored, found or (), taken, result, events)

@@ -64,7 +64,7 @@ class Bad(Exception):
         self.message = message
 
 
-def parse(data: Mapping[str, Any]) -> tuple[Ledger, list[Problem]]:
+def ledger_from_data(data: Mapping[str, Any]) -> tuple[Ledger, list[Problem]]:
     """The Ledger in ``data`` (tomllib's output); entries with problems are left out."""
     problems: list[Problem] = []
     unknown: dict[tuple[str, str], dict[str, object]] = {}
@@ -230,8 +230,8 @@ def _claim(name: str, body: Mapping[str, Any]) -> Claim:
     return Claim(
         id=name,
         doc=_get(body, "doc", str, ""),
-        speaker=_anchor(body, "speaker"),
-        cue=_anchor(body, "cue"),
+        speaker=_legacy_span(body, "speaker"),
+        cue=_legacy_span(body, "cue"),
         content=_spans(body, content),
         kind=_enum(body, "kind", Kind),
         stance=_enum(body, "stance", Stance),
@@ -246,7 +246,7 @@ def _claim(name: str, body: Mapping[str, Any]) -> Claim:
     )
 
 
-def _anchor(body: Mapping[str, Any], field: str) -> Span | None:
+def _legacy_span(body: Mapping[str, Any], field: str) -> Span | None:
     text = _get(body, field, str, "")
     pair = _pair(body, f"{field}_span")
     if pair is None:

@@ -37,7 +37,7 @@ class UnsafePath(InputError):
     """A path in claims.toml that would leave the repository."""
 
 
-def read_text(path: Path) -> str:
+def read_ledger_text(path: Path) -> str:
     """The text of claims.toml, or a usage error that says how to create one."""
     try:
         return path.read_bytes().decode("utf-8")
@@ -47,13 +47,13 @@ def read_text(path: Path) -> str:
         raise InputError(f"{path}: not UTF-8 (byte {exc.start})") from None
 
 
-def parse(text: str, name: str = LEDGER) -> tuple[Ledger, list[Problem]]:
+def parse_ledger(text: str, name: str = LEDGER) -> tuple[Ledger, list[Problem]]:
     """The Ledger and its schema problems; a TOML syntax error raises ``name:line:col: …``."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(name, text, exc) from None
-    return schema.parse(data)
+    return schema.ledger_from_data(data)
 
 
 def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> FileSyntaxError:
@@ -69,15 +69,15 @@ def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> FileSynt
     return FileSyntaxError(name, message)
 
 
-def load(path: Path) -> Ledger:
+def open_ledger(path: Path) -> Ledger:
     """The Ledger in ``path``; any schema problem but an unknown key is an error naming its line."""
     return read(path)[1]
 
 
 def read(path: Path) -> tuple[str, Ledger, list[str]]:
     """The text, the Ledger, and warnings (``claims.toml:12: unknown key …``) of ``path``."""
-    text = read_text(path)
-    ledger, problems = parse(text, path.name)
+    text = read_ledger_text(path)
+    ledger, problems = parse_ledger(text, path.name)
     fatal = [p for p in problems if not p.unknown_key]
     if fatal:
         first = fatal[0]

@@ -1,6 +1,6 @@
 """``provenance sync``: bring claims.toml up to date with the corpus, keeping every hand edit.
 
-``sync`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
+``sync_ledger`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
 changed one is read, extracted and merged (``provenance.ledger.merge``); a missing one keeps
 its claims, flagged. ``sync_file`` does it under the lock and writes atomically.
 """
@@ -24,7 +24,7 @@ Notify = Callable[[str], None]
 
 
 @attrs.frozen
-class Report:
+class SyncSummary:
     """What a sync did: claim ids per event, document paths per state, failures."""
 
     events: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
@@ -49,14 +49,14 @@ class _Run:
     failures: list[str] = attrs.field(factory=list)
 
 
-def sync(
+def sync_ledger(
     root: Path,
     ledger: Ledger,
     extract: Extractor = pipeline.extract,
     read: Reader = reader.read_document,
     reextract: bool = False,
     progress: Notify | None = None,
-) -> tuple[Ledger, Report]:
+) -> tuple[Ledger, SyncSummary]:
     """The ledger brought up to date with the documents under ``root``, and what changed."""
     files, refused = store.corpus_files(root, ledger.corpus)
     run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path))
@@ -69,7 +69,7 @@ def sync(
         if progress is not None:
             progress(path)
     result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
-    return _sorted(result), _report(run)
+    return _sorted(result), _summary(run)
 
 
 def _document(
@@ -112,11 +112,11 @@ def _merged(run: _Run, merged: merge.Merged) -> None:
     run.events.extend(merged.events)
 
 
-def _report(run: _Run) -> Report:
+def _summary(run: _Run) -> SyncSummary:
     events = {name: tuple(sorted({i for e, i in run.events if e == name})) for name in merge.EVENTS}
     states = ("new", "changed", "reextracted", "missing", "unchanged")
     documents = {name: tuple(p for s, p in run.states if s == name) for name in states}
-    return Report(events=events, documents=documents, failures=tuple(run.failures))
+    return SyncSummary(events=events, documents=documents, failures=tuple(run.failures))
 
 
 def sync_file(
@@ -129,7 +129,7 @@ def sync_file(
     read: Reader = reader.read_document,
     reextract: bool = False,
     progress: Notify | None = None,
-) -> Report:
+) -> SyncSummary:
     """Sync the claims.toml at ``path`` under its lock; write it only when it changed.
 
     ``folders`` (relative to the file's folder) are added to ``corpus`` and allow
@@ -141,15 +141,15 @@ def sync_file(
             say(f"{leftover.name}: removed what an interrupted sync left behind")
         text, ledger = _open(path, folders, create, say)
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
-        result, report = sync(path.parent, ledger, extract, read, reextract, progress)
+        result, done = sync_ledger(path.parent, ledger, extract, read, reextract, progress)
         if text and result == _sorted(ledger):
-            return report  # nothing changed: the file stays as it is, comments and all
+            return done  # nothing changed: the file stays as it is, comments and all
         out = store.dumps(result)
         if out == text:
-            return report
+            return done
         _warn_comments(path, text, say)
         store.atomic_write(path, out)
-    return attrs.evolve(report, written=True)
+    return attrs.evolve(done, written=True)
 
 
 def _sorted(ledger: Ledger) -> Ledger:

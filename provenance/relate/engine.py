@@ -1,8 +1,10 @@
 """Relate texts and claims: agrees, contradicts or related, with a score and the reasons.
 
 ``relate_texts`` judges one arbitrary pair (the stance of text b toward claim a);
-``relate_pairs`` judges many with idf weights computed on their b sides;
-``relate_claims`` finds related claims in a collection without comparing all pairs.
+``relate_pairs`` judges many; ``relate_claims`` finds related claims in a collection
+without comparing all pairs. Each takes the ``WordWeights`` fitted on a corpus; without
+them, ``relate_pairs`` fits them on its distinct b texts and ``relate_claims`` on its
+claims' contents, so a result then depends on the batch it was judged in.
 """
 
 from __future__ import annotations
@@ -16,36 +18,44 @@ from provenance.relate.cues import table
 from provenance.relate.features import Features, features
 from provenance.relate.pointer import pointer_relations
 from provenance.relate.proposition import claim_overlap, decide_claims
-from provenance.relate.rules import Mode, Side, decide, idf_table, overlap
+from provenance.relate.rules import Mode, Side, decide, overlap
+from provenance.relate.weights import WordWeights
 
 
-def relate_texts(a: str, b: str, idf: Mapping[str, float] | None = None) -> Judgement:
+def relate_texts(a: str, b: str, weights: WordWeights | None = None) -> Judgement:
     """The stance of text ``b`` toward the claim ``a``: relation, score and reasons.
 
-    ``idf`` weights content words (see ``idf_table``); without it every word weighs 1.
+    ``weights`` weigh content words (``WordWeights.fit``); without them every word weighs 1.
     """
+    idf = weights.idf if weights is not None else None
     if is_long(b):
         return relate_body(a, b, idf)
     fa, fb = features(a), features(b)
     return decide(Side(fa), Side(fb), overlap(fa, fb, Mode.TEXTS, idf), Mode.TEXTS)
 
 
-def relate_pairs(pairs: Sequence[tuple[str, str]]) -> list[Judgement]:
-    """``relate_texts`` over many pairs, words weighted by idf over the distinct b texts."""
-    idf = idf_table([features(b) for b in sorted({b for _, b in pairs})])
-    return [relate_texts(a, b, idf) for a, b in pairs]
+def relate_pairs(
+    pairs: Sequence[tuple[str, str]], weights: WordWeights | None = None
+) -> list[Judgement]:
+    """``relate_texts`` over many pairs (default weights: fitted on the distinct b texts)."""
+    if weights is None:
+        weights = WordWeights.fit(sorted({b for _, b in pairs}))
+    return [relate_texts(a, b, weights) for a, b in pairs]
 
 
-def relate_claims(claims: Sequence[Claim]) -> tuple[Relation, ...]:
+def relate_claims(
+    claims: Sequence[Claim], weights: WordWeights | None = None
+) -> tuple[Relation, ...]:
     """Agreements, contradictions and related pairs among ``claims`` (ids a < b, sorted).
 
     Candidates come from an inverted index (``matching``); claims of one document are
     compared too. Unrelated pairs are left out; so are claims whose stance takes no side.
+    Default weights: fitted on the contents of the claims that take a side.
     """
     skip = frozenset(table()["claims"]["skip_stances"])
     usable = sorted((c for c in claims if c.content and c.stance not in skip), key=lambda c: c.id)
     texts = [features(c.content_text) for c in usable]
-    idf = idf_table(texts)
+    idf = (weights or WordWeights.of_features(texts)).idf
     found = {}
     for i, j, _ in candidate_pairs(texts):
         if same_words(usable[i], usable[j]):
@@ -78,4 +88,11 @@ def judge_claims(
     return Relation(a, b, kind, score, reasons)
 
 
-__all__ = ["Judgement", "Reason", "relate_claims", "relate_pairs", "relate_texts"]
+__all__ = [
+    "Judgement",
+    "Reason",
+    "WordWeights",
+    "relate_claims",
+    "relate_pairs",
+    "relate_texts",
+]

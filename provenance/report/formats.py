@@ -8,17 +8,14 @@ task (rich takes about a second a hundred relations; json and markdown are fast)
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from typing import Protocol, TextIO
 
 from rich.console import Console
 
+from provenance.progress import Step, no_step
 from provenance.report import as_json, as_markdown, terminal
 from provenance.report.as_rich import relations_view, renderables
 from provenance.report.model import Report
-
-Advance = Callable[[], None]
-Step = Callable[[str, "int | None"], Advance]
 
 
 class Formatter(Protocol):
@@ -30,11 +27,6 @@ class Formatter(Protocol):
 
 
 HTML_WIDTH = 100
-
-
-def no_step(label: str, total: int | None) -> Advance:
-    """A progress task that shows nothing."""
-    return lambda: None
 
 
 def print_all(console: Console, report: Report, step: Step) -> None:

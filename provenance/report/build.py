@@ -1,0 +1,105 @@
+"""The report of a claims.toml: documents checked, claims related, the report model built.
+
+``build_report`` works on a Ledger already read; ``report_file`` reads claims.toml,
+resolves the filters' documents against it and builds the report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import attrs
+
+from provenance.errors import UsageError
+from provenance.ledger import store
+from provenance.model import Claim, Ledger, Relation
+from provenance.progress import Step, no_step
+from provenance.relate.engine import relate_claims
+from provenance.relate.weights import WordWeights
+from provenance.report.model import Filters, Report, build, capped, usable
+
+Warn = Callable[[str], None]
+EVERYTHING = Filters()
+
+
+def build_report(
+    ledger: Ledger,
+    filters: Filters = EVERYTHING,
+    root: Path | None = None,
+    weights: WordWeights | None = None,
+    step: Step = no_step,
+) -> Report:
+    """The report of ``ledger``: its usable claims related, then selected by ``filters``.
+
+    With ``root`` (the folder the ledger's paths are relative to) documents missing or
+    changed since the ledger recorded them are flagged stale. ``weights`` default to
+    those fitted on the claims' contents.
+    """
+    stale = stale_documents(root, ledger, step) if root is not None else []
+    relations = relations_of(usable(ledger), weights, step)
+    step("building the report", None)
+    return build(ledger, relations, filters, stale)
+
+
+def report_file(
+    path: Path,
+    filters: Filters = EVERYTHING,
+    limit: int = 0,
+    warn: Warn | None = None,
+    step: Step = no_step,
+) -> Report:
+    """The report of the claims.toml at ``path``, at most ``limit`` items a section (0: all).
+
+    ``filters.docs`` may name a document as claims.toml does or by its path from the
+    working folder; ``warn`` hears each warning about the file (an unknown key).
+    """
+    _, ledger, warnings = store.read(path)
+    for warning in warnings:
+        if warn is not None:
+            warn(warning)
+    filters = resolved(filters, path, ledger)
+    return capped(build_report(ledger, filters, path.parent, step=step), limit)
+
+
+def resolved(filters: Filters, ledger_path: Path, ledger: Ledger) -> Filters:
+    """``filters`` with its documents named as claims.toml names them; a usage error for
+    a document it lacks or dates in the wrong order."""
+    if filters.since and filters.until and filters.since > filters.until:
+        raise UsageError(f"--since {filters.since} is after --until {filters.until}")
+    docs = tuple(doc_path(name, ledger_path, ledger) for name in filters.docs)
+    return attrs.evolve(filters, docs=docs)
+
+
+def doc_path(name: str, ledger_path: Path, ledger: Ledger) -> str:
+    """A document as claims.toml names it: as given, or relative to the ledger's folder."""
+    known = {doc.path for doc in ledger.documents}
+    root = os.path.abspath(ledger_path.parent)
+    relative = Path(os.path.relpath(os.path.abspath(name), root)).as_posix()
+    for candidate in (Path(name).as_posix(), relative):
+        if candidate in known:
+            return candidate
+    raise UsageError(f"--doc {name}: not a document of {ledger_path}")
+
+
+def stale_documents(root: Path, ledger: Ledger, step: Step = no_step) -> list[str]:
+    """Documents missing or changed (sha256) since claims.toml recorded them."""
+    advance = step("checking documents", len(ledger.documents))
+    stale = []
+    for doc in ledger.documents:
+        path = store.present(root, doc.path)
+        if path is None or (doc.sha256 and store.file_sha256(path) != doc.sha256):
+            stale.append(doc.path)
+        advance()
+    return stale
+
+
+def relations_of(
+    claims: Sequence[Claim], weights: WordWeights | None = None, step: Step = no_step
+) -> tuple[Relation, ...]:
+    """The relations between the claims (the relation engine)."""
+    advance = step("relating claims", None)
+    found = relate_claims(claims, weights)
+    advance()
+    return found
