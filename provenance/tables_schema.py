@@ -443,7 +443,15 @@ SCHEMAS: dict[str, Check] = {
             "keep_content": WORDS,
             "cues": Map(SOME_WORDS),
             "hedge_kinds": Map(SOME_WORDS),
-            "headline": Table({"source_tail": WORD, "source_words": COUNT, "not_sources": WORDS}),
+            "headline": Table(
+                {
+                    "source_tail": WORD,
+                    "source_head": WORD,
+                    "source_words": COUNT,
+                    "source_nouns": SOME_WORDS,
+                    "not_sources": WORDS,
+                }
+            ),
             "cue_exceptions": Map(WORDS),
             "pointer": Table({"anaphors": WORDS, "disputes": WORDS}),
             "antonyms": Table({"pairs": List(Row((WORD, WORD), ("word", "opposite")))}),
@@ -477,6 +485,7 @@ SCHEMAS: dict[str, Check] = {
                 {
                     "related": SHARE,
                     "agrees": SHARE,
+                    "agrees_shared": COUNT,
                     "certainty_levels": SOME_WORDS,
                     "certainty_conflict": COUNT,
                     "contrast_words": COUNT,

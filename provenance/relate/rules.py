@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import functools
 import math
+import re
 from collections.abc import Mapping
 
 import attrs
@@ -188,9 +189,29 @@ def hedges(
         out[kind] = (*out.get(kind, ()), phrase)
     if f.has("asked"):
         out["question"] = (*out.get("question", ()), *f.cues["asked"])
-    if f.source:
-        out["attribution"] = (*out.get("attribution", ()), f.source)
+    sources = (f.source, head_source(f.text) if headline else "")
+    for source in filter(None, sources):
+        out["attribution"] = (*out.get("attribution", ()), source)
     return out
+
+
+@functools.cache
+def source_head() -> re.Pattern[str]:
+    """The pattern of a source named at a headline's start (``[headline]`` of relate.toml)."""
+    return re.compile(table()["headline"]["source_head"])
+
+
+def head_source(text: str) -> str:
+    """The source a headline names at its start before a colon ("Police: …"), or "":
+    at most ``source_words`` words ending in a noun of ``source_nouns``."""
+    data = table()["headline"]
+    found = source_head().match(text)
+    if found is None:
+        return ""
+    words = found.group(1).lower().split()
+    if len(words) > data["source_words"] or words[-1] not in data["source_nouns"]:
+        return ""
+    return found.group(1) + ":"
 
 
 def hedge_reasons(b: Side, a: Side) -> list[Reason]:
@@ -362,7 +383,8 @@ def decide(
     if hedged:
         return RelationKind.RELATED, score, (*hedged, *common)
     soft = [r for r in certainty_reasons(a, b) if r.code is ReasonCode.CERTAINTY_DIFFERENCE]
-    if o.score < thresholds["agrees"]:
+    few = mode is Mode.TEXTS and len(o.words) < thresholds["agrees_shared"]
+    if o.score < thresholds["agrees"] or few:
         return RelationKind.RELATED, score, (*soft, *common)
     return RelationKind.AGREES, score, (*soft, *common)
 
