@@ -74,6 +74,12 @@ def test_every_format_exits_0_and_never_writes_the_ledger(
     assert sorted(p.name for p in corpus.iterdir()) == ["claims.toml", "news"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="rested on lifted words: the seed spells 'Al- Baghdad' (a typo the alias list no"
+    " longer carries) and grades certainty by 'with a high degree of certainty' (a phrase of"
+    " this one sentence); tests/test_relate_reworded.py keeps the relation in plain English",
+)
 def test_seeds_gatilov_contradicts_the_foreign_ministry_sources(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -96,6 +102,11 @@ def test_seeds_army_denial_contradicts_debka_sources(
     assert found[0]["reasons"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="rested on 'taken out' as a word for killed (PolNeAR train: 'taken out of the"
+    " equation'); tests/test_relate_reworded.py keeps the relation in plain English",
+)
 def test_seeds_defence_ministry_agrees_with_the_sources_less_certainly(
     corpus: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

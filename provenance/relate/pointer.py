@@ -36,8 +36,9 @@ def points_back(text: str) -> tuple[str, str] | None:
     if not opens_with_anaphor(tokens(text[:40].lower()), anaphors):
         return None
     toks = tokens(normalise(text).lower())
-    skip = 1 if toks[:1] == ["that"] and len(toks) > 2 else 0
-    end, anaphor = at(toks, anaphors, skip)
+    end, anaphor = at(toks, anaphors, 0)
+    if (end < 0 or anaphor == "that") and toks[:1] == ["that"] and len(toks) > 2:
+        end, anaphor = at(toks, anaphors, 1)  # "that these reports are false"
     if end < 0:
         return None
     after, dispute = at(toks, disputes, end)
@@ -48,7 +49,7 @@ def opens_with_anaphor(toks: list[str], anaphors: frozenset[Phrase]) -> bool:
     """Whether the first word (after "that") can begin an anaphor: a cheap test first."""
     firsts = {phrase[0] for phrase in anaphors}
     skip = 1 if toks[:1] == ["that"] and len(toks) > 2 else 0
-    return bool(toks[skip : skip + 1]) and toks[skip] in firsts
+    return bool(toks[:1]) and (toks[0] in firsts or toks[skip] in firsts)
 
 
 def at(toks: list[str], phrases: frozenset[Phrase], i: int) -> tuple[int, str]:

@@ -1,0 +1,119 @@
+"""The three seed relations of article 003, reworded in plain English by hand.
+
+None of these sentences reuses the seed's distinctive phrases ("could not be verified",
+"high degree of certainty", "we can say", "taken out", "flies in the face of"): the
+relations must come from general words of relate.toml, not from the seed's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance import relate_claims
+from provenance.model import Claim, Kind, RelationKind, Span, Stance, claim_id
+
+A, C = RelationKind.AGREES, RelationKind.CONTRADICTS
+
+UNSURE = [
+    "Abu Bakr al-Baghdadi's death has not been confirmed",
+    "there is no evidence that Abu Bakr al-Baghdadi is dead",
+    "Abu Bakr al-Baghdadi's death has yet to be confirmed",
+    "officials were unable to confirm that Abu Bakr al-Baghdadi is dead",
+    "Abu Bakr al-Baghdadi's death has not been independently verified",
+]
+SURE = [
+    "we are now almost certain that Abu Bakr al-Baghdadi is dead",
+    "Abu Bakr al-Baghdadi is definitely dead",
+    "there is no doubt that Abu Bakr al-Baghdadi is dead",
+    "we are highly confident that Abu Bakr al-Baghdadi is dead",
+    "Abu Bakr al-Baghdadi is certainly dead, without a doubt",
+]
+MAYBE = [
+    "Abu Bakr al-Baghdadi might have been killed by a Russian air strike",
+    "Abu Bakr al-Baghdadi was possibly killed in a Russian bombing",
+    "Abu Bakr al-Baghdadi may have died in a Russian air raid",
+    "Abu Bakr al-Baghdadi was reportedly killed by a Russian airstrike",
+]
+DENIALS = [
+    ("denied", "Islamic State was running a network in Jerusalem"),
+    ("rejected", "the claim that Islamic State ran a network in Jerusalem"),
+    ("dismissed", "reports that Islamic State was running a network in Jerusalem"),
+]
+POINTERS = [
+    "this claim is contradicted by all the evidence",
+    "that denial runs counter to everything we know",
+    "this statement is false",
+    "the denial is not true",
+]
+
+
+def claim(text: str, doc: str, content: str, speaker: str, stance: Stance) -> Claim:
+    """A hand-built claim whose spans index ``text``."""
+    start = text.index(content)
+    spans = (Span.of(text, start, start + len(content)),)
+    at = text.index(speaker)
+    return Claim(
+        claim_id(doc, spans),
+        doc,
+        Span.of(text, at, at + len(speaker)),
+        None,
+        spans,
+        Kind.INDIRECT,
+        stance,
+        speaker_name=speaker,
+    )
+
+
+def related(x: Claim, y: Claim) -> tuple[RelationKind | None, set[str]]:
+    """The relation ``relate_claims`` finds between two claims, and its reason codes."""
+    for relation in relate_claims([x, y]):
+        if {relation.a, relation.b} == {x.id, y.id}:
+            return relation.kind, {r.code for r in relation.reasons}
+    return None, set()
+
+
+def two_documents(first: str, stance_a: Stance, second: str, stance_b: Stance) -> list[Claim]:
+    """Two speakers' claims, each in a document of its own."""
+    x = claim(f"The minister said {first}.", "a.txt", first, "The minister", stance_a)
+    y = claim(f"Officials said {second}.", "b.txt", second, "Officials", stance_b)
+    return [x, y]
+
+
+@pytest.mark.parametrize("unsure", UNSURE)
+@pytest.mark.parametrize("sure", SURE)
+def test_unverified_contradicts_certain(unsure: str, sure: str) -> None:
+    """Gatilov's "could not be verified" against the ministry sources' certainty, reworded."""
+    x, y = two_documents(unsure, Stance.CONCEDES, sure, Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is C
+    assert "certainty-conflict" in codes
+
+
+@pytest.mark.parametrize("maybe", MAYBE)
+@pytest.mark.parametrize("sure", SURE)
+def test_hedged_agrees_with_certain(maybe: str, sure: str) -> None:
+    """The Defense Ministry's "may have been killed" agrees with the sources, less surely."""
+    x, y = two_documents(maybe, Stance.HEDGES, sure, Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is A
+    assert "certainty-difference" in codes
+
+
+@pytest.mark.parametrize(("verb", "denied"), DENIALS)
+@pytest.mark.parametrize("pointer", POINTERS)
+def test_pointer_disputes_the_denial(verb: str, denied: str, pointer: str) -> None:
+    """The army spokesman's denial, then the outlet's sources pointing back at it."""
+    text = f"The army spokesman {verb} {denied}. But our sources say {pointer}."
+    denial = claim(text, "d.txt", denied, "The army spokesman", Stance.DENIES)
+    back = claim(text, "d.txt", pointer, "our sources", Stance.ASSERTS)
+    kind, codes = related(denial, back)
+    assert kind is C
+    assert "points-back" in codes
+
+
+def test_plain_assertion_is_not_a_certainty_conflict() -> None:
+    """Unverified against a plain (not certain) statement differs in certainty only."""
+    x, y = two_documents(UNSURE[0], Stance.CONCEDES, "Abu Bakr al-Baghdadi is dead", Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is not C
+    assert "certainty-conflict" not in codes
