@@ -16,6 +16,7 @@ from provenance.evaluate import scoring
 from provenance.evaluate.polnear import Gold, annotation_files, parse_ann, predicted
 from provenance.evaluate.scoring import Case
 from provenance.extract.pipeline import extract
+from provenance.model import Kind
 from provenance.extract.reader import parse_document, read_text
 from provenance.progress import Step, no_step
 
@@ -63,7 +64,8 @@ def score_case(text_path: Path, ann_path: Path | None) -> Case:
     name = text_path.as_posix()
     text = read_text(text_path, name)
     gold = read_gold(ann_path)
-    claims = extract(parse_document(name, text))
+    # the outlet's own claims have no source: attribution scoring does not count them
+    claims = [c for c in extract(parse_document(name, text)) if c.kind is not Kind.OWN]
     pairs = [predicted(claim, len(text)) for claim in claims]
     return Case(
         name=text_path.name[: -len(".txt")],

@@ -28,6 +28,7 @@ from provenance.model import (
     Status,
     Verdict,
 )
+from provenance.relate.propositions import Proposition, propositions
 from provenance.relate.speakers import group_speakers
 from provenance.report.diff import Ranges, highlights
 
@@ -106,6 +107,20 @@ class Day:
 
 
 @attrs.frozen
+class Stated:
+    """A proposition with its claims by side, and the outlets that carry each side."""
+
+    proposition: Proposition
+    sides: Mapping[str, tuple[Entry, ...]]
+    outlets: Mapping[str, tuple[str, ...]]  # side -> outlets, copies of one source merged
+
+    @property
+    def id(self) -> str:
+        """The proposition's id."""
+        return self.proposition.id
+
+
+@attrs.frozen
 class Report:
     """The whole report, ready to render."""
 
@@ -118,6 +133,7 @@ class Report:
     hidden_dismissed: int = 0
     stale_docs: tuple[str, ...] = ()
     omitted: tuple[tuple[str, int], ...] = ()  # (section, items left out by a --limit)
+    propositions: tuple[Stated, ...] = ()  # what several documents state, disputed first
 
     def more(self, section: str) -> int:
         """How many items of ``section`` a limit left out."""
@@ -184,7 +200,25 @@ def build(
         timeline=timeline_of(chosen.values()),
         hidden_dismissed=hidden,
         stale_docs=tuple(sorted(stale_docs & {e.claim.doc for e in named.values()})),
+        propositions=stated(propositions(usable(ledger)), chosen),
     )
+
+
+def stated(found: Iterable[Proposition], chosen: Mapping[str, Entry]) -> tuple[Stated, ...]:
+    """The propositions with claims the filters kept, each side's entries and outlets."""
+    out = []
+    for proposition in found:
+        sides = {
+            side: tuple(chosen[cid] for cid in ids if cid in chosen)
+            for side, ids in proposition.sides.items()
+        }
+        if not any(sides.values()):
+            continue
+        outlets = {
+            side: tuple(sorted({e.outlet for e in entries})) for side, entries in sides.items()
+        }
+        out.append(Stated(proposition, sides, outlets))
+    return tuple(out)
 
 
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:

@@ -1,0 +1,197 @@
+"""Propositions: what several claims, across articles, state, and each claim's side on it.
+
+A proposition is grouped around a *leader* claim: claims are taken in a fixed order
+(asserting claims first, then document and text order) and each joins the proposition
+whose leader's topic it shares most of, or leads a new one. A claim's *topic* is its
+content words (stemmed), the cue words of denial, refutation and hedging left out, so
+"the third breast story is a hoax" and "she paid for a third breast" share a topic.
+
+A claim's *side* comes from its stance and its own words: for (asserts or concedes it),
+against (denies it, or calls it false: refuting words, a negated predicate), hedged,
+unverified ("could not be verified"); a claim that only reports or refuses stands on no
+side. Copies of one statement (the same words in several documents) are one source
+carried by several outlets. Thresholds: ``[propositions]`` of relate.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from provenance.model import Claim, Stance
+from provenance.relate.cues import table
+from provenance.relate.features import Features, features
+from provenance.relate.rules import idf_table
+
+SIDES = ("for", "against", "hedged", "unverified")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@attrs.frozen
+class Proposition:
+    """Claims that state one thing, by side, with the copies of one statement grouped."""
+
+    id: str
+    text: str  # the leader's words
+    sides: Mapping[str, tuple[str, ...]]  # side -> claim ids, in leader order
+    sources: Mapping[str, int]  # side -> independent statements (copies counted once)
+    docs: int  # documents with a claim on it
+
+    @property
+    def disputed(self) -> bool:
+        """Whether sources stand on both sides."""
+        return bool(self.sides["for"]) and bool(self.sides["against"])
+
+
+@functools.cache
+def settings() -> Mapping[str, float]:
+    """The ``[propositions]`` thresholds of relate.toml."""
+    return {key: float(value) for key, value in table()["propositions"].items()}
+
+
+def side_of(claim: Claim, f: Features, about: frozenset[str] = frozenset()) -> str | None:
+    """The claim's side on what its content states, or None when it takes none.
+
+    A negator counts only when its scope holds a word of ``about`` (the proposition's
+    topic): "she won't talk to me" does not deny that the surgery took place.
+    """
+    if claim.stance in (Stance.REPORTS, Stance.REFUSES):
+        return None
+    if f.has("unverified"):
+        return "unverified"
+    negative = (claim.stance is Stance.DENIES) != (f.has("refute") or f.has("deny"))
+    if negative:
+        return "against"
+    if claim.stance is Stance.HEDGES:
+        return "hedged"
+    if any(scope & about for _, scope in f.negated_near):
+        return "against"
+    return "for"
+
+
+def copy_key(claim: Claim) -> str:
+    """The words of a claim with case, spacing and quote style folded: copies share it."""
+    return _SPACE.sub(" ", claim.content_text.translate(_QUOTES)).strip().casefold()
+
+
+def topic(f: Features) -> frozenset[str]:
+    """The content words a claim's proposition is recognised by."""
+    return f.content
+
+
+def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
+    """The summed idf of ``words``."""
+    unseen = idf.get("", 1.0)
+    return sum(idf.get(w, unseen) for w in words)
+
+
+def similarity(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
+    """The weighted share of the smaller topic found in the other (0 to 1)."""
+    shared = a & b
+    if len(shared) < settings()["min_shared"]:
+        return 0.0
+    least = min(weight(a, idf), weight(b, idf))
+    return weight(shared, idf) / least if least else 0.0
+
+
+def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
+    """The propositions of ``claims``: disputed first, then by independent sources."""
+    usable = [c for c in claims if c.content and c.stance not in (Stance.REFUSES,)]
+    feats = {c.id: features(c.content_text) for c in usable}
+    idf = idf_table(list(feats.values()))
+    topics = {c.id: topic(feats[c.id]) for c in usable}
+    central = centrality(usable, topics, idf)
+    ordered = sorted(usable, key=lambda c: (-central[c.id], lead_order(feats)(c)))
+    groups = group(ordered, topics, idf)
+    out = [made(leader, members, feats) for leader, members in groups]
+    least = settings()["min_documents"]
+    kept = [p for p in out if p.docs >= least]
+    return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def centrality(
+    claims: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+) -> dict[str, int]:
+    """How many documents other than its own hold a claim like it: the story's claims lead."""
+    need = settings()["min_similarity"]
+    rare = settings()["index_max_share"] * max(1, len(claims))
+    index: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        for w in topics[claim.id]:
+            index.setdefault(w, []).append(i)
+    out = {}
+    for claim in claims:
+        words = topics[claim.id]
+        near = {j for w in words if len(index[w]) <= rare for j in index[w]}
+        docs = {
+            claims[j].doc
+            for j in near
+            if claims[j].doc != claim.doc and similarity(words, topics[claims[j].id], idf) >= need
+        }
+        out[claim.id] = len(docs)
+    return out
+
+
+def lead_order(feats: Mapping[str, Features]) -> object:
+    """Sort key: claims that assert (and say most) lead; then document and text order."""
+
+    def key(claim: Claim) -> tuple[int, str, int, str]:
+        side = side_of(claim, feats[claim.id])
+        return (side != "for", claim.doc, claim.content[0].start, claim.id)
+
+    return key
+
+
+def group(
+    ordered: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+) -> list[tuple[Claim, list[Claim]]]:
+    """Leader clustering through an inverted index of the leaders' topic words."""
+    need = settings()["min_similarity"]
+    rare = settings()["index_max_share"] * max(1, len(ordered))
+    df: dict[str, int] = {}
+    for words in topics.values():
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    leaders: list[tuple[Claim, list[Claim]]] = []
+    index: dict[str, list[int]] = {}
+    for claim in ordered:
+        words = topics[claim.id]
+        candidates = {i for w in words if df.get(w, 0) <= rare for i in index.get(w, ())}
+        best, best_score = -1, need
+        for i in sorted(candidates):
+            score = similarity(words, topics[leaders[i][0].id], idf)
+            if score >= best_score and (best < 0 or score > best_score):
+                best, best_score = i, score
+        if best >= 0:
+            leaders[best][1].append(claim)
+            continue
+        leaders.append((claim, [claim]))
+        for w in words:
+            index.setdefault(w, []).append(len(leaders) - 1)
+    return leaders
+
+
+def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> Proposition:
+    """A proposition from its leader and members."""
+    lead = feats[leader.id]
+    about = lead.content - {w for _, scope in lead.negated_near for w in scope}
+    sides: dict[str, list[str]] = {side: [] for side in SIDES}
+    copies: dict[str, set[str]] = {side: set() for side in SIDES}
+    for claim in members:
+        side = side_of(claim, feats[claim.id], about)
+        if side is not None:
+            sides[side].append(claim.id)
+            copies[side].add(copy_key(claim))
+    digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
+    return Proposition(
+        id=f"p-{digest}",
+        text=leader.content_text,
+        sides={side: tuple(ids) for side, ids in sides.items()},
+        sources={side: len(keys) for side, keys in copies.items()},
+        docs=len({c.doc for c in members}),
+    )
