@@ -150,30 +150,58 @@ def lead_order(feats: Mapping[str, Features]) -> object:
 def group(
     ordered: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
 ) -> list[tuple[Claim, list[Claim]]]:
-    """Leader clustering through an inverted index of the leaders' topic words."""
+    """Leader clustering through an inverted index of each proposition's words.
+
+    A claim joins the proposition whose words hold most of it, measured against the
+    smaller of the claim and the leader. A proposition's words are its leader's and
+    those ``min_members`` of its claims share: paraphrases across articles bring the
+    words the next article may use, but never make a short claim easier to place.
+    """
     need = settings()["min_similarity"]
     rare = settings()["index_max_share"] * max(1, len(ordered))
+    grow = settings()["min_members"]
     df: dict[str, int] = {}
     for words in topics.values():
         for w in words:
             df[w] = df.get(w, 0) + 1
-    leaders: list[tuple[Claim, list[Claim]]] = []
+    groups: list[tuple[Claim, list[Claim]]] = []
+    profiles: list[set[str]] = []
+    counts: list[dict[str, int]] = []
     index: dict[str, list[int]] = {}
     for claim in ordered:
         words = topics[claim.id]
         candidates = {i for w in words if df.get(w, 0) <= rare for i in index.get(w, ())}
         best, best_score = -1, need
         for i in sorted(candidates):
-            score = similarity(words, topics[leaders[i][0].id], idf)
-            if score >= best_score and (best < 0 or score > best_score):
+            score = joined(words, topics[groups[i][0].id], profiles[i], idf)
+            if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = i, score
-        if best >= 0:
-            leaders[best][1].append(claim)
-            continue
-        leaders.append((claim, [claim]))
+        if best < 0:
+            groups.append((claim, []))
+            profiles.append(set(words))
+            counts.append({})
+            best = len(groups) - 1
+            for w in words:
+                index.setdefault(w, []).append(best)
+        groups[best][1].append(claim)
         for w in words:
-            index.setdefault(w, []).append(len(leaders) - 1)
-    return leaders
+            counts[best][w] = counts[best].get(w, 0) + 1
+            if counts[best][w] >= grow and w not in profiles[best]:
+                profiles[best].add(w)
+                index.setdefault(w, []).append(best)
+    return groups
+
+
+def joined(
+    words: frozenset[str], leader: frozenset[str], profile: set[str], idf: Mapping[str, float]
+) -> float:
+    """The weighted share of a claim's words found in a proposition's words, over the
+    smaller of the claim and the leader (0 to 1)."""
+    shared = words & profile
+    if len(shared) < settings()["min_shared"]:
+        return 0.0
+    least = min(weight(words, idf), weight(leader, idf))
+    return min(1.0, weight(shared, idf) / least) if least else 0.0
 
 
 def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> Proposition:
