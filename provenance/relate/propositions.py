@@ -107,11 +107,32 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     topics = {c.id: topic(feats[c.id]) for c in usable}
     central = centrality(usable, topics, idf)
     ordered = sorted(usable, key=lambda c: (-central[c.id], lead_order(feats)(c)))
-    groups = group(ordered, topics, idf)
+    short = settings()["min_shared"]
+    groups = group([c for c in ordered if len(topics[c.id]) >= short], topics, idf)
+    refer(groups, [c for c in usable if len(topics[c.id]) < short], feats)
     out = [made(leader, members, feats) for leader, members in groups]
     least = settings()["min_documents"]
     kept = [p for p in out if p.docs >= least]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def refer(
+    groups: list[tuple[Claim, list[Claim]]],
+    short: Sequence[Claim],
+    feats: Mapping[str, Features],
+) -> None:
+    """Refutations too short to name what they refute ("it was untrue", "the surgery is a
+    fake") refute what their article is about: they join the proposition of the
+    article's first claim (the lede). A short assertion names nothing and joins none."""
+    lede: dict[str, tuple[int, int]] = {}
+    for index, (_, members) in enumerate(groups):
+        for claim in members:
+            start = claim.content[0].start
+            if claim.doc not in lede or start < lede[claim.doc][0]:
+                lede[claim.doc] = (start, index)
+    for claim in sorted(short, key=lambda c: (c.doc, c.content[0].start, c.id)):
+        if claim.doc in lede and side_of(claim, feats[claim.id]) in ("against", "unverified"):
+            groups[lede[claim.doc][1]][1].append(claim)
 
 
 def centrality(
@@ -119,7 +140,7 @@ def centrality(
 ) -> dict[str, int]:
     """How many documents other than its own hold a claim like it: the story's claims lead."""
     need = settings()["min_similarity"]
-    rare = settings()["index_max_share"] * max(1, len(claims))
+    rare = common_above(len(claims))
     index: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         for w in topics[claim.id]:
@@ -135,6 +156,11 @@ def centrality(
         }
         out[claim.id] = len(docs)
     return out
+
+
+def common_above(size: int) -> float:
+    """How many claims may hold a word before it is too common to find a proposition by."""
+    return max(settings()["index_min_postings"], settings()["index_max_share"] * size)
 
 
 def lead_order(feats: Mapping[str, Features]) -> object:
@@ -158,7 +184,7 @@ def group(
     words the next article may use, but never make a short claim easier to place.
     """
     need = settings()["min_similarity"]
-    rare = settings()["index_max_share"] * max(1, len(ordered))
+    rare = common_above(len(ordered))
     grow = settings()["min_members"]
     df: dict[str, int] = {}
     for words in topics.values():
