@@ -448,7 +448,7 @@ SCHEMAS: dict[str, Check] = {
                     "min_similarity": SHARE,
                     "index_max_share": SHARE,
                     "index_min_postings": COUNT,
-                    "min_documents": COUNT,
+                    "min_voices": COUNT,
                     "min_members": COUNT,
                 }
             ),

@@ -10,7 +10,8 @@ A claim's *side* comes from its stance and its own words: for (asserts or conced
 against (denies it, or calls it false: refuting words, a negated predicate), hedged,
 unverified ("could not be verified"); a claim that only reports or refuses stands on no
 side. Copies of one statement (the same words in several documents) are one source
-carried by several outlets. Thresholds: ``[propositions]`` of relate.toml.
+carried by several outlets. A proposition needs two voices on its sides (two speakers,
+or a speaker and an outlet's own words). Thresholds: ``[propositions]`` of relate.toml.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -41,6 +42,7 @@ class Proposition:
     sides: Mapping[str, tuple[str, ...]]  # side -> claim ids, in leader order
     sources: Mapping[str, int]  # side -> independent statements (copies counted once)
     docs: int  # documents with a claim on it
+    voices: int  # distinct speakers (an outlet's own voice counts as the outlet) on a side
 
     @property
     def disputed(self) -> bool:
@@ -111,8 +113,8 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     groups = group([c for c in ordered if len(topics[c.id]) >= short], topics, idf)
     refer(groups, [c for c in usable if len(topics[c.id]) < short], feats)
     out = [made(leader, members, feats) for leader, members in groups]
-    least = settings()["min_documents"]
-    kept = [p for p in out if p.docs >= least]
+    least = settings()["min_voices"]
+    kept = [p for p in out if p.voices >= least]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
 
 
@@ -163,10 +165,10 @@ def common_above(size: int) -> float:
     return max(settings()["index_min_postings"], settings()["index_max_share"] * size)
 
 
-def lead_order(feats: Mapping[str, Features]) -> object:
+def lead_order(feats: Mapping[str, Features]) -> Callable[[Claim], tuple[bool, str, int, str]]:
     """Sort key: claims that assert (and say most) lead; then document and text order."""
 
-    def key(claim: Claim) -> tuple[int, str, int, str]:
+    def key(claim: Claim) -> tuple[bool, str, int, str]:
         side = side_of(claim, feats[claim.id])
         return (side != "for", claim.doc, claim.content[0].start, claim.id)
 
@@ -236,16 +238,37 @@ def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> 
     about = lead.content - {w for _, scope in lead.negated_near for w in scope}
     sides: dict[str, list[str]] = {side: [] for side in SIDES}
     copies: dict[str, set[str]] = {side: set() for side in SIDES}
+    voices = set()
     for claim in members:
         side = side_of(claim, feats[claim.id], about)
         if side is not None:
             sides[side].append(claim.id)
             copies[side].add(copy_key(claim))
+            voices.add(voice(claim))
     digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
     return Proposition(
         id=f"p-{digest}",
-        text=leader.content_text,
+        text=statement(leader.content_text),
         sides={side: tuple(ids) for side, ids in sides.items()},
         sources={side: len(keys) for side, keys in copies.items()},
         docs=len({c.doc for c in members}),
+        voices=len(voices),
     )
+
+
+_THAT = re.compile(r"^(?:that|whether)\s+", re.IGNORECASE)
+_OUTER_QUOTES = re.compile(r'^[“"‘\']\s*(.*?)\s*[”"’\']?$', re.S)
+
+
+def statement(content: str) -> str:
+    """The leader's words as a statement: no "that" before them, no quotes around them."""
+    text = _THAT.sub("", content.strip())
+    if text[:1] in '“"' and text.count("“") + text.count('"') <= 1 + (text[-1:] in '”"'):
+        text = _OUTER_QUOTES.sub(r"\1", text)
+    return text
+
+
+def voice(claim: Claim) -> str:
+    """Who speaks: the speaker's name folded, or the document for the outlet's own voice."""
+    name = claim.speaker_name or (claim.speaker.text if claim.speaker else "")
+    return " ".join(name.casefold().split()) or f"doc:{claim.doc}"

@@ -119,6 +119,11 @@ class Stated:
         """The proposition's id."""
         return self.proposition.id
 
+    @property
+    def disputed(self) -> bool:
+        """Whether claims shown stand on both sides."""
+        return bool(self.sides["for"]) and bool(self.sides["against"])
+
 
 @attrs.frozen
 class Report:
@@ -149,7 +154,7 @@ class Report:
         return self.contradictions + self.agreements + self.related
 
 
-SECTIONS = ("contradictions", "agreements", "related", "speakers")
+SECTIONS = ("propositions", "contradictions", "agreements", "related", "speakers")
 
 
 def capped(report: Report, limit: int) -> Report:
