@@ -446,8 +446,7 @@ SCHEMAS: dict[str, Check] = {
                 {
                     "min_shared": COUNT,
                     "min_similarity": SHARE,
-                    "index_max_share": SHARE,
-                    "index_min_postings": COUNT,
+                    "index_max_postings": COUNT,
                     "min_voices": COUNT,
                     "min_members": COUNT,
                 }

@@ -92,27 +92,46 @@ def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     return sum(idf.get(w, unseen) for w in words)
 
 
-def similarity(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """The weighted share of the smaller topic found in the other (0 to 1)."""
+def similarity(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float], least: float = 0.0
+) -> float:
+    """The weighted share of the smaller topic found in the other (0 to 1); ``least``,
+    when known, is the smaller topic's weight."""
     shared = a & b
     if len(shared) < settings()["min_shared"]:
         return 0.0
-    least = min(weight(a, idf), weight(b, idf))
+    least = least or min(weight(a, idf), weight(b, idf))
     return weight(shared, idf) / least if least else 0.0
 
 
 def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
-    """The propositions of ``claims``: disputed first, then by independent sources."""
-    usable = [c for c in claims if c.content and c.stance not in (Stance.REFUSES,)]
-    feats = {c.id: features(c.content_text) for c in usable}
+    """The propositions of ``claims``: disputed first, then by independent sources.
+
+    Copies of one statement are grouped once, through one of them, and listed together:
+    the cost grows with the distinct statements, and copies never weigh twice.
+    """
+    usable = [c for c in claims if c.content and c.stance is not Stance.REFUSES]
+    keys = {c.id: copy_key(c) for c in usable}
+    copies: dict[str, list[Claim]] = {}
+    for claim in sorted(usable, key=lambda c: c.id):
+        copies.setdefault(keys[claim.id], []).append(claim)
+    reps = [same[0] for same in copies.values()]
+    feats = {c.id: features(c.content_text) for c in reps}
     idf = idf_table(list(feats.values()))
-    topics = {c.id: topic(feats[c.id]) for c in usable}
-    central = centrality(usable, topics, idf)
-    ordered = sorted(usable, key=lambda c: (-central[c.id], lead_order(feats)(c)))
+    topics = {c.id: topic(feats[c.id]) for c in reps}
+    docs = {c.id: frozenset(x.doc for x in copies[keys[c.id]]) for c in reps}
     short = settings()["min_shared"]
-    groups = group([c for c in ordered if len(topics[c.id]) >= short], topics, idf)
-    refer(groups, [c for c in usable if len(topics[c.id]) < short], feats)
-    out = [made(leader, members, feats) for leader, members in groups]
+    long = [c for c in reps if len(topics[c.id]) >= short]
+    central = centrality(long, topics, docs, idf)
+    ordered = sorted(long, key=lambda c: (-central[c.id], lead_order(feats)(c)))
+    groups = group(ordered, topics, idf)
+    refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
+    for claim in usable:
+        feats.setdefault(claim.id, feats[copies[keys[claim.id]][0].id])
+    out = []
+    for leader, members in groups:
+        every = [x for rep in members for x in copies[keys[rep.id]]]
+        out.append(made(leader, every, feats))
     least = settings()["min_voices"]
     kept = [p for p in out if p.voices >= least]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
@@ -137,32 +156,52 @@ def refer(
             groups[lede[claim.doc][1]][1].append(claim)
 
 
+def near(words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int]) -> list[int]:
+    """Entries of ``index`` holding at least ``min_shared`` of ``words`` (common words,
+    held by more than ``index_max_postings`` claims, find nothing: they name no topic)."""
+    cap = settings()["index_max_postings"]
+    need = settings()["min_shared"]
+    hits: dict[int, int] = {}
+    for w in words:
+        if df.get(w, 0) <= cap:
+            for i in index.get(w, ()):
+                hits[i] = hits.get(i, 0) + 1
+    return sorted(i for i, n in hits.items() if n >= need)
+
+
+def frequencies(topics: Iterable[frozenset[str]]) -> dict[str, int]:
+    """How many topics hold each word."""
+    df: dict[str, int] = {}
+    for words in topics:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    return df
+
+
 def centrality(
-    claims: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+    claims: Sequence[Claim],
+    topics: Mapping[str, frozenset[str]],
+    docs: Mapping[str, frozenset[str]],
+    idf: Mapping[str, float],
 ) -> dict[str, int]:
     """How many documents other than its own hold a claim like it: the story's claims lead."""
     need = settings()["min_similarity"]
-    rare = common_above(len(claims))
+    df = frequencies(topics[c.id] for c in claims)
     index: dict[str, list[int]] = {}
     for i, claim in enumerate(claims):
         for w in topics[claim.id]:
             index.setdefault(w, []).append(i)
+    heavy = [weight(topics[c.id], idf) for c in claims]
     out = {}
-    for claim in claims:
+    for i, claim in enumerate(claims):
         words = topics[claim.id]
-        near = {j for w in words if len(index[w]) <= rare for j in index[w]}
-        docs = {
-            claims[j].doc
-            for j in near
-            if claims[j].doc != claim.doc and similarity(words, topics[claims[j].id], idf) >= need
-        }
-        out[claim.id] = len(docs)
+        found = set(docs[claim.id])
+        for j in near(words, index, df):
+            other = claims[j]
+            if similarity(words, topics[other.id], idf, min(heavy[i], heavy[j])) >= need:
+                found |= docs[other.id]
+        out[claim.id] = len(found) - 1
     return out
-
-
-def common_above(size: int) -> float:
-    """How many claims may hold a word before it is too common to find a proposition by."""
-    return max(settings()["index_min_postings"], settings()["index_max_share"] * size)
 
 
 def lead_order(feats: Mapping[str, Features]) -> Callable[[Claim], tuple[bool, str, int, str]]:
@@ -186,21 +225,16 @@ def group(
     words the next article may use, but never make a short claim easier to place.
     """
     need = settings()["min_similarity"]
-    rare = common_above(len(ordered))
     grow = settings()["min_members"]
-    df: dict[str, int] = {}
-    for words in topics.values():
-        for w in words:
-            df[w] = df.get(w, 0) + 1
+    df = frequencies(topics[c.id] for c in ordered)
     groups: list[tuple[Claim, list[Claim]]] = []
     profiles: list[set[str]] = []
     counts: list[dict[str, int]] = []
     index: dict[str, list[int]] = {}
     for claim in ordered:
         words = topics[claim.id]
-        candidates = {i for w in words if df.get(w, 0) <= rare for i in index.get(w, ())}
         best, best_score = -1, need
-        for i in sorted(candidates):
+        for i in near(words, index, df):
             score = joined(words, topics[groups[i][0].id], profiles[i], idf)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = i, score
