@@ -107,14 +107,14 @@ def proposition_lines(stated: Stated) -> Iterator[str]:
 
 
 def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
-    """Related pairs as a table: score, both speakers, the reasons."""
+    """Related pairs as a table: score, who said what on each side, the reasons."""
     yield from table("score", "a", "b", "why")
     for link in links:
         why = "; ".join(reason_line(r) for r in link.relation.reasons)
         yield row(
             f"{link.relation.score:.2f}",
-            f"{speaker(link.a)} ({escape(link.a.id)})",
-            f"{speaker(link.b)} ({escape(link.b.id)})",
+            f"{speaker(link.a)}: {said(link.a)}",
+            f"{speaker(link.b)}: {said(link.b)}",
             escape(why),
         )
     yield ""

@@ -221,7 +221,7 @@ def reasons_of(link: Link) -> Text:
 
 
 def related_table(links: tuple[Link, ...]) -> Table:
-    """Related pairs, one row each: score, both speakers, the reasons' words."""
+    """Related pairs, one row each: score, who said what on each side, the reasons' words."""
     table = Table(expand=True)
     table.add_column("score", no_wrap=True)
     table.add_column("a", ratio=1, overflow="fold")
@@ -231,8 +231,8 @@ def related_table(links: tuple[Link, ...]) -> Table:
         why = "; ".join(reason_line(r) for r in link.relation.reasons)
         table.add_row(
             f"{link.relation.score:.2f}",
-            Text.assemble(speaker_text(link.a), f" ({link.a.id})"),
-            Text.assemble(speaker_text(link.b), f" ({link.b.id})"),
+            Text.assemble(speaker_text(link.a), ": ", said(link.a)),
+            Text.assemble(speaker_text(link.b), ": ", said(link.b)),
             safe(why, "muted"),
         )
     return table

@@ -19,6 +19,7 @@ from provenance.model import (
     Claim,
     DocRecord,
     Flag,
+    Kind,
     Ledger,
     Reason,
     ReasonCode,
@@ -227,17 +228,23 @@ def stated(found: Iterable[Proposition], chosen: Mapping[str, Entry]) -> tuple[S
 
 
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
-    """An Entry for each usable claim, keyed by id (documents looked up in one dict)."""
+    """An Entry for each usable claim, keyed by id (documents looked up in one dict).
+
+    The outlet speaks the words it states in its own voice (claims of kind ``own``)."""
     docs = ledger.by_path
     claims = usable(ledger)
-    names = {claim.id: speaker_of(claim) for claim in claims}
+    outlets = {claim.id: outlet_of(docs.get(claim.doc), claim.doc) for claim in claims}
+    names = {
+        claim.id: outlets[claim.id] if claim.kind is Kind.OWN else speaker_of(claim)
+        for claim in claims
+    }
     canonical = group_speakers(names.values())
     return {
         claim.id: Entry(
             claim,
             speaker=names[claim.id],
             canonical=canonical[names[claim.id]],
-            outlet=outlet_of(docs.get(claim.doc), claim.doc),
+            outlet=outlets[claim.id],
             stale=claim.doc in stale,
         )
         for claim in claims
