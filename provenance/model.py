@@ -20,6 +20,7 @@ class Kind(enum.StrEnum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+    OWN = "own"  # the outlet's own words, attributed to nobody (``extract.own_voice``)
 
 
 class Stance(enum.StrEnum):

@@ -400,6 +400,9 @@ SCHEMAS: dict[str, Check] = {
         },
     ),
     "lang/en/abbreviations": Map(WORDS),
+    "extract/own_voice": Table(
+        {"refuting": List(WORD, nonempty=True), "min_words": COUNT, "max_words": COUNT}
+    ),
     "lang/en/words": Table(
         {
             "months": List(SOME_WORDS, nonempty=True),
@@ -439,6 +442,15 @@ SCHEMAS: dict[str, Check] = {
     ),
     "relate/relate": Table(
         {
+            "propositions": Table(
+                {
+                    "min_shared": COUNT,
+                    "min_similarity": SHARE,
+                    "index_max_postings": COUNT,
+                    "min_voices": COUNT,
+                    "min_members": COUNT,
+                }
+            ),
             "cue_order": SOME_WORDS,
             "keep_content": WORDS,
             "cues": Map(SOME_WORDS),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from provenance.extract import pipeline, reader
-from provenance.model import Claim, Document, Region, Stance
+from provenance.model import Claim, Document, Kind, Region, Stance
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -166,6 +166,8 @@ def test_excluded_regions_honoured() -> None:
     assert [c.content_text for c in pipeline.extract(document)] == ["the road was closed"]
 
 
-def test_no_claims_in_seed_001() -> None:
-    """An analysis piece without attributed statements yields no claim."""
-    assert seed_claims("001") == ()
+def test_no_attributed_claims_in_seed_001() -> None:
+    """An analysis piece without attributed statements yields only the outlet's own lede."""
+    claims = seed_claims("001")
+    assert [c.kind for c in claims] == [Kind.OWN]
+    assert claims[0].rule == "own-voice-lede" and claims[0].speaker is None

@@ -102,7 +102,7 @@ def test_json_escapes_c1_controls() -> None:
 def test_json_schema() -> None:
     """The documented keys, in order; relations name both ids; speakers and timeline hold ids."""
     data = json.loads(rendered("json"))
-    assert list(data) == ["schema", "claims", "relations", "speakers", "timeline"]
+    assert list(data) == ["schema", "claims", "relations", "propositions", "speakers", "timeline"]
     assert data["schema"] == 1
     assert list(data["claims"]) == sorted(data["claims"])
     assert list(data["claims"]["c-gatilov"]) == [

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import attrs
 
 from provenance import errors
-from provenance.model import Claim, Span
+from provenance.model import Claim, Kind, Span
 
 Frag = tuple[int, int]
 ROLES = ("source", "cue", "content")
@@ -119,6 +119,11 @@ def clean_spans(spans: Iterable[Span], length: int) -> tuple[tuple[Frag, ...], i
                 continue
         out.append((start, end))
     return tuple(sorted(out)), bad
+
+
+def attributed(claims: Iterable[Claim]) -> list[Claim]:
+    """The claims attribution scoring counts: not the outlet's own (kind ``own``, no source)."""
+    return [claim for claim in claims if claim.kind is not Kind.OWN]
 
 
 def predicted(claim: Claim, length: int) -> tuple[Attribution, int]:

@@ -13,7 +13,7 @@ import attrs
 
 from provenance.errors import InputError, UsageError
 from provenance.evaluate import scoring
-from provenance.evaluate.polnear import Gold, annotation_files, parse_ann, predicted
+from provenance.evaluate.polnear import Gold, annotation_files, attributed, parse_ann, predicted
 from provenance.evaluate.scoring import Case
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document, read_text
@@ -63,7 +63,7 @@ def score_case(text_path: Path, ann_path: Path | None) -> Case:
     name = text_path.as_posix()
     text = read_text(text_path, name)
     gold = read_gold(ann_path)
-    claims = extract(parse_document(name, text))
+    claims = attributed(extract(parse_document(name, text)))
     pairs = [predicted(claim, len(text)) for claim in claims]
     return Case(
         name=text_path.name[: -len(".txt")],

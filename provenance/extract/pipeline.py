@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from provenance.extract import dates, segmenter, speakers, stance
+from provenance.extract import dates, own_voice, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
@@ -23,6 +23,7 @@ def extract(document: Document) -> tuple[Claim, ...]:
     spans = sentences.split(document.text, document.excluded)
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)
+    claims = (*claims, *own_voice.own_claims(document, spans, claims))
     claims = stance.assign(claims)
     dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
     claims = tuple(_dated(document, spans, claim, dated) for claim in claims)

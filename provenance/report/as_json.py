@@ -27,7 +27,7 @@ import json
 import re
 from typing import Any
 
-from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup
+from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 
 SCHEMA = 1
 # C1 controls and DEL are legal raw in JSON strings but some terminals act on them.
@@ -84,12 +84,26 @@ def day_json(day: Day) -> dict[str, Any]:
     }
 
 
+def proposition_json(stated: Stated) -> dict[str, Any]:
+    """One proposition: its words, the claim ids on each side, the outlets of each side,
+    and the independent sources of each side (copies of one statement counted once)."""
+    return {
+        "id": stated.id,
+        "text": stated.proposition.text,
+        "sides": {side: [e.id for e in entries] for side, entries in stated.sides.items()},
+        "outlets": {side: list(names) for side, names in stated.outlets.items()},
+        "sources": dict(stated.proposition.sources),
+        "documents": stated.proposition.docs,
+    }
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The whole report as JSON-ready data (see the module doc for the schema)."""
     return {
         "schema": SCHEMA,
         "claims": {entry.id: claim_json(entry) for entry in report.claims},
         "relations": [relation_json(link) for link in report.links],
+        "propositions": [proposition_json(stated) for stated in report.propositions],
         "speakers": [speaker_json(group) for group in report.speakers],
         "timeline": [day_json(day) for day in report.timeline],
     }

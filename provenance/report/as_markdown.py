@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from provenance.report.as_rich import plural, reason_line
+from provenance.report.as_rich import SIDE_TITLES, plural, reason_line
 from provenance.report.diff import Ranges, is_shared
-from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup
+from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 from provenance.report.terminal import neutralise
 
 _SPACE = re.compile(r"\s+")
@@ -90,15 +90,31 @@ def link_lines(link: Link) -> Iterator[str]:
     yield ""
 
 
+def proposition_lines(stated: Stated) -> Iterator[str]:
+    """A proposition's words, then a table of each side's claims."""
+    mark = "**disputed:** " if stated.disputed else ""
+    yield f"### {mark}“{escape(stated.proposition.text)}”\n"
+    for side, title in SIDE_TITLES.items():
+        entries = stated.sides[side]
+        if not entries:
+            continue
+        sources = plural(stated.proposition.sources[side], "independent source")
+        yield f"**{title}** — {sources}, {plural(len(stated.outlets[side]), 'outlet')}\n"
+        yield from table("speaker", "said", "outlet", "date")
+        for entry in entries:
+            yield row(speaker(entry), said(entry), escape(entry.outlet), date_of(entry))
+        yield ""
+
+
 def related_lines(links: tuple[Link, ...]) -> Iterator[str]:
-    """Related pairs as a table: score, both speakers, the reasons."""
+    """Related pairs as a table: score, who said what on each side, the reasons."""
     yield from table("score", "a", "b", "why")
     for link in links:
         why = "; ".join(reason_line(r) for r in link.relation.reasons)
         yield row(
             f"{link.relation.score:.2f}",
-            f"{speaker(link.a)} ({escape(link.a.id)})",
-            f"{speaker(link.b)} ({escape(link.b.id)})",
+            f"{speaker(link.a)}: {said(link.a)}",
+            f"{speaker(link.b)}: {said(link.b)}",
             escape(why),
         )
     yield ""
@@ -132,6 +148,7 @@ def summary_lines(report: Report) -> Iterator[str]:
     yield ""
     yield (
         f"{plural(len(report.claims), 'claim')}, "
+        f"{plural(report.total('propositions'), 'proposition')}, "
         f"{plural(report.total('contradictions'), 'contradiction')}, "
         f"{plural(report.total('agreements'), 'agreement')}, {report.total('related')} related."
     )
@@ -145,6 +162,9 @@ def summary_lines(report: Report) -> Iterator[str]:
 def lines(report: Report) -> Iterator[str]:
     """Every line of the Markdown report."""
     yield from summary_lines(report)
+    yield f"## Propositions ({report.total('propositions')})\n"
+    yield from (line for stated in report.propositions for line in proposition_lines(stated))
+    yield from more(report, "propositions")
     for title, name in (("Contradictions", "contradictions"), ("Agreements", "agreements")):
         links: tuple[Link, ...] = getattr(report, name)
         yield f"## {title} ({report.total(name)})\n"

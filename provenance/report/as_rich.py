@@ -16,7 +16,7 @@ from rich.text import Text
 
 from provenance.model import Reason
 from provenance.report.diff import Ranges, is_shared
-from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup
+from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 from provenance.report.terminal import neutralise, safe
 
 ARROWS = {"contradicts": "✗", "agrees": "✓", "related": "~"}
@@ -38,13 +38,54 @@ def renderables(report: Report) -> Iterator[RenderableType]:
 
 
 def relations_view(report: Report) -> Iterator[RenderableType]:
-    """The head of the report: the summary, then contradictions and agreements."""
+    """The head of the report: the summary, the story's propositions (in dispute first),
+    then contradictions and agreements."""
     yield summary(report)
+    yield Rule(f"Propositions ({report.total('propositions')})", align="left")
+    shown = report.propositions
+    yield from (proposition_block(stated) for stated in shown) if shown else [muted("none")]
+    yield from more(report, "propositions")
     for title, name in (("Contradictions", "contradictions"), ("Agreements", "agreements")):
         links: tuple[Link, ...] = getattr(report, name)
         yield Rule(f"{title} ({report.total(name)})", align="left")
         yield from (link_panel(link) for link in links) if links else [muted("none")]
         yield from more(report, name)
+
+
+SIDE_TITLES = {
+    "for": "for",
+    "against": "against",
+    "hedged": "hedged (may, reportedly, believes)",
+    "unverified": "unverified",
+}
+
+
+def proposition_block(stated: Stated) -> Group:
+    """A proposition's words, then each side: who, what they said, where and when."""
+    heading = Text("disputed: " if stated.disputed else "", style="stance.denies")
+    heading.append_text(safe(f"“{stated.proposition.text}”", "content"))
+    parts: list[RenderableType] = [heading]
+    for side, title in SIDE_TITLES.items():
+        entries = stated.sides[side]
+        if not entries:
+            continue
+        sources = stated.proposition.sources[side]
+        outlets = stated.outlets[side]
+        line = Text(f"  {title}: ", style="bold")
+        line.append(f"{plural(sources, 'independent source')}, {plural(len(outlets), 'outlet')}")
+        parts.append(line)
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1, 0, 4))
+        table.add_column("speaker", ratio=1, overflow="fold")
+        table.add_column("said", ratio=3, overflow="fold")
+        table.add_column("outlet", ratio=1, overflow="fold", min_width=12)
+        table.add_column("date", no_wrap=True)
+        for entry in entries:
+            table.add_row(
+                speaker_text(entry), said(entry), safe(entry.outlet, "doc"), day_of(entry)
+            )
+        parts.append(table)
+    parts.append(Text())
+    return Group(*parts)
 
 
 def more(report: Report, section: str) -> Iterator[Text]:
@@ -64,6 +105,7 @@ def summary(report: Report) -> Text:
         plural(count, noun)
         for count, noun in (
             (len(report.claims), "claim"),
+            (report.total("propositions"), "proposition"),
             (report.total("contradictions"), "contradiction"),
             (report.total("agreements"), "agreement"),
         )
@@ -179,7 +221,7 @@ def reasons_of(link: Link) -> Text:
 
 
 def related_table(links: tuple[Link, ...]) -> Table:
-    """Related pairs, one row each: score, both speakers, the reasons' words."""
+    """Related pairs, one row each: score, who said what on each side, the reasons' words."""
     table = Table(expand=True)
     table.add_column("score", no_wrap=True)
     table.add_column("a", ratio=1, overflow="fold")
@@ -189,8 +231,8 @@ def related_table(links: tuple[Link, ...]) -> Table:
         why = "; ".join(reason_line(r) for r in link.relation.reasons)
         table.add_row(
             f"{link.relation.score:.2f}",
-            Text.assemble(speaker_text(link.a), f" ({link.a.id})"),
-            Text.assemble(speaker_text(link.b), f" ({link.b.id})"),
+            Text.assemble(speaker_text(link.a), ": ", said(link.a)),
+            Text.assemble(speaker_text(link.b), ": ", said(link.b)),
             safe(why, "muted"),
         )
     return table

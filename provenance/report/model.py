@@ -19,6 +19,7 @@ from provenance.model import (
     Claim,
     DocRecord,
     Flag,
+    Kind,
     Ledger,
     Reason,
     ReasonCode,
@@ -28,6 +29,7 @@ from provenance.model import (
     Status,
     Verdict,
 )
+from provenance.relate.propositions import Proposition, propositions
 from provenance.relate.speakers import group_speakers
 from provenance.report.diff import Ranges, highlights
 
@@ -106,6 +108,25 @@ class Day:
 
 
 @attrs.frozen
+class Stated:
+    """A proposition with its claims by side, and the outlets that carry each side."""
+
+    proposition: Proposition
+    sides: Mapping[str, tuple[Entry, ...]]
+    outlets: Mapping[str, tuple[str, ...]]  # side -> outlets, copies of one source merged
+
+    @property
+    def id(self) -> str:
+        """The proposition's id."""
+        return self.proposition.id
+
+    @property
+    def disputed(self) -> bool:
+        """Whether claims shown stand on both sides."""
+        return bool(self.sides["for"]) and bool(self.sides["against"])
+
+
+@attrs.frozen
 class Report:
     """The whole report, ready to render."""
 
@@ -118,6 +139,7 @@ class Report:
     hidden_dismissed: int = 0
     stale_docs: tuple[str, ...] = ()
     omitted: tuple[tuple[str, int], ...] = ()  # (section, items left out by a --limit)
+    propositions: tuple[Stated, ...] = ()  # what several documents state, disputed first
 
     def more(self, section: str) -> int:
         """How many items of ``section`` a limit left out."""
@@ -133,7 +155,7 @@ class Report:
         return self.contradictions + self.agreements + self.related
 
 
-SECTIONS = ("contradictions", "agreements", "related", "speakers")
+SECTIONS = ("propositions", "contradictions", "agreements", "related", "speakers")
 
 
 def capped(report: Report, limit: int) -> Report:
@@ -184,21 +206,45 @@ def build(
         timeline=timeline_of(chosen.values()),
         hidden_dismissed=hidden,
         stale_docs=tuple(sorted(stale_docs & {e.claim.doc for e in named.values()})),
+        propositions=stated(propositions(usable(ledger)), chosen),
     )
 
 
+def stated(found: Iterable[Proposition], chosen: Mapping[str, Entry]) -> tuple[Stated, ...]:
+    """The propositions with claims the filters kept, each side's entries and outlets."""
+    out = []
+    for proposition in found:
+        sides = {
+            side: tuple(chosen[cid] for cid in ids if cid in chosen)
+            for side, ids in proposition.sides.items()
+        }
+        if not any(sides.values()):
+            continue
+        outlets = {
+            side: tuple(sorted({e.outlet for e in entries})) for side, entries in sides.items()
+        }
+        out.append(Stated(proposition, sides, outlets))
+    return tuple(out)
+
+
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
-    """An Entry for each usable claim, keyed by id (documents looked up in one dict)."""
+    """An Entry for each usable claim, keyed by id (documents looked up in one dict).
+
+    The outlet speaks the words it states in its own voice (claims of kind ``own``)."""
     docs = ledger.by_path
     claims = usable(ledger)
-    names = {claim.id: speaker_of(claim) for claim in claims}
+    outlets = {claim.id: outlet_of(docs.get(claim.doc), claim.doc) for claim in claims}
+    names = {
+        claim.id: outlets[claim.id] if claim.kind is Kind.OWN else speaker_of(claim)
+        for claim in claims
+    }
     canonical = group_speakers(names.values())
     return {
         claim.id: Entry(
             claim,
             speaker=names[claim.id],
             canonical=canonical[names[claim.id]],
-            outlet=outlet_of(docs.get(claim.doc), claim.doc),
+            outlet=outlets[claim.id],
             stale=claim.doc in stale,
         )
         for claim in claims

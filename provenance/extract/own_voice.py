@@ -1,0 +1,75 @@
+"""The article's own voice: what the outlet states without attributing it to anyone.
+
+Two kinds of sentence are the outlet's own claims (kind ``own``, no speaker, no cue):
+the *lede* (the first sentence of the body long enough to state something: news writing
+puts the story's claim there) and a sentence that calls something false in the outlet's
+own words ("The third breast story is a hoax"). A sentence that already holds an
+attributed claim adds none. Words and sizes: ``extract/data/own_voice.toml``.
+Attribution scoring (PolNeAR) does not count these claims: they have no source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from provenance import tables
+from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+@functools.cache
+def refuting() -> re.Pattern[str]:
+    """Words and phrases by which a writer calls something false."""
+    words = sorted(tables.load("extract/own_voice")["refuting"], key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def own_claims(
+    document: Document, sentences: Sequence[Span], claims: Sequence[Claim]
+) -> tuple[Claim, ...]:
+    """The outlet's own claims among the sentences that hold no attributed claim."""
+    table = tables.load("extract/own_voice")
+    taken = [span for claim in claims for span in (*claim.content, claim.cue) if span]
+    title = " ".join(document.meta.title.split())
+    out = []
+    lede_found = False
+    for sentence in sentences:
+        text = sentence.text.strip()
+        words = len(_WORD.findall(text))
+        if words < table["min_words"] or " ".join(text.split()) == title:
+            continue
+        is_lede = not lede_found
+        lede_found = True
+        if any(s.start < sentence.end and sentence.start < s.end for s in taken):
+            continue
+        if words > table["max_words"]:
+            continue
+        rule = "own-voice-lede" if is_lede else "own-voice-refutation"
+        if not is_lede and not refuting().search(text):
+            continue
+        span = trimmed(sentence)
+        out.append(
+            Claim(
+                id=claim_id(document.path, (span,)),
+                doc=document.path,
+                speaker=None,
+                cue=None,
+                content=(span,),
+                kind=Kind.OWN,
+                stance=Stance.ASSERTS,
+                rule=rule,
+            )
+        )
+    return tuple(out)
+
+
+def trimmed(sentence: Span) -> Span:
+    """The sentence without surrounding white space."""
+    text = sentence.text
+    start = len(text) - len(text.lstrip())
+    end = len(text.rstrip())
+    return Span(sentence.start + start, sentence.start + end, text[start:end])

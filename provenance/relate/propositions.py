@@ -1,0 +1,308 @@
+"""Propositions: what several claims, across articles, state, and each claim's side on it.
+
+A proposition is grouped around a *leader* claim: claims are taken in a fixed order
+(asserting claims first, then document and text order) and each joins the proposition
+whose leader's topic it shares most of, or leads a new one. A claim's *topic* is its
+content words (stemmed), the cue words of denial, refutation and hedging left out, so
+"the third breast story is a hoax" and "she paid for a third breast" share a topic.
+
+A claim's *side* comes from its stance and its own words: for (asserts or concedes it),
+against (denies it, or calls it false: refuting words, a negated predicate), hedged,
+unverified ("could not be verified"); a claim that only reports or refuses stands on no
+side. Copies of one statement (the same words in several documents) are one source
+carried by several outlets. A proposition needs two voices on its sides (two speakers,
+or a speaker and an outlet's own words). Thresholds: ``[propositions]`` of relate.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import attrs
+
+from provenance.model import Claim, Stance
+from provenance.relate.cues import table
+from provenance.relate.features import Features, features
+from provenance.relate.rules import idf_table
+
+SIDES = ("for", "against", "hedged", "unverified")
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@attrs.frozen
+class Proposition:
+    """Claims that state one thing, by side, with the copies of one statement grouped."""
+
+    id: str
+    text: str  # the leader's words
+    sides: Mapping[str, tuple[str, ...]]  # side -> claim ids, in leader order
+    sources: Mapping[str, int]  # side -> independent statements (copies counted once)
+    docs: int  # documents with a claim on it
+    voices: int  # distinct speakers (an outlet's own voice counts as the outlet) on a side
+
+    @property
+    def disputed(self) -> bool:
+        """Whether sources stand on both sides."""
+        return bool(self.sides["for"]) and bool(self.sides["against"])
+
+
+@functools.cache
+def settings() -> Mapping[str, float]:
+    """The ``[propositions]`` thresholds of relate.toml."""
+    return {key: float(value) for key, value in table()["propositions"].items()}
+
+
+def side_of(claim: Claim, f: Features, about: frozenset[str] = frozenset()) -> str | None:
+    """The claim's side on what its content states, or None when it takes none.
+
+    A negator counts only when its scope holds a word of ``about`` (the proposition's
+    topic): "she won't talk to me" does not deny that the surgery took place.
+    """
+    if claim.stance in (Stance.REPORTS, Stance.REFUSES):
+        return None
+    if f.has("unverified"):
+        return "unverified"
+    negative = (claim.stance is Stance.DENIES) != (f.has("refute") or f.has("deny"))
+    if negative:
+        return "against"
+    if claim.stance is Stance.HEDGES:
+        return "hedged"
+    if any(scope & about for _, scope in f.negated_near):
+        return "against"
+    return "for"
+
+
+def copy_key(claim: Claim) -> str:
+    """The words of a claim with case, spacing and quote style folded: copies share it."""
+    return _SPACE.sub(" ", claim.content_text.translate(_QUOTES)).strip().casefold()
+
+
+def topic(f: Features) -> frozenset[str]:
+    """The content words a claim's proposition is recognised by."""
+    return f.content
+
+
+def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
+    """The summed idf of ``words``."""
+    unseen = idf.get("", 1.0)
+    return sum(idf.get(w, unseen) for w in words)
+
+
+def similarity(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float], least: float = 0.0
+) -> float:
+    """The weighted share of the smaller topic found in the other (0 to 1); ``least``,
+    when known, is the smaller topic's weight."""
+    shared = a & b
+    if len(shared) < settings()["min_shared"]:
+        return 0.0
+    least = least or min(weight(a, idf), weight(b, idf))
+    return weight(shared, idf) / least if least else 0.0
+
+
+def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
+    """The propositions of ``claims``: disputed first, then by independent sources.
+
+    Copies of one statement are grouped once, through one of them, and listed together:
+    the cost grows with the distinct statements, and copies never weigh twice.
+    """
+    usable = [c for c in claims if c.content and c.stance is not Stance.REFUSES]
+    keys = {c.id: copy_key(c) for c in usable}
+    copies: dict[str, list[Claim]] = {}
+    for claim in sorted(usable, key=lambda c: c.id):
+        copies.setdefault(keys[claim.id], []).append(claim)
+    reps = [same[0] for same in copies.values()]
+    feats = {c.id: features(c.content_text) for c in reps}
+    idf = idf_table(list(feats.values()))
+    topics = {c.id: topic(feats[c.id]) for c in reps}
+    docs = {c.id: frozenset(x.doc for x in copies[keys[c.id]]) for c in reps}
+    short = settings()["min_shared"]
+    long = [c for c in reps if len(topics[c.id]) >= short]
+    central = centrality(long, topics, docs, idf)
+    ordered = sorted(long, key=lambda c: (-central[c.id], lead_order(feats)(c)))
+    groups = group(ordered, topics, idf)
+    refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
+    for claim in usable:
+        feats.setdefault(claim.id, feats[copies[keys[claim.id]][0].id])
+    out = []
+    for leader, members in groups:
+        every = [x for rep in members for x in copies[keys[rep.id]]]
+        out.append(made(leader, every, feats))
+    least = settings()["min_voices"]
+    kept = [p for p in out if p.voices >= least]
+    return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def refer(
+    groups: list[tuple[Claim, list[Claim]]],
+    short: Sequence[Claim],
+    feats: Mapping[str, Features],
+) -> None:
+    """Refutations too short to name what they refute ("it was untrue", "the surgery is a
+    fake") refute what their article is about: they join the proposition of the
+    article's first claim (the lede). A short assertion names nothing and joins none."""
+    lede: dict[str, tuple[int, int]] = {}
+    for index, (_, members) in enumerate(groups):
+        for claim in members:
+            start = claim.content[0].start
+            if claim.doc not in lede or start < lede[claim.doc][0]:
+                lede[claim.doc] = (start, index)
+    for claim in sorted(short, key=lambda c: (c.doc, c.content[0].start, c.id)):
+        if claim.doc in lede and side_of(claim, feats[claim.id]) in ("against", "unverified"):
+            groups[lede[claim.doc][1]][1].append(claim)
+
+
+def near(words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int]) -> list[int]:
+    """Entries of ``index`` holding at least ``min_shared`` of ``words`` (common words,
+    held by more than ``index_max_postings`` claims, find nothing: they name no topic)."""
+    cap = settings()["index_max_postings"]
+    need = settings()["min_shared"]
+    hits: dict[int, int] = {}
+    for w in words:
+        if df.get(w, 0) <= cap:
+            for i in index.get(w, ()):
+                hits[i] = hits.get(i, 0) + 1
+    return sorted(i for i, n in hits.items() if n >= need)
+
+
+def frequencies(topics: Iterable[frozenset[str]]) -> dict[str, int]:
+    """How many topics hold each word."""
+    df: dict[str, int] = {}
+    for words in topics:
+        for w in words:
+            df[w] = df.get(w, 0) + 1
+    return df
+
+
+def centrality(
+    claims: Sequence[Claim],
+    topics: Mapping[str, frozenset[str]],
+    docs: Mapping[str, frozenset[str]],
+    idf: Mapping[str, float],
+) -> dict[str, int]:
+    """How many documents other than its own hold a claim like it: the story's claims lead."""
+    need = settings()["min_similarity"]
+    df = frequencies(topics[c.id] for c in claims)
+    index: dict[str, list[int]] = {}
+    for i, claim in enumerate(claims):
+        for w in topics[claim.id]:
+            index.setdefault(w, []).append(i)
+    heavy = [weight(topics[c.id], idf) for c in claims]
+    out = {}
+    for i, claim in enumerate(claims):
+        words = topics[claim.id]
+        found = set(docs[claim.id])
+        for j in near(words, index, df):
+            other = claims[j]
+            if similarity(words, topics[other.id], idf, min(heavy[i], heavy[j])) >= need:
+                found |= docs[other.id]
+        out[claim.id] = len(found) - 1
+    return out
+
+
+def lead_order(feats: Mapping[str, Features]) -> Callable[[Claim], tuple[bool, str, int, str]]:
+    """Sort key: claims that assert (and say most) lead; then document and text order."""
+
+    def key(claim: Claim) -> tuple[bool, str, int, str]:
+        side = side_of(claim, feats[claim.id])
+        return (side != "for", claim.doc, claim.content[0].start, claim.id)
+
+    return key
+
+
+def group(
+    ordered: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+) -> list[tuple[Claim, list[Claim]]]:
+    """Leader clustering through an inverted index of each proposition's words.
+
+    A claim joins the proposition whose words hold most of it, measured against the
+    smaller of the claim and the leader. A proposition's words are its leader's and
+    those ``min_members`` of its claims share: paraphrases across articles bring the
+    words the next article may use, but never make a short claim easier to place.
+    """
+    need = settings()["min_similarity"]
+    grow = settings()["min_members"]
+    df = frequencies(topics[c.id] for c in ordered)
+    groups: list[tuple[Claim, list[Claim]]] = []
+    profiles: list[set[str]] = []
+    counts: list[dict[str, int]] = []
+    index: dict[str, list[int]] = {}
+    for claim in ordered:
+        words = topics[claim.id]
+        best, best_score = -1, need
+        for i in near(words, index, df):
+            score = joined(words, topics[groups[i][0].id], profiles[i], idf)
+            if score > best_score or (best < 0 and score >= best_score):
+                best, best_score = i, score
+        if best < 0:
+            groups.append((claim, []))
+            profiles.append(set(words))
+            counts.append({})
+            best = len(groups) - 1
+            for w in words:
+                index.setdefault(w, []).append(best)
+        groups[best][1].append(claim)
+        for w in words:
+            counts[best][w] = counts[best].get(w, 0) + 1
+            if counts[best][w] >= grow and w not in profiles[best]:
+                profiles[best].add(w)
+                index.setdefault(w, []).append(best)
+    return groups
+
+
+def joined(
+    words: frozenset[str], leader: frozenset[str], profile: set[str], idf: Mapping[str, float]
+) -> float:
+    """The weighted share of a claim's words found in a proposition's words, over the
+    smaller of the claim and the leader (0 to 1)."""
+    shared = words & profile
+    if len(shared) < settings()["min_shared"]:
+        return 0.0
+    least = min(weight(words, idf), weight(leader, idf))
+    return min(1.0, weight(shared, idf) / least) if least else 0.0
+
+
+def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> Proposition:
+    """A proposition from its leader and members."""
+    lead = feats[leader.id]
+    about = lead.content - {w for _, scope in lead.negated_near for w in scope}
+    sides: dict[str, list[str]] = {side: [] for side in SIDES}
+    copies: dict[str, set[str]] = {side: set() for side in SIDES}
+    voices = set()
+    for claim in members:
+        side = side_of(claim, feats[claim.id], about)
+        if side is not None:
+            sides[side].append(claim.id)
+            copies[side].add(copy_key(claim))
+            voices.add(voice(claim))
+    digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
+    return Proposition(
+        id=f"p-{digest}",
+        text=statement(leader.content_text),
+        sides={side: tuple(ids) for side, ids in sides.items()},
+        sources={side: len(keys) for side, keys in copies.items()},
+        docs=len({c.doc for c in members}),
+        voices=len(voices),
+    )
+
+
+_THAT = re.compile(r"^(?:that|whether)\s+", re.IGNORECASE)
+_OUTER_QUOTES = re.compile(r'^[“"‘\']\s*(.*?)\s*[”"’\']?$', re.S)
+
+
+def statement(content: str) -> str:
+    """The leader's words as a statement: no "that" before them, no quotes around them."""
+    text = _THAT.sub("", content.strip())
+    if text[:1] in '“"' and text.count("“") + text.count('"') <= 1 + (text[-1:] in '”"'):
+        text = _OUTER_QUOTES.sub(r"\1", text)
+    return text
+
+
+def voice(claim: Claim) -> str:
+    """Who speaks: the speaker's name folded, or the document for the outlet's own voice."""
+    name = claim.speaker_name or (claim.speaker.text if claim.speaker else "")
+    return " ".join(name.casefold().split()) or f"doc:{claim.doc}"

@@ -1,0 +1,85 @@
+"""Propositions: claims of several articles that state one thing, and each claim's side."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.model import Claim, Kind, Span, Stance, claim_id
+from provenance.relate.features import features
+from provenance.relate.propositions import propositions, side_of
+
+
+def claim(doc: str, content: str, stance: Stance = Stance.ASSERTS, speaker: str = "") -> Claim:
+    """A claim whose document text is ``speaker said content`` (offsets are real)."""
+    start = len(speaker) + 6 if speaker else 0
+    span = Span(start, start + len(content), content)
+    who = Span(0, len(speaker), speaker) if speaker else None
+    return Claim(claim_id(doc, (span,)), doc, who, None, (span,), Kind.INDIRECT, stance)
+
+
+SIDES = [
+    # (stance, content, topic words of the proposition, side)
+    (Stance.ASSERTS, "the woman paid for a third breast", "woman third breast", "for"),
+    (Stance.CONCEDES, "the woman paid for a third breast", "woman third breast", "for"),
+    (Stance.DENIES, "the woman paid for a third breast", "woman third breast", "against"),
+    (Stance.ASSERTS, "the third breast story is a hoax", "third breast story", "against"),
+    (Stance.ASSERTS, "the photo of the shark was doctored", "photo shark", "against"),
+    (Stance.DENIES, "the video was fake", "video", "for"),
+    (Stance.HEDGES, "the woman may have paid for a third breast", "woman third breast", "hedged"),
+    (Stance.ASSERTS, "his death could not be verified", "death", "unverified"),
+    (Stance.REPORTS, "the woman paid for a third breast", "woman third breast", None),
+    (Stance.REFUSES, "the woman paid for a third breast", "woman third breast", None),
+    # a negator counts only when its scope holds a word of the proposition
+    (Stance.ASSERTS, "the league has no plans to expand", "league plan expand", "against"),
+    (Stance.ASSERTS, "my mother won't talk to me since the surgery", "surgery breast", "for"),
+]
+
+
+@pytest.mark.parametrize(("stance", "content", "about", "side"), SIDES)
+def test_side_of_a_claim(stance: Stance, content: str, about: str, side: str | None) -> None:
+    """The side comes from the stance, refuting words, doubt and negation of the topic."""
+    topic = features(about).content
+    assert side_of(claim("a.txt", content, stance), features(content), topic) == side
+
+
+def story() -> list[Claim]:
+    """Four articles on one story (a rumour and its refutation) and an unrelated claim."""
+    return [
+        claim("a.txt", "a Tampa woman paid $20,000 to get a third breast implanted"),
+        claim("b.txt", "the Tampa woman spent $20,000 on a third breast implant", speaker="she"),
+        claim("c.txt", "the Tampa woman's third breast implant is a hoax", speaker="TMZ"),
+        claim("d.txt", "a Tampa woman paid $20,000 to get a third breast implanted"),
+        claim("d.txt", "the city council approved a new budget for the harbour"),
+        claim("e.txt", "the city council approved the new harbour budget on Monday"),
+    ]
+
+
+def test_one_story_is_one_proposition_with_both_sides() -> None:
+    """Paraphrases across articles join; the refutation stands against; others stay apart."""
+    found = propositions(story())
+    first = found[0]
+    assert first.disputed
+    docs = {c.id: c.doc for c in story()}
+    assert sorted(docs[i] for i in first.sides["for"]) == ["a.txt", "b.txt", "d.txt"]
+    assert [docs[i] for i in first.sides["against"]] == ["c.txt"]
+    council = [p for p in found if "council" in p.text]
+    assert len(council) == 1 and not council[0].disputed
+
+
+def test_copies_count_as_one_source() -> None:
+    """The same words in two outlets are one source carried twice."""
+    first = propositions(story())[0]
+    assert len(first.sides["for"]) == 3
+    assert first.sources["for"] == 2
+    assert first.sources["against"] == 1
+
+
+def test_one_document_states_no_proposition() -> None:
+    """What a single article says is not a proposition of the story."""
+    lone = [claim("a.txt", "the mayor opened the bridge"), claim("a.txt", "the bridge opened")]
+    assert propositions(lone) == ()
+
+
+def test_propositions_are_deterministic() -> None:
+    """Same claims in any order: the same propositions, ids and sides."""
+    assert propositions(story()) == propositions(list(reversed(story())))
