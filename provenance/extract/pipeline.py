@@ -2,7 +2,8 @@
 
 sentences (``provenance.lang.en.sentences``) ─► claims (``provenance.extract.segmenter``) ─► speaker
 names (``provenance.extract.speakers``) ─► stance (``provenance.extract.stance``) ─► statement date
-(``provenance.extract.dates``, from the sentence around the cue) ─► sorted, no duplicates.
+(``provenance.extract.dates``, from the sentence around the cue) ─► nesting (a claim inside
+another's content: ``provenance.extract.nesting``) ─► sorted, no duplicates.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from provenance.extract import dates, segmenter, speakers, stance
+from provenance.extract import dates, nesting, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
@@ -24,6 +25,7 @@ def extract(document: Document) -> tuple[Claim, ...]:
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)
     claims = stance.assign(claims)
+    claims = nesting.link(claims)
     dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
     claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
     return _unique(sorted(claims, key=_order))
