@@ -169,6 +169,7 @@ class Claim:
     status: Status = Status.AUTO
     note: str = ""
     flag: Flag | None = None  # set by sync; a person clears it by deleting the line
+    within: str = ""  # the id of the claim whose content holds this one ("" when none)
 
     @property
     def content_text(self) -> str:

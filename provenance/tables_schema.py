@@ -393,7 +393,7 @@ SCHEMAS: dict[str, Check] = {
         {"order": SOME_WORDS},
         {
             "refuses": Table({"lemmas": WORDS, "content_starts": WORDS, "cues": WORDS}),
-            "denies": Table({"lemmas": WORDS}),
+            "denies": Table({"lemmas": WORDS, "rules": WORDS}),
             "concedes": Table({"lemmas": WORDS}),
             "reports": Table({"lemmas": WORDS, "rules": WORDS}),
             "hedges": Table({"lemmas": WORDS, "words": WORDS}),

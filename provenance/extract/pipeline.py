@@ -1,8 +1,11 @@
 """The extraction pipeline: document ─► sentences ─► claims, one direction.
 
 sentences (``provenance.lang.en.sentences``) ─► claims (``provenance.extract.segmenter``) ─► speaker
-names (``provenance.extract.speakers``) ─► stance (``provenance.extract.stance``) ─► statement date
+names (``provenance.extract.speakers``) ─► the outlet's own voice (``provenance.extract.own_voice``:
+the lede and refutations no one is quoted for) ─► stance (``provenance.extract.stance``) ─► nesting
+─► statement date
 (``provenance.extract.dates``, from the sentence around the cue) ─► sorted, no duplicates.
+Nesting (``provenance.extract.nesting``) links a claim inside another's content to it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from provenance.extract import dates, own_voice, segmenter, speakers, stance
+from provenance.extract import dates, nesting, own_voice, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
@@ -25,6 +28,7 @@ def extract(document: Document) -> tuple[Claim, ...]:
     claims = speakers.resolve(document.text, claims)
     claims = (*claims, *own_voice.own_claims(document, spans, claims))
     claims = stance.assign(claims)
+    claims = nesting.link(claims)
     dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
     claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
     return _unique(sorted(claims, key=_order))

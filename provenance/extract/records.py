@@ -30,4 +30,6 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     }
     if claim.speaker_name and claim.speaker and claim.speaker_name != claim.speaker.text:
         record["speaker_name"] = claim.speaker_name
+    if claim.within:
+        record["within"] = claim.within
     return record

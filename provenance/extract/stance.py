@@ -61,7 +61,7 @@ def _hedges(claim: Claim) -> bool:
 
 _TESTS: dict[str, Callable[[Claim], bool]] = {
     "refuses": _refuses,
-    "denies": lambda claim: _lemma_in(claim, "denies"),
+    "denies": lambda claim: _lemma_in(claim, "denies") or claim.rule in _table()["denies"]["rules"],
     "concedes": lambda claim: _lemma_in(claim, "concedes"),
     "reports": _reports,
     "hedges": _hedges,

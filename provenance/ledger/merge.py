@@ -47,7 +47,9 @@ def merge(
     anchored = [(claim, *reanchor.reanchor(claim, text)) for claim in old]
     events: list[tuple[str, str]] = []
     result: dict[str, Claim] = {}
-    matched = _match(path, anchored, found or (), taken, result, events)
+    renamed: dict[str, str] = {}
+    matched = _match(path, anchored, found or (), taken, result, events, renamed)
+    _relink(result, renamed, {claim.id: moved for claim, moved, _ in anchored}, events)
     for claim, moved, outcome in anchored:
         if claim.id in matched:
             continue
@@ -87,8 +89,10 @@ def _match(
     taken: set[str],
     result: dict[str, Claim],
     events: list[tuple[str, str]],
+    renamed: dict[str, str],
 ) -> set[str]:
-    """Give each extracted claim the id of the old auto claim it overlaps most, or a new one."""
+    """Give each extracted claim the id of the old auto claim it overlaps most, or a new one
+    (``renamed`` receives extracted id → id in the ledger)."""
     live = [(claim, moved) for claim, moved, outcome in anchored if outcome is not Outcome.LOST]
     matched: set[str] = set()
     for new in sorted(found, key=_start):
@@ -101,11 +105,32 @@ def _match(
             claim, moved = max(free, key=lambda pair: overlap(pair[1], new))
             matched.add(claim.id)
             result[claim.id] = _renewed(claim, moved, new, events)
+            renamed[new.id] = claim.id
         else:
             fresh = attrs.evolve(new, id=_fresh_id(path, new, taken))
             result[fresh.id] = fresh
+            renamed[new.id] = fresh.id
             events.append(("added", fresh.id))
     return matched
+
+
+def _relink(
+    result: dict[str, Claim],
+    renamed: dict[str, str],
+    old: dict[str, Claim],
+    events: list[tuple[str, str]],
+) -> None:
+    """Point each extracted claim's ``within`` at its enclosing claim's id in the ledger
+    (cleared when that claim was not taken: a person's claim covers its text)."""
+    fresh = set(renamed.values())
+    for key, claim in result.items():
+        if key not in fresh or not claim.within:
+            continue
+        within = renamed.get(claim.within, "")
+        result[key] = attrs.evolve(claim, within=within)
+        before = old.get(key)
+        if before is not None and before.within != within and ("updated", key) not in events:
+            events.append(("updated", key))
 
 
 def _renewed(claim: Claim, moved: Claim, new: Claim, events: list[tuple[str, str]]) -> Claim:
@@ -113,7 +138,7 @@ def _renewed(claim: Claim, moved: Claim, new: Claim, events: list[tuple[str, str
     renewed = attrs.evolve(new, id=claim.id, note=claim.note)
     if moved.content != claim.content:
         events.append(("reanchored", claim.id))
-    if attrs.evolve(renewed, flag=claim.flag) != moved:
+    if attrs.evolve(renewed, flag=claim.flag, within=moved.within) != moved:
         events.append(("updated", claim.id))
     return renewed
 

@@ -35,7 +35,7 @@ JOINER = " … "
 DOC_FIELDS = ("sha256", "title", "publisher", "author", "published", "url", "origin", "reviewed")
 CLAIM_FIELDS = (
     "doc", "speaker", "speaker_name", "cue", "cue_lemma", "content", "spans", "speaker_span",
-    "cue_span", "kind", "stance", "date", "date_basis", "rule", "status", "flag", "note",
+    "cue_span", "kind", "stance", "date", "date_basis", "rule", "within", "status", "flag", "note",
 )  # fmt: skip
 RELATION_FIELDS = ("verdict", "note")
 TOP_FIELDS = ("schema", "corpus", "documents", "claims", "relations")
@@ -238,6 +238,7 @@ def _claim(name: str, body: Mapping[str, Any]) -> Claim:
         date=_date(body, "date"),
         date_basis=_enum(body, "date_basis", DateBasis, DateBasis.UNKNOWN),
         rule=_get(body, "rule", str, ""),
+        within=_get(body, "within", str, ""),
         cue_lemma=_get(body, "cue_lemma", str, ""),
         speaker_name=_get(body, "speaker_name", str, _get(body, "speaker", str, "")),
         status=_enum(body, "status", Status, Status.AUTO),

@@ -71,6 +71,7 @@ def _claim_fields(claim: Claim) -> dict[str, object]:
         "date": claim.date,
         "date_basis": str(claim.date_basis),
         "rule": claim.rule,
+        "within": claim.within or None,
         "status": str(claim.status),
         "flag": str(claim.flag) if claim.flag else None,
         "note": claim.note,

@@ -1,0 +1,71 @@
+"""Nested attribution: a claim inside the content of another claim keeps the chain.
+
+Reads claims with their speaker names and stances; writes ``within`` (the id of the
+innermost claim whose content holds this claim's cue and speaker and opens with them,
+after "that" at most: "According to the tabloid, the clinic has denied …" records the
+clinic's denial within the tabloid's claim; a claim later in a content that runs on,
+", although intelligence offered …", is no part of it). A claim inside a denial by
+the same speaker ("the government denied claims that it threatened the family") is
+part of what is denied, never that speaker's assertion: it is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from provenance.model import Claim, Span, Stance
+
+_OPENERS = ("", "that")
+
+
+def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """The claims with ``within`` set, without the denier's claims inside a denial."""
+    result = []
+    for claim in claims:
+        outer = _enclosing(claim, claims)
+        if outer is None:
+            result.append(claim)
+        elif not _denied_by_speaker(claim, outer):
+            result.append(attrs.evolve(claim, within=outer.id))
+    return tuple(result)
+
+
+def _enclosing(claim: Claim, claims: Sequence[Claim]) -> Claim | None:
+    """The claim with the shortest content that opens with ``claim``'s speaker and cue."""
+    inner = [span for span in (claim.speaker, claim.cue) if span is not None]
+    if not inner:
+        return None
+    holders = [
+        other
+        for other in claims
+        if other.id != claim.id
+        and other.doc == claim.doc
+        and all(_holds(other.content, span) for span in inner)
+        and _opens(other.content, min(inner, key=lambda span: span.start))
+    ]
+    return min(holders, key=lambda c: sum(s.end - s.start for s in c.content), default=None)
+
+
+def _holds(content: Sequence[Span], span: Span) -> bool:
+    """Whether one content fragment holds all of ``span``."""
+    return any(part.start <= span.start and span.end <= part.end for part in content)
+
+
+def _opens(content: Sequence[Span], span: Span) -> bool:
+    """Whether a content fragment starts with ``span``, after "that" at most."""
+    return any(
+        part.start <= span.start < part.end
+        and part.text[: span.start - part.start].strip().lower() in _OPENERS
+        for part in content
+    )
+
+
+def _denied_by_speaker(claim: Claim, outer: Claim) -> bool:
+    """A claim of the denier inside their own denial: the denied content itself."""
+    return (
+        outer.stance is Stance.DENIES
+        and bool(claim.speaker_name)
+        and claim.speaker_name.lower() == outer.speaker_name.lower()
+    )
