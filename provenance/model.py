@@ -34,6 +34,16 @@ class Stance(enum.StrEnum):
     REPORTS = "reports"
 
 
+class Side(enum.StrEnum):
+    """Where a claim stands on the proposition it states (DESIGN.md "Proposition")."""
+
+    FOR = "for"  # asserts or concedes it
+    AGAINST = "against"  # denies or refutes it
+    HEDGED = "hedged"  # may, reportedly, believes
+    UNVERIFIED = "unverified"  # "could not be verified"
+    NONE = "none"  # reports or refuses to comment: on no side
+
+
 class DateBasis(enum.StrEnum):
     """Where a statement's date came from."""
 
@@ -170,6 +180,7 @@ class Claim:
     note: str = ""
     flag: Flag | None = None  # set by sync; a person clears it by deleting the line
     within: str = ""  # the id of the claim whose content holds this one ("" when none)
+    side: Side | None = None  # a person's correction of the side the engine gives it
 
     @property
     def content_text(self) -> str:

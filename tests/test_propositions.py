@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
-from provenance.model import Claim, Kind, Span, Stance, claim_id
+from provenance.model import Claim, Kind, Side, Span, Stance, claim_id
 from provenance.relate.features import features
 from provenance.relate.propositions import propositions, side_of
 
@@ -32,6 +33,8 @@ SIDES = [
     # a negator counts only when its scope holds a word of the proposition
     (Stance.ASSERTS, "the league has no plans to expand", "league plan expand", "against"),
     (Stance.ASSERTS, "my mother won't talk to me since the surgery", "surgery breast", "for"),
+    # withdrawal in the content is no refutation of it
+    (Stance.ASSERTS, "the minister quit to escape the scandal", "minister scandal", "for"),
 ]
 
 
@@ -60,8 +63,8 @@ def test_one_story_is_one_proposition_with_both_sides() -> None:
     first = found[0]
     assert first.disputed
     docs = {c.id: c.doc for c in story()}
-    assert sorted(docs[i] for i in first.sides["for"]) == ["a.txt", "b.txt", "d.txt"]
-    assert [docs[i] for i in first.sides["against"]] == ["c.txt"]
+    assert sorted(docs[i] for i in first.sides[Side.FOR]) == ["a.txt", "b.txt", "d.txt"]
+    assert [docs[i] for i in first.sides[Side.AGAINST]] == ["c.txt"]
     council = [p for p in found if "council" in p.text]
     assert len(council) == 1 and not council[0].disputed
 
@@ -69,9 +72,9 @@ def test_one_story_is_one_proposition_with_both_sides() -> None:
 def test_copies_count_as_one_source() -> None:
     """The same words in two outlets are one source carried twice."""
     first = propositions(story())[0]
-    assert len(first.sides["for"]) == 3
-    assert first.sources["for"] == 2
-    assert first.sources["against"] == 1
+    assert len(first.sides[Side.FOR]) == 3
+    assert first.sources[Side.FOR] == 2
+    assert first.sources[Side.AGAINST] == 1
 
 
 def test_one_document_states_no_proposition() -> None:
@@ -83,3 +86,14 @@ def test_one_document_states_no_proposition() -> None:
 def test_propositions_are_deterministic() -> None:
     """Same claims in any order: the same propositions, ids and sides."""
     assert propositions(story()) == propositions(list(reversed(story())))
+
+
+def test_a_person_moves_a_claim_to_another_side() -> None:
+    """``side`` in claims.toml wins over the engine's reading; ``none`` takes a claim off."""
+    claims = story()
+    moved = attrs.evolve(claims[2], side=Side.FOR)  # TMZ's "is a hoax" read as for, by hand
+    off = attrs.evolve(claims[1], side=Side.NONE)
+    first = propositions([claims[0], off, moved, *claims[3:]])[0]
+    assert moved.id in first.sides[Side.FOR] and not first.sides[Side.AGAINST]
+    assert off.id not in {cid for ids in first.sides.values() for cid in ids}
+    assert set(first.by_hand) == {moved.id, off.id}

@@ -22,6 +22,7 @@ from provenance.model import (
     Kind,
     Ledger,
     RelationVerdict,
+    Side,
     Span,
     Stance,
     Status,
@@ -312,3 +313,13 @@ def test_new_file_gets_the_usual_mode(tmp_path: Path) -> None:
     finally:
         os.umask(umask)
     assert (tmp_path / "claims.toml").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_side_set_by_hand_round_trips() -> None:
+    """``side`` on a claim is read, written back, and a wrong value is named."""
+    text = store.dumps(Ledger(claims=(claim(0, 4, side=Side.AGAINST),)))
+    assert 'side = "against"' in text
+    back, problems = store.parse_ledger(text)
+    assert not problems and back.claims[0].side is Side.AGAINST
+    _, problems = store.parse_ledger(text.replace('"against"', '"maybe"'))
+    assert any("side = 'maybe'" in p.message for p in problems)

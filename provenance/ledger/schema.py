@@ -23,6 +23,7 @@ from provenance.model import (
     Kind,
     Ledger,
     RelationVerdict,
+    Side,
     Span,
     Stance,
     Status,
@@ -35,7 +36,8 @@ JOINER = " … "
 DOC_FIELDS = ("sha256", "title", "publisher", "author", "published", "url", "origin", "reviewed")
 CLAIM_FIELDS = (
     "doc", "speaker", "speaker_name", "cue", "cue_lemma", "content", "spans", "speaker_span",
-    "cue_span", "kind", "stance", "date", "date_basis", "rule", "within", "status", "flag", "note",
+    "cue_span", "kind", "stance", "side", "date", "date_basis", "rule", "within", "status", "flag",
+    "note",
 )  # fmt: skip
 RELATION_FIELDS = ("verdict", "note")
 TOP_FIELDS = ("schema", "corpus", "documents", "claims", "relations")
@@ -239,6 +241,7 @@ def _claim(name: str, body: Mapping[str, Any]) -> Claim:
         date_basis=_enum(body, "date_basis", DateBasis, DateBasis.UNKNOWN),
         rule=_get(body, "rule", str, ""),
         within=_get(body, "within", str, ""),
+        side=None if body.get("side") is None else _enum(body, "side", Side),
         cue_lemma=_get(body, "cue_lemma", str, ""),
         speaker_name=_get(body, "speaker_name", str, _get(body, "speaker", str, "")),
         status=_enum(body, "status", Status, Status.AUTO),

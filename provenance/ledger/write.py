@@ -68,6 +68,7 @@ def _claim_fields(claim: Claim) -> dict[str, object]:
         "cue_span": [claim.cue.start, claim.cue.end] if claim.cue else None,
         "kind": str(claim.kind),
         "stance": str(claim.stance),
+        "side": str(claim.side) if claim.side else None,
         "date": claim.date,
         "date_basis": str(claim.date_basis),
         "rule": claim.rule,

@@ -23,12 +23,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
-from provenance.model import Claim, Stance
+from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features
 from provenance.relate.rules import idf_table
 
-SIDES = ("for", "against", "hedged", "unverified")
+SIDES = (Side.FOR, Side.AGAINST, Side.HEDGED, Side.UNVERIFIED)
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
@@ -39,15 +39,16 @@ class Proposition:
 
     id: str
     text: str  # the leader's words
-    sides: Mapping[str, tuple[str, ...]]  # side -> claim ids, in leader order
-    sources: Mapping[str, int]  # side -> independent statements (copies counted once)
+    sides: Mapping[Side, tuple[str, ...]]  # side -> claim ids, in leader order
+    sources: Mapping[Side, int]  # side -> independent statements (copies counted once)
     docs: int  # documents with a claim on it
     voices: int  # distinct speakers (an outlet's own voice counts as the outlet) on a side
+    by_hand: tuple[str, ...] = ()  # claims whose side a person set in claims.toml
 
     @property
     def disputed(self) -> bool:
         """Whether sources stand on both sides."""
-        return bool(self.sides["for"]) and bool(self.sides["against"])
+        return bool(self.sides[Side.FOR]) and bool(self.sides[Side.AGAINST])
 
 
 @functools.cache
@@ -56,24 +57,26 @@ def settings() -> Mapping[str, float]:
     return {key: float(value) for key, value in table()["propositions"].items()}
 
 
-def side_of(claim: Claim, f: Features, about: frozenset[str] = frozenset()) -> str | None:
+def side_of(claim: Claim, f: Features, about: frozenset[str] = frozenset()) -> Side | None:
     """The claim's side on what its content states, or None when it takes none.
 
-    A negator counts only when its scope holds a word of ``about`` (the proposition's
-    topic): "she won't talk to me" does not deny that the surgery took place.
+    A person's correction (``side`` in claims.toml) wins. Else: the stance, refuting
+    words and doubt in the content, and a negator whose scope holds a word of ``about``
+    (the proposition's topic): "she won't talk to me" does not deny the surgery.
     """
+    if claim.side is not None:
+        return None if claim.side is Side.NONE else claim.side
     if claim.stance in (Stance.REPORTS, Stance.REFUSES):
         return None
     if f.has("unverified"):
-        return "unverified"
-    negative = (claim.stance is Stance.DENIES) != (f.has("refute") or f.has("deny"))
-    if negative:
-        return "against"
+        return Side.UNVERIFIED
+    if (claim.stance is Stance.DENIES) != f.has("refute"):
+        return Side.AGAINST
     if claim.stance is Stance.HEDGES:
-        return "hedged"
+        return Side.HEDGED
     if any(scope & about for _, scope in f.negated_near):
-        return "against"
-    return "for"
+        return Side.AGAINST
+    return Side.FOR
 
 
 def copy_key(claim: Claim) -> str:
@@ -152,7 +155,7 @@ def refer(
             if claim.doc not in lede or start < lede[claim.doc][0]:
                 lede[claim.doc] = (start, index)
     for claim in sorted(short, key=lambda c: (c.doc, c.content[0].start, c.id)):
-        if claim.doc in lede and side_of(claim, feats[claim.id]) in ("against", "unverified"):
+        if claim.doc in lede and side_of(claim, feats[claim.id]) in (Side.AGAINST, Side.UNVERIFIED):
             groups[lede[claim.doc][1]][1].append(claim)
 
 
@@ -209,7 +212,7 @@ def lead_order(feats: Mapping[str, Features]) -> Callable[[Claim], tuple[bool, s
 
     def key(claim: Claim) -> tuple[bool, str, int, str]:
         side = side_of(claim, feats[claim.id])
-        return (side != "for", claim.doc, claim.content[0].start, claim.id)
+        return (side is not Side.FOR, claim.doc, claim.content[0].start, claim.id)
 
     return key
 
@@ -270,12 +273,12 @@ def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> 
     """A proposition from its leader and members."""
     lead = feats[leader.id]
     about = lead.content - {w for _, scope in lead.negated_near for w in scope}
-    sides: dict[str, list[str]] = {side: [] for side in SIDES}
-    copies: dict[str, set[str]] = {side: set() for side in SIDES}
+    sides: dict[Side, list[str]] = {side: [] for side in SIDES}
+    copies: dict[Side, set[str]] = {side: set() for side in SIDES}
     voices = set()
     for claim in members:
         side = side_of(claim, feats[claim.id], about)
-        if side is not None:
+        if side is not None and side is not Side.NONE:
             sides[side].append(claim.id)
             copies[side].add(copy_key(claim))
             voices.add(voice(claim))
@@ -287,6 +290,7 @@ def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> 
         sources={side: len(keys) for side, keys in copies.items()},
         docs=len({c.doc for c in members}),
         voices=len(voices),
+        by_hand=tuple(c.id for c in members if c.side is not None),
     )
 
 

@@ -86,14 +86,17 @@ def day_json(day: Day) -> dict[str, Any]:
 
 def proposition_json(stated: Stated) -> dict[str, Any]:
     """One proposition: its words, the claim ids on each side, the outlets of each side,
-    and the independent sources of each side (copies of one statement counted once)."""
+    the independent sources of each side (copies of one statement counted once), and the
+    claims whose side a person set in claims.toml (``by_hand``)."""
+    shown = {e.id for entries in stated.sides.values() for e in entries}
     return {
         "id": stated.id,
         "text": stated.proposition.text,
-        "sides": {side: [e.id for e in entries] for side, entries in stated.sides.items()},
-        "outlets": {side: list(names) for side, names in stated.outlets.items()},
-        "sources": dict(stated.proposition.sources),
+        "sides": {str(side): [e.id for e in entries] for side, entries in stated.sides.items()},
+        "outlets": {str(side): list(names) for side, names in stated.outlets.items()},
+        "sources": {str(side): n for side, n in stated.proposition.sources.items()},
         "documents": stated.proposition.docs,
+        "by_hand": [cid for cid in stated.proposition.by_hand if cid in shown],
     }
 
 

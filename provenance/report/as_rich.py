@@ -14,7 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from provenance.model import Reason
+from provenance.model import Reason, Side
 from provenance.report.diff import Ranges, is_shared
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 from provenance.report.terminal import neutralise, safe
@@ -53,10 +53,10 @@ def relations_view(report: Report) -> Iterator[RenderableType]:
 
 
 SIDE_TITLES = {
-    "for": "for",
-    "against": "against",
-    "hedged": "hedged (may, reportedly, believes)",
-    "unverified": "unverified",
+    Side.FOR: "for",
+    Side.AGAINST: "against",
+    Side.HEDGED: "hedged (may, reportedly, believes)",
+    Side.UNVERIFIED: "unverified",
 }
 
 

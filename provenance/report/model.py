@@ -26,6 +26,7 @@ from provenance.model import (
     Relation,
     RelationKind,
     RelationVerdict,
+    Side,
     Status,
     Verdict,
 )
@@ -112,8 +113,8 @@ class Stated:
     """A proposition with its claims by side, and the outlets that carry each side."""
 
     proposition: Proposition
-    sides: Mapping[str, tuple[Entry, ...]]
-    outlets: Mapping[str, tuple[str, ...]]  # side -> outlets, copies of one source merged
+    sides: Mapping[Side, tuple[Entry, ...]]
+    outlets: Mapping[Side, tuple[str, ...]]  # side -> outlets, copies of one source merged
 
     @property
     def id(self) -> str:
@@ -123,7 +124,7 @@ class Stated:
     @property
     def disputed(self) -> bool:
         """Whether claims shown stand on both sides."""
-        return bool(self.sides["for"]) and bool(self.sides["against"])
+        return bool(self.sides[Side.FOR]) and bool(self.sides[Side.AGAINST])
 
 
 @attrs.frozen
