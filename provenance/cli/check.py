@@ -1,6 +1,7 @@
 """``provenance check``: CI for the corpus: every document in claims.toml, attributed, current.
 
-Exit 0 clean (warnings allowed unless ``--strict``), 1 findings, 2 usage error (no claims.toml). Findings go
+Exit 0 clean (warnings allowed unless ``--strict``), 1 findings, 2 usage error (no
+claims.toml). Findings go
 to stdout as ``text`` (the rich view), ``github`` (workflow commands) or ``json``.
 """
 

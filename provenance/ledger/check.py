@@ -253,10 +253,10 @@ def _not_found(claim: Claim, outcome: words.Outcome) -> str:
 def _flagged(claim: Claim) -> str:
     if claim.flag is Flag.REANCHORED:
         return (
-            f"{claim.id}: flag = \"reanchored\": its document changed and sync moved the "
+            f'{claim.id}: flag = "reanchored": its document changed and sync moved the '
             "claim to the closest words; look, then delete the flag line"
         )
-    return f"{claim.id}: flag = \"{claim.flag}\": look at the claim, then delete the flag line"
+    return f'{claim.id}: flag = "{claim.flag}": look at the claim, then delete the flag line'
 
 
 def _relations(context: _Context) -> Iterator[Finding]:

@@ -11,6 +11,7 @@ tomlkit parses only the chunks that change (it is about 9× slower than tomllib)
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -81,7 +82,7 @@ def split(text: str) -> list[Chunk]:
     cuts = sorted(set(cuts))
     bounds = [0, *cuts, len(lines)] if not cuts or cuts[0] else [*cuts, len(lines)]
     chunks = []
-    for low, high in zip(bounds, bounds[1:], strict=False):
+    for low, high in itertools.pairwise(bounds):
         piece = "".join(lines[low:high])
         chunks.append(_chunk(piece, low == 0 and (not cuts or cuts[0] != 0)))
     return chunks or [Chunk("")]
@@ -214,7 +215,7 @@ def _edit(
     if not changes and not gone:
         return text
     doc = tomlkit.parse(text)
-    table: Any = doc if where is None else doc[where[0]][where[1]]  # type: ignore[index]
+    table: Any = doc if where is None else doc[where[0]][where[1]]
     for name in gone:
         del table[name]
     order = list(fields)
@@ -253,10 +254,19 @@ def equivalent(name: str, new: object, old: object) -> bool:
         except Bad:
             return False
     if name in WORDS and isinstance(new, str) and isinstance(old, str):
-        return key(new) == key(old)
+        return key(new) == key(old) or _same_context(name, key(new), key(old))
     if isinstance(new, dt.date) is not isinstance(old, dt.date):
         return False
     return type(new) is type(old) and new == old
+
+
+def _same_context(name: str, new: str, old: str) -> bool:
+    """Context still true of the text: the words right before (or after) the content."""
+    if not old or not new:
+        return False
+    if name == "before":
+        return new.endswith(old) or old.endswith(new)
+    return name == "after" and (new.startswith(old) or old.startswith(new))
 
 
 def render(table: Table) -> str:

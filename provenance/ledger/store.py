@@ -108,7 +108,7 @@ def parse_ledger(text: str, name: str = LEDGER) -> tuple[Ledger, list[Problem]]:
 
 
 def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> FileSyntaxError:
-    """Where and what, in plain words: ``claims.toml:12:5: published = 2016-10-32 is not a date…``."""
+    """Where and what, in plain words: ``claims.toml:12:5: published = 2016-10-32: not a…``."""
     message = str(exc)  # tomllib gives no fields: its message is the only source
     found = _AT.match(message)
     if found is not None:

@@ -23,6 +23,7 @@ from provenance.model import Claim, Span
 
 UNANCHORED = -1
 CONTEXT_CHARS = 32  # characters of context kept on each side of repeated words
+GAP = 24  # how far from the words their context may stand (a person trimmed them)
 _SPACE = " "
 _GONE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _SAME = {
@@ -153,6 +154,12 @@ def _content(
     exact = True
     for number, fragment in enumerate(claim.content):
         places = occurrences(text, fragment.text)
+        if places and not number and any(hint) and not any(_fits(text, p, hint) for p in places):
+            moved = _in_context(text, fragment.text, hint)  # the words now stand elsewhere
+            if moved is not None:
+                spans.append(moved)
+                exact = False
+                continue
         if places:
             spans.append(_choose(text, places, spans[-1] if spans else None, hint, number))
             continue
@@ -177,15 +184,15 @@ def _choose(
 
 
 def _fits(text: str, place: Span, hint: tuple[str, str]) -> int:
-    """How well the text around ``place`` agrees with the written context (longer is better)."""
+    """How well the written context agrees with the text right around ``place`` (0: not)."""
     before, after = key(hint[0]), key(hint[1])
-    around_before = key(text[max(0, place.start - 4 * CONTEXT_CHARS) : place.start])
-    around_after = key(text[place.end : place.end + 4 * CONTEXT_CHARS])
+    around_before = key(text[max(0, place.start - CONTEXT_CHARS - GAP) : place.start])
+    around_after = key(text[place.end : place.end + CONTEXT_CHARS + GAP])
     score = 0
-    if before and before in around_before:
-        score += len(before) + (2 if around_before.endswith(before) else 0)
-    if after and after in around_after:
-        score += len(after) + (2 if around_after.startswith(after) else 0)
+    if before and before in around_before[-(len(before) + GAP) :]:
+        score += len(before)
+    if after and after in around_after[: len(after) + GAP]:
+        score += len(after)
     return score
 
 
@@ -200,6 +207,21 @@ def _fuzzy(text: str, words: str) -> Span | None:
     if aligned is None or aligned.dest_end <= aligned.dest_start:
         return None
     return doc.span(aligned.dest_start, aligned.dest_end, text)
+
+
+def _in_context(text: str, words: str, hint: tuple[str, str]) -> Span | None:
+    """Where the words and their written context stand, approximately (a reworded repeat)."""
+    cutoff = float(tables.load("ledger/ledger")["reanchor_min_score"])
+    doc = folded(text)
+    whole = " ".join(part for part in (key(hint[0]), key(words), key(hint[1])) if part)
+    aligned = fuzz.partial_ratio_alignment(whole, doc.text, score_cutoff=cutoff)
+    if aligned is None:
+        return None
+    low, high = aligned.dest_start, aligned.dest_end
+    inner = fuzz.partial_ratio_alignment(key(words), doc.text[low:high], score_cutoff=cutoff)
+    if inner is None or inner.dest_end <= inner.dest_start:
+        return None
+    return doc.span(low + inner.dest_start, low + inner.dest_end, text)
 
 
 def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | None:
