@@ -108,9 +108,9 @@ def _match(
     for new in sorted(found, key=_start):
         new = attrs.evolve(new, doc=path, status=Status.AUTO, flag=None, note="")
         touching = [(claim, moved) for claim, moved in live if overlap(moved, new) > 0]
-        if any(claim.status is not Status.AUTO for claim, _ in touching):
+        free = [(c, m) for c, m in touching if c.id not in matched and c.status is Status.AUTO]
+        if not free and any(claim.status is not Status.AUTO for claim, _ in touching):
             continue  # a person's claim (or rejection) covers this text: theirs wins
-        free = [(c, m) for c, m in touching if c.id not in matched]
         if free:
             claim, moved = max(free, key=lambda pair: overlap(pair[1], new))
             matched.add(claim.id)
