@@ -108,13 +108,14 @@ def _set(part: str, field: str, value: str) -> str:
 
 def values(text: str) -> dict[str, dict[str, object]]:
     """The claims of a claims.toml text."""
-    return tomllib.loads(text.removeprefix("\ufeff").replace("\r\n", "\n")).get("claims", {})
+    claims: dict[str, dict[str, object]] = tomllib.loads(text.replace("\r\n", "\n"))["claims"]
+    return claims
 
 
 @settings(max_examples=100, deadline=None)
 @given(st.lists(EDIT, min_size=1, max_size=8))
 def test_hand_edits_survive_two_syncs(edits: list[tuple[str, int, str]]) -> None:
-    """No edit of a person's claim lost, no traceback, refused files kept, the second sync a no-op."""
+    """No person's edit lost, no traceback, refused files kept, the second sync a no-op."""
     with tempfile.TemporaryDirectory() as folder:
         repo = Repo(Path(folder))
         (repo.root / "news").mkdir()
