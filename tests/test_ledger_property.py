@@ -37,7 +37,7 @@ EDIT = st.tuples(
             "break",
             "article",
         ]
-    ),  # fmt: skip
+    ),
     st.integers(0, 20),
     st.sampled_from(STATUSES),
 )
