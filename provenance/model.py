@@ -225,12 +225,12 @@ class DocRecord:
     @property
     def attributed(self) -> bool:
         """Publisher and date filled in, or a person looked and marked them unknown."""
-        return self.reviewed or bool(self.publisher and self.published)
+        return self.reviewed or bool(self.publisher.strip() and self.published)
 
 
 @attrs.frozen
 class RelationVerdict:
-    """A person's judgement of a pair of claims (``[relations."a~b"]``, ``a < b``)."""
+    """A person's judgement of a pair of claims (``[relations."a~b"]``, ids in either order)."""
 
     a: str
     b: str
@@ -252,8 +252,9 @@ class Ledger:
     ``("documents", path)``, ``("relations", "a~b")`` -- to the unknown fields there.
     """
 
-    schema: int = 1
+    schema: int = 2
     corpus: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ("*.txt",)  # which files in a corpus folder are articles
     documents: tuple[DocRecord, ...] = ()
     claims: tuple[Claim, ...] = ()
     relations: tuple[RelationVerdict, ...] = ()

@@ -72,9 +72,9 @@ def unattributed(repo: Path) -> None:
     edit(repo, 'publisher = "Wire"', 'publisher = ""')
 
 
-def moved_span(repo: Path) -> None:
-    """A claim whose offsets a person got wrong."""
-    edit(repo, "spans = [[11, 32]]", "spans = [[12, 33]]")
+def paraphrased(repo: Path) -> None:
+    """A claim whose content is not the article's words."""
+    edit(repo, 'content = "the bridge was closed"', 'content = "the tunnel was shut"')
 
 
 def bad_status(repo: Path) -> None:
@@ -87,14 +87,25 @@ def bad_date(repo: Path) -> None:
     edit(repo, "published = 2017-06-23", 'published = "23 June 2017"')
 
 
-def orphaned(repo: Path) -> None:
-    """A claim sync could not re-anchor."""
-    edit(repo, 'status = "auto"', 'status = "auto"\nflag = "orphaned"')
+def flagged(repo: Path) -> None:
+    """A claim sync flagged for a person to look at (a warning)."""
+    edit(repo, 'note = ""', 'note = ""\nflag = "reanchored"')
 
 
-def unanchored(repo: Path) -> None:
-    """A manual claim without offsets."""
-    edit(repo, "spans = [[11, 32]]\n", "")
+def blank_publisher(repo: Path) -> None:
+    """A publisher of spaces is no attribution."""
+    edit(repo, 'publisher = "Wire"', 'publisher = " "')
+
+
+def empty_corpus(repo: Path) -> None:
+    """No corpus folder named while articles sit beside claims.toml."""
+    edit(repo, 'corpus = ["news"]', "corpus = []")
+
+
+def stray_file(repo: Path) -> None:
+    """A file in the corpus folder that is not read as an article (a warning)."""
+    (repo / "news" / "README.md").write_text("About this folder.\n", encoding="utf-8")
+    (repo / "news" / "b.TXT").write_text("Shouting.\n", encoding="utf-8")
 
 
 def unknown_document(repo: Path) -> None:
@@ -124,11 +135,13 @@ FINDINGS: list[tuple[Callable[[Path], None], list[str]]] = [
     (edited_document, ["stale"]),
     (deleted_document, ["missing"]),
     (unattributed, ["unattributed"]),
-    (moved_span, ["span-mismatch"]),
+    (paraphrased, ["not-found"]),
     (bad_status, ["schema"]),
     (bad_date, ["schema"]),
-    (orphaned, ["orphaned"]),
-    (unanchored, ["unanchored"]),
+    (flagged, ["flagged"]),
+    (blank_publisher, ["unattributed"]),
+    (empty_corpus, ["no-corpus"]),
+    (stray_file, ["not-an-article", "not-an-article"]),
     (unknown_document, ["unknown-document"]),
     (unsafe_claim, ["unsafe-path"]),
     (dangling, ["dangling-relation", "dangling-relation"]),
@@ -168,13 +181,51 @@ def test_unattributed_message_says_what_to_fill(repo: Path) -> None:
     assert text.splitlines()[finding.line - 1] == '[documents."news/a.txt"]'  # type: ignore[operator]
 
 
-def test_span_mismatch_points_at_the_spans_line(repo: Path) -> None:
-    """The finding carries the claims.toml line of the wrong ``spans``."""
-    moved_span(repo)
+def test_words_not_found_point_at_the_content_line(repo: Path) -> None:
+    """The finding names the claim, carries the line of its ``content`` and says what to do."""
+    paraphrased(repo)
     finding = check(repo / "claims.toml").findings[0]
     text = (repo / "claims.toml").read_text(encoding="utf-8")
-    assert text.splitlines()[finding.line - 1] == "spans = [[12, 33]]"  # type: ignore[operator]
-    assert "'he bridge was closed.'" in finding.message
+    assert text.splitlines()[finding.line - 1] == 'content = "the tunnel was shut"'  # type: ignore[operator]
+    assert finding.message.startswith("c-") and "not in news/a.txt" in finding.message
+    assert 'status = "rejected"' in finding.message
+
+
+def test_flags_and_stray_files_are_warnings_that_strict_fails(repo: Path) -> None:
+    """A flagged claim and a stray file pass the check (exit 0) unless --strict."""
+    flagged(repo)
+    stray_file(repo)
+    ledger = str(repo / "claims.toml")
+    assert check(repo / "claims.toml").ok
+    assert main(["check", "--ledger", ledger]) == 0
+    assert main(["check", "--ledger", ledger, "--strict"]) == 1
+
+
+EVERYDAY = [
+    ('speaker = "Alice"', 'speaker = "The Washington Post"'),
+    ('content = "the bridge was closed"', 'content = "bridge was"'),
+    ('content = "the bridge was closed"', "content = 'the  bridge\u00a0was closed'"),
+    ('stance = "asserts"', 'stance = "hedges"'),
+    ('status = "auto"', 'status = "confirmed"  # checked by phone'),
+]
+
+
+@pytest.mark.parametrize(("old", "new"), EVERYDAY)
+def test_everyday_edits_pass_check(repo: Path, old: str, new: str) -> None:
+    """A corrected speaker, a trimmed quote, other spaces, a stance, a comment: no finding."""
+    edit(repo, old, new)
+    assert codes(repo) == []
+
+
+def test_verdict_in_either_order_is_read(repo: Path) -> None:
+    """A relation written b~a names the same pair as a~b: no finding, and it is read."""
+    ids = sorted(c.id for c in store.open_ledger(repo / "claims.toml").claims)
+    path = repo / "claims.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f'\n[relations."{ids[1]}~{ids[0]}"]\nverdict = "confirmed"\n', "utf-8")
+    assert codes(repo) == []
+    (verdict,) = store.open_ledger(path).relations
+    assert (verdict.a, verdict.b) == (ids[0], ids[1])
 
 
 def test_stale_document_is_not_also_span_checked(repo: Path) -> None:
@@ -186,7 +237,7 @@ def test_stale_document_is_not_also_span_checked(repo: Path) -> None:
 def test_rejected_claims_are_not_span_checked(repo: Path) -> None:
     """A rejected claim is a tombstone: its spans are not checked."""
     edit(repo, 'status = "auto"', 'status = "rejected"')
-    edit(repo, "spans = [[11, 32]]", "spans = [[12, 33]]")
+    paraphrased(repo)
     assert codes(repo) == []
 
 
@@ -262,9 +313,11 @@ def test_formats_through_the_cli(repo: Path, capsys: pytest.CaptureFixture[str])
     for fmt in ("text", "github", "json"):
         assert main(["check", "--ledger", ledger, "--format", fmt]) == 1
         outputs[fmt] = capsys.readouterr().out
-    assert "claims.toml:4: error: news/a.txt: not attributed" in outputs["text"]
+    lines = (repo / "claims.toml").read_text(encoding="utf-8").splitlines()
+    line = lines.index('[documents."news/a.txt"]') + 1
+    assert f"claims.toml:{line}: error: news/a.txt: not attributed" in outputs["text"]
     assert outputs["github"].startswith("::error file=")
-    assert ",line=4," in outputs["github"]
+    assert f",line={line}," in outputs["github"]
     record = json.loads(outputs["json"])
     assert record["ok"] is False and record["findings"][0]["code"] == "unattributed"
 

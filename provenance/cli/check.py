@@ -1,6 +1,7 @@
 """``provenance check``: CI for the corpus: every document in claims.toml, attributed, current.
 
-Exit 0 clean (warnings allowed), 1 findings, 2 usage error (no claims.toml). Findings go
+Exit 0 clean (warnings allowed unless ``--strict``), 1 findings, 2 usage error (no
+claims.toml). Findings go
 to stdout as ``text`` (the rich view), ``github`` (workflow commands) or ``json``.
 """
 
@@ -24,10 +25,13 @@ FORMATS = ("text", "github", "json")
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     options.add_ledger(parser, "the claims.toml to check")
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--strict", action="store_true", help="warnings (flagged claims, stray files) fail too"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
-    result = check(args.ledger)
+    result = check(args.ledger, strict=args.strict)
     if args.format == "github":
         sys.stdout.write("".join(github(finding) + "\n" for finding in result.findings))
     elif args.format == "json":

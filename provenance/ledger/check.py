@@ -2,7 +2,8 @@
 
 ``check`` returns findings, one per problem, each naming the file (and the claims.toml
 line where it helps) and what to do. Paths that leave the repository are refused and
-never read. Errors fail the check; warnings (unknown keys) do not.
+never read. Errors fail the check; warnings (unknown keys, flagged claims, files in a
+corpus folder that are not articles) do not, unless ``strict``.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ import attrs
 
 from provenance.errors import FileSyntaxError, ProvenanceError
 from provenance.extract import reader
-from provenance.ledger import store
+from provenance.ledger import store, words
 from provenance.ledger.schema import Problem
-from provenance.model import Claim, DocRecord, Flag, Ledger, Span, Status
+from provenance.model import Claim, DocRecord, Flag, Ledger, Status
 
 
 @attrs.frozen
@@ -40,11 +41,13 @@ class CheckResult:
     findings: tuple[Finding, ...]
     documents: int = 0
     claims: int = 0
+    strict: bool = False  # warnings fail too
 
     @property
     def ok(self) -> bool:
-        """No errors (warnings allowed)."""
-        return not any(finding.severity == "error" for finding in self.findings)
+        """No errors (and, when strict, no warnings)."""
+        failing = ("error", "warning") if self.strict else ("error",)
+        return not any(finding.severity in failing for finding in self.findings)
 
 
 @attrs.define
@@ -56,6 +59,7 @@ class _Context:
     lines: store.Lines
     ledger: Ledger
     texts: dict[str, str | None] = attrs.field(factory=dict)
+    hints: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
 
     def known(self, section: str) -> set[str]:
@@ -70,22 +74,23 @@ class _Context:
         return os.path.relpath(self.root / path)
 
 
-def check(path: Path) -> CheckResult:
+def check(path: Path, strict: bool = False) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
     text = store.read_ledger_text(path)
     name = os.path.relpath(path)
     try:
-        ledger, problems = store.parse_ledger(text, name)
+        parsed = store.parse(text, name)[1]
     except FileSyntaxError as exc:
-        return CheckResult((_syntax(exc),))
-    context = _Context(path.parent, name, store.Lines(text), ledger)
+        return CheckResult((_syntax(exc),), strict=strict)
+    ledger, problems = parsed.ledger, parsed.problems
+    context = _Context(path.parent, name, store.Lines(text), ledger, hints=parsed.hints)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
     findings += _corpus(context)
     findings += _documents(context)
     findings += _claims(context)
     findings += _relations(context)
-    return CheckResult(tuple(findings), len(ledger.documents), len(ledger.claims))
+    return CheckResult(tuple(findings), len(ledger.documents), len(ledger.claims), strict)
 
 
 def _syntax(exc: FileSyntaxError) -> Finding:
@@ -103,15 +108,47 @@ def _problem(context: _Context, problem: Problem) -> Finding:
 
 
 def _corpus(context: _Context) -> Iterator[Finding]:
-    files, refused = store.corpus_files(context.root, context.ledger.corpus)
+    ledger = context.ledger
+    files, refused = store.corpus_files(context.root, ledger.corpus, ledger.articles)
     line = context.lines.of("", "", "corpus")
+    if not ledger.corpus:
+        yield from _no_corpus(context, line)
     for message in refused:
         yield Finding("unsafe-path", context.name, message, line)
+    patterns = " or ".join(ledger.articles) or "nothing"
+    for other in store.other_files(context.root, ledger.corpus, ledger.articles):
+        message = (
+            f"not read as an article (articles are {patterns}); if it is one, add its "
+            'pattern to `articles = ["*.txt", …]` in claims.toml, else move it out of the corpus'
+        )
+        yield Finding("not-an-article", context.shown(other), message, severity="warning")
     known = context.known("documents")
     for path in files:
         if path not in known:
             message = "not in claims.toml: run `provenance sync`"
             yield Finding("untracked", context.shown(path), message)
+
+
+def _no_corpus(context: _Context, line: int) -> Iterator[Finding]:
+    """``corpus`` empty or missing while article files sit beside claims.toml."""
+    folders = sorted(
+        {
+            Path(name).parts[0]
+            for name in store.corpus_files(context.root, (".",), context.ledger.articles)[0]
+            if len(Path(name).parts) > 1 and Path(name).parts[0] not in _NOT_CORPUS
+        }
+    )
+    if folders or context.ledger.documents:
+        shown = ", ".join(f'"{folder}"' for folder in folders) or '"FOLDER"'
+        yield Finding(
+            "no-corpus",
+            context.name,
+            f"corpus is empty, so no article is checked; write corpus = [{shown}]",
+            line,
+        )
+
+
+_NOT_CORPUS = frozenset({"tests", "docs", "benchmarks", "node_modules", "venv"})
 
 
 def _documents(context: _Context) -> Iterator[Finding]:
@@ -190,41 +227,36 @@ def _claims(context: _Context) -> Iterator[Finding]:
 
 
 def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
+    """The claim's words are in its document (any quote style, any spaces); flags are warnings."""
     text = context.texts.get(claim.doc)
-    if claim.flag is Flag.ORPHANED:
-        yield Finding(
-            "orphaned",
-            context.name,
-            f"{claim.id}: its text was not found again after {claim.doc} changed; "
-            'correct spans and content by hand and delete the flag, or set status = "rejected"',
-            context.lines.of("claims", claim.id, "flag"),
-        )
-        return
-    if any(span.start < 0 for span in claim.content):
-        message = f"{claim.id}: no spans yet; run `provenance sync`"
-        yield Finding("unanchored", context.name, message, line)
-        return
     if text is None:
         return  # the document is missing or stale: reported once, on the document
-    for field, span in _spans_of(claim):
-        if text[span.start : span.end] != span.text:
-            found = text[span.start : span.end]
-            yield Finding(
-                "span-mismatch",
-                context.name,
-                f"{claim.id}: {field} [{span.start}, {span.end}] is {found!r} in {claim.doc}, "
-                f"not {span.text!r}; correct the offsets or the text",
-                context.lines.of("claims", claim.id, field),
-            )
+    hint = context.hints.get(claim.id, ("", ""))
+    _, outcome = words.anchor(claim, text, hint)
+    if outcome is not words.Outcome.FOUND:
+        where = context.lines.of("claims", claim.id, "content")
+        yield Finding("not-found", context.name, _not_found(claim, outcome), where)
+    elif claim.flag is not None:
+        where = context.lines.of("claims", claim.id, "flag")
+        yield Finding("flagged", context.name, _flagged(claim), where, severity="warning")
 
 
-def _spans_of(claim: Claim) -> Iterator[tuple[str, Span]]:
-    for span in claim.content:
-        yield "spans", span
-    if claim.speaker is not None:
-        yield "speaker_span", claim.speaker
-    if claim.cue is not None:
-        yield "cue_span", claim.cue
+def _not_found(claim: Claim, outcome: words.Outcome) -> str:
+    close = " (only something close is)" if outcome is words.Outcome.FUZZY else ""
+    return (
+        f"{claim.id}: its content is not in {claim.doc}{close}; write the article's own "
+        "words (any part of them; quote style and spaces do not matter), "
+        'or set status = "rejected"'
+    )
+
+
+def _flagged(claim: Claim) -> str:
+    if claim.flag is Flag.REANCHORED:
+        return (
+            f'{claim.id}: flag = "reanchored": its document changed and sync moved the '
+            "claim to the closest words; look, then delete the flag line"
+        )
+    return f'{claim.id}: flag = "{claim.flag}": look at the claim, then delete the flag line'
 
 
 def _relations(context: _Context) -> Iterator[Finding]:

@@ -2,21 +2,33 @@
 
 Rules (DESIGN.md): a claim whose status is not ``auto`` is never overwritten; a
 ``rejected`` claim is never re-added (an extracted claim overlapping it is dropped); a
-claim keeps its id while it overlaps what the extractor finds. A changed document's
-claims are re-anchored; one that cannot be is kept with ``flag = "orphaned"``. An
+claim keeps its id while it overlaps what the extractor finds. Every claim is anchored
+by its words (``words.anchor``); one found only approximately moves to the article's
+words with ``flag = "reanchored"``, one not found is kept with ``flag = "orphaned"``. An
 ``auto`` claim the extractor no longer finds in a re-read document is removed, unless
 it could not be re-anchored (then it is kept and flagged) or a relation verdict names it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 
 import attrs
 
-from provenance.ledger import reanchor
-from provenance.ledger.reanchor import Outcome
-from provenance.model import Claim, DocMeta, DocRecord, Document, Flag, Status, claim_id
+from provenance.ledger import words
+from provenance.ledger.schema import fingerprint
+from provenance.ledger.words import Outcome
+from provenance.model import (
+    Claim,
+    DateBasis,
+    DocMeta,
+    DocRecord,
+    Document,
+    Flag,
+    Status,
+    claim_id,
+)
 
 Extractor = Callable[[Document], Sequence[Claim]]
 META_FIELDS = ("title", "publisher", "author", "published", "url", "origin")
@@ -38,13 +50,15 @@ def merge(
     found: Sequence[Claim] | None,
     taken: set[str],
     pinned: frozenset[str] = frozenset(),
+    hints: Mapping[str, tuple[str, str]] | None = None,
 ) -> Merged:
     """Merge extracted claims (``found``; None: anchor only) into a document's ``old`` claims.
 
     ``taken`` holds every id in use and receives new ones; ``pinned`` ids (named by a
-    relation verdict) are never removed.
+    relation verdict) are never removed; ``hints`` hold the written context of repeats.
     """
-    anchored = [(claim, *reanchor.reanchor(claim, text)) for claim in old]
+    hints = hints or {}
+    anchored = [(claim, *words.anchor(claim, text, hints.get(claim.id, ("", "")))) for claim in old]
     events: list[tuple[str, str]] = []
     result: dict[str, Claim] = {}
     renamed: dict[str, str] = {}
@@ -67,7 +81,7 @@ def _removable(claim: Claim, outcome: Outcome, pinned: frozenset[str]) -> bool:
 def _kept(claim: Claim, moved: Claim, outcome: Outcome, events: list[tuple[str, str]]) -> Claim:
     """An old claim kept as it is, with its anchors moved and its flag brought up to date."""
     flag = _flag(claim.flag, outcome)
-    if outcome in (Outcome.MOVED, Outcome.FUZZY):
+    if outcome is Outcome.FUZZY:
         events.append(("reanchored", claim.id))
     if flag is not None and flag != claim.flag:
         events.append(("flagged", claim.id))
@@ -98,9 +112,9 @@ def _match(
     for new in sorted(found, key=_start):
         new = attrs.evolve(new, doc=path, status=Status.AUTO, flag=None, note="")
         touching = [(claim, moved) for claim, moved in live if overlap(moved, new) > 0]
-        if any(claim.status is not Status.AUTO for claim, _ in touching):
+        free = [(c, m) for c, m in touching if c.id not in matched and c.status is Status.AUTO]
+        if not free and any(claim.status is not Status.AUTO for claim, _ in touching):
             continue  # a person's claim (or rejection) covers this text: theirs wins
-        free = [(c, m) for c, m in touching if c.id not in matched]
         if free:
             claim, moved = max(free, key=lambda pair: overlap(pair[1], new))
             matched.add(claim.id)
@@ -136,9 +150,7 @@ def _relink(
 def _renewed(claim: Claim, moved: Claim, new: Claim, events: list[tuple[str, str]]) -> Claim:
     """The extractor's version of an auto claim under its old id (and its old note)."""
     renewed = attrs.evolve(new, id=claim.id, note=claim.note)
-    if moved.content != claim.content:
-        events.append(("reanchored", claim.id))
-    if attrs.evolve(renewed, flag=claim.flag, within=moved.within) != moved:
+    if fingerprint(renewed) != fingerprint(moved) or renewed.rule != moved.rule:
         events.append(("updated", claim.id))
     return renewed
 
@@ -179,11 +191,15 @@ def missing(old: Sequence[Claim]) -> Merged:
     return Merged(tuple(kept), tuple(events))
 
 
-def needs_text(old: Sequence[Claim]) -> bool:
-    """An unchanged document must still be read when a claim is unanchored or flagged."""
-    return any(
-        claim.flag in (Flag.ORPHANED, Flag.MISSING) or any(s.start < 0 for s in claim.content)
-        for claim in old
+def dated(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim, ...]:
+    """Undated claims dated by their document's ``published`` (``date_basis = "document"``)."""
+    if published is None:
+        return tuple(claims)
+    return tuple(
+        attrs.evolve(claim, date=published, date_basis=DateBasis.DOCUMENT)
+        if claim.date is None and claim.status is not Status.REJECTED
+        else claim
+        for claim in claims
     )
 
 

@@ -1,8 +1,14 @@
-"""claims.toml schema 1 as data: parsed TOML tables to a Ledger (with problems), and back.
+"""claims.toml as data: parsed TOML tables to a Ledger (with problems). Schema 2, reads 1.
 
-Pure functions; the store does the file I/O. Field names and their order are fixed here.
-A claim with no ``spans`` yet (a manual claim typed by hand) holds content spans whose
-offsets are ``UNANCHORED``; sync anchors them in the document text.
+Pure functions; the store does the file I/O, ``write`` renders tables back. Schema 2
+holds words, not offsets: a claim's content spans come out *unanchored* (offsets
+``UNANCHORED``) with the words a person can read, and ``words.anchor`` places them in
+the document text. ``content`` is a string, or a list of strings for a split quotation
+(so a fragment boundary is never confused with an ellipsis inside a quote). Schema 1
+(``spans``, ``speaker_span``, ``cue_span``) is read as well and upgraded by the next sync.
+
+An ``auto`` claim carries ``fingerprint``, a short hash of the fields a person edits as
+sync wrote them; when they differ, a person edited the claim and it reads as ``edited``.
 """
 
 from __future__ import annotations
@@ -10,11 +16,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from provenance.extract.segmenter import cue_lemma
+from provenance.ledger.words import UNANCHORED as UNANCHORED
+from provenance.ledger.words import key, unanchored
 from provenance.model import (
     Claim,
     DateBasis,
@@ -30,17 +41,22 @@ from provenance.model import (
     Verdict,
 )
 
-SCHEMA = 1
-UNANCHORED = -1
+SCHEMA = 2
 JOINER = " … "
-DOC_FIELDS = ("sha256", "title", "publisher", "author", "published", "url", "origin", "reviewed")
-CLAIM_FIELDS = (
-    "doc", "speaker", "speaker_name", "cue", "cue_lemma", "content", "spans", "speaker_span",
-    "cue_span", "kind", "stance", "side", "date", "date_basis", "rule", "within", "status", "flag",
-    "note",
+ARTICLES = ("*.txt",)
+DOC_FIELDS = ("title", "publisher", "published", "author", "url", "origin", "reviewed", "sha256")
+# The fields a person edits first, the machine's after (the order sync writes them in).
+PERSON_FIELDS = (
+    "doc", "speaker", "cue", "content", "stance", "side", "kind", "date", "status", "note",
 )  # fmt: skip
+MACHINE_FIELDS = (
+    "flag", "mention", "before", "after", "date_basis", "rule", "within", "fingerprint",
+)  # fmt: skip
+CLAIM_FIELDS = PERSON_FIELDS + MACHINE_FIELDS
+LEGACY_FIELDS = ("speaker_name",)  # schema 1's name of `speaker`: read, kept as written
+SCHEMA1_FIELDS = ("speaker_name", "cue_lemma", "spans", "speaker_span", "cue_span")
 RELATION_FIELDS = ("verdict", "note")
-TOP_FIELDS = ("schema", "corpus", "documents", "claims", "relations")
+TOP_FIELDS = ("schema", "corpus", "articles", "documents", "claims", "relations")
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 V = TypeVar("V")
@@ -57,6 +73,16 @@ class Problem:
     unknown_key: bool = False  # a key this version does not know: kept, only a warning
 
 
+@attrs.frozen
+class Parsed:
+    """A parsed claims.toml: the Ledger (claims unanchored), problems, anchoring hints."""
+
+    ledger: Ledger
+    problems: list[Problem]
+    hints: dict[str, tuple[str, str]] = attrs.field(factory=dict)  # claim id: before, after
+    schema: int = SCHEMA  # the schema the file was written in
+
+
 class Bad(Exception):
     """A field that cannot be used; ``message`` says what to write instead."""
 
@@ -68,28 +94,50 @@ class Bad(Exception):
 
 def ledger_from_data(data: Mapping[str, Any]) -> tuple[Ledger, list[Problem]]:
     """The Ledger in ``data`` (tomllib's output); entries with problems are left out."""
+    parsed = parse_data(data)
+    return parsed.ledger, parsed.problems
+
+
+def parse_data(data: Mapping[str, Any]) -> Parsed:
+    """Everything ``data`` (tomllib's output) says, for the store and sync."""
     problems: list[Problem] = []
     unknown: dict[tuple[str, str], dict[str, object]] = {}
     _unknown_keys(data, TOP_FIELDS, ("", ""), unknown, problems)
     schema = data.get("schema", SCHEMA)
-    if schema != SCHEMA:
-        problems.append(Problem("", "", "schema", f"schema = {schema!r}: this version reads 1"))
+    if schema not in (1, SCHEMA):
+        problems.append(
+            Problem("", "", "schema", f"schema = {schema!r}: this version reads 1 and 2")
+        )
+        schema = SCHEMA
+    hints: dict[str, tuple[str, str]] = {}
+    fields = CLAIM_FIELDS + (SCHEMA1_FIELDS if schema == 1 else LEGACY_FIELDS)
+    build = _claim_v1 if schema == 1 else _claim
+
+    def claim(name: str, body: Mapping[str, Any]) -> Claim:
+        hints[name] = (_get(body, "before", str, ""), _get(body, "after", str, ""))
+        return build(name, body)
+
     ledger = Ledger(
         schema=SCHEMA,
-        corpus=_corpus(data.get("corpus", []), problems),
+        corpus=_folders(data, "corpus", (), problems),
+        articles=_folders(data, "articles", ARTICLES, problems),
         documents=_entries(data, "documents", DOC_FIELDS, _document, unknown, problems),
-        claims=_entries(data, "claims", CLAIM_FIELDS, _claim, unknown, problems),
+        claims=_entries(data, "claims", fields, claim, unknown, problems),
         relations=_entries(data, "relations", RELATION_FIELDS, _relation, unknown, problems),
         unknown=unknown,
     )
-    return ledger, problems
+    return Parsed(ledger, problems, hints, schema)
 
 
-def _corpus(raw: object, problems: list[Problem]) -> tuple[str, ...]:
+def _folders(
+    data: Mapping[str, Any], field: str, default: tuple[str, ...], problems: list[Problem]
+) -> tuple[str, ...]:
+    raw = data.get(field, list(default))
     if isinstance(raw, list) and all(isinstance(item, str) for item in raw):
         return tuple(raw)
-    problems.append(Problem("", "", "corpus", 'corpus must be a list of folders: ["seeds"]'))
-    return ()
+    example = '["seeds"]' if field == "corpus" else '["*.txt", "*.md"]'
+    problems.append(Problem("", "", field, f"{field} must be a list of strings: {example}"))
+    return default
 
 
 def _entries(
@@ -138,20 +186,35 @@ def _unknown_keys(
 def _get(body: Mapping[str, Any], field: str, kind: type[V], default: V) -> V:
     raw = body.get(field, default)
     if not isinstance(raw, kind) or (kind is int and isinstance(raw, bool)):
-        raise Bad(field, f"{field} must be {_TYPE_NAMES.get(kind, kind.__name__)}")
+        raise Bad(
+            field,
+            f"{field} = {_shown(raw)}: {field} must be {_TYPE_NAMES.get(kind, kind.__name__)}",
+        )
     return raw
 
 
-_TYPE_NAMES: dict[type, str] = {str: "a string", bool: "true or false", int: "a whole number"}
+_TYPE_NAMES: dict[type, str] = {
+    str: 'a string in quotes ("…")',
+    bool: "true or false (no quotes)",
+    int: "a whole number",
+}
+
+
+def _shown(raw: object) -> str:
+    if isinstance(raw, str):
+        return json.dumps(raw, ensure_ascii=False)
+    return str(raw).lower() if isinstance(raw, bool) else repr(raw)
 
 
 def _date(body: Mapping[str, Any], field: str) -> dt.date | None:
     raw = body.get(field)
-    if raw is None:
+    if raw is None or raw == "":
         return None
     if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
         return raw
-    raise Bad(field, f"{field} = {raw!r} is not a date: write {field} = 2017-06-23 (no quotes)")
+    raise Bad(
+        field, f"{field} = {_shown(raw)} is not a date: write {field} = 2017-06-23 (no quotes)"
+    )
 
 
 def _enum(body: Mapping[str, Any], field: str, kind: type[E], default: E | None = None) -> E:
@@ -162,7 +225,7 @@ def _enum(body: Mapping[str, Any], field: str, kind: type[E], default: E | None 
         return kind(raw)
     except ValueError:
         allowed = " | ".join(str(member.value) for member in kind)
-        raise Bad(field, f"{field} = {raw!r}: use one of {allowed}") from None
+        raise Bad(field, f"{field} = {_shown(raw)}: use one of {allowed}") from None
 
 
 def _document(path: str, body: Mapping[str, Any]) -> DocRecord:
@@ -174,6 +237,107 @@ def _document(path: str, body: Mapping[str, Any]) -> DocRecord:
 
 
 _NOT_TEXT = ("published", "reviewed")
+
+
+def fragments_of(raw: object) -> list[str]:
+    """The content fragments a ``content`` value holds (a string, or a list of strings)."""
+    if isinstance(raw, str) and raw.strip():
+        return [raw]
+    if isinstance(raw, list) and raw and all(isinstance(x, str) and x.strip() for x in raw):
+        return list(raw)
+    raise Bad("content", 'content must be the article\'s words: "…" (a split quote: ["…", "…"])')
+
+
+def _required(body: Mapping[str, Any]) -> None:
+    for required in ("doc", "content", "kind", "stance"):
+        if required not in body:
+            raise Bad(required, f"missing {required!r}")
+
+
+def _claim(name: str, body: Mapping[str, Any]) -> Claim:
+    """A schema 2 claim: words only; the speaker a person wrote, the mention as written."""
+    _required(body)
+    who = _get(body, "speaker", str, "") or _get(body, "speaker_name", str, "")
+    mention = _get(body, "mention", str, "") or who
+    cue = _get(body, "cue", str, "")
+    claim = _common(
+        name,
+        body,
+        content=tuple(unanchored(text) for text in fragments_of(body["content"])),
+        speaker=unanchored(mention) if mention else None,
+        cue=unanchored(cue) if cue else None,
+        speaker_name=who,
+    )
+    written = _get(body, "fingerprint", str, "")
+    if claim.status is Status.AUTO and written and written != fingerprint(claim):
+        return attrs.evolve(claim, status=Status.EDITED)
+    return claim
+
+
+def _common(name: str, body: Mapping[str, Any], **anchors: Any) -> Claim:
+    cue: Span | None = anchors["cue"]
+    return Claim(
+        id=name,
+        doc=_get(body, "doc", str, ""),
+        kind=_enum(body, "kind", Kind),
+        stance=_enum(body, "stance", Stance),
+        date=_date(body, "date"),
+        date_basis=_enum(body, "date_basis", DateBasis, DateBasis.UNKNOWN),
+        rule=_get(body, "rule", str, ""),
+        within=_get(body, "within", str, ""),
+        side=None if body.get("side") is None else _enum(body, "side", Side),
+        cue_lemma=cue_lemma(cue.text) if cue else "",
+        status=_enum(body, "status", Status, Status.AUTO),
+        note=_get(body, "note", str, ""),
+        flag=None if body.get("flag") is None else _enum(body, "flag", Flag),
+        **anchors,
+    )
+
+
+def fingerprint(claim: Claim) -> str:
+    """A short hash of the fields a person edits, as they stand in ``claim``."""
+    fields = {name: _folded(value) for name, value in person_values(claim).items()}
+    blob = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:8]
+
+
+def _folded(value: object) -> object:
+    """Text compared as words (quote style, whitespace kind do not count)."""
+    if isinstance(value, str):
+        return key(value)
+    if isinstance(value, list):
+        return [key(item) for item in value]
+    return value
+
+
+def person_values(claim: Claim) -> dict[str, object]:
+    """The person-edited fields of a claim as claims.toml shows them (None: absent)."""
+    return {
+        "doc": claim.doc,
+        "speaker": speaker_of(claim) or None,
+        "cue": claim.cue.text if claim.cue else None,
+        "content": content_value(claim),
+        "stance": str(claim.stance),
+        "kind": str(claim.kind),
+        "date": claim.date,
+        "note": claim.note,
+        # only when a person set it: fingerprints written before the field existed hold
+        **({"side": str(claim.side)} if claim.side else {}),
+    }
+
+
+def speaker_of(claim: Claim) -> str:
+    """Who said it: the name a person wrote (or a resolved pronoun), else the mention."""
+    return claim.speaker_name or (claim.speaker.text if claim.speaker else "")
+
+
+def content_value(claim: Claim) -> str | list[str]:
+    """``content`` as written: one string, or a list of a split quote's fragments."""
+    texts = [span.text for span in claim.content]
+    return texts[0] if len(texts) == 1 else texts
+
+
+# Schema 1: offsets beside the words; read so that the next sync can upgrade the file.
 
 
 def _pair(body: Mapping[str, Any], field: str) -> tuple[int, int] | None:
@@ -194,10 +358,10 @@ def _is_pair(raw: object) -> bool:
     )
 
 
-def _spans(body: Mapping[str, Any], content: str) -> tuple[Span, ...]:
+def _spans_v1(body: Mapping[str, Any], content: str) -> tuple[Span, ...]:
     raw = body.get("spans")
     if raw is None:
-        return (Span(UNANCHORED, UNANCHORED, content),)
+        return tuple(unanchored(text) for text in _split_plain(content))
     if not isinstance(raw, list) or not raw or not all(_is_pair(pair) for pair in raw):
         raise Bad("spans", "spans must be [[start, end], …] with 0 <= start <= end")
     fragments = split_content(content, [end - start for start, end in raw])
@@ -212,50 +376,40 @@ def split_content(content: str, lengths: list[int]) -> list[str] | None:
     for number, length in enumerate(lengths):
         if number:
             if not content.startswith(JOINER, at):
-                return _split_plain(content, len(lengths))
+                return _checked(content, len(lengths))
             at += len(JOINER)
         fragments.append(content[at : at + length])
         at += length
-    return fragments if at == len(content) else _split_plain(content, len(lengths))
+    return fragments if at == len(content) else _checked(content, len(lengths))
 
 
-def _split_plain(content: str, count: int) -> list[str] | None:
-    parts = content.split(JOINER)
+def _checked(content: str, count: int) -> list[str] | None:
+    parts = _split_plain(content)
     return parts if len(parts) == count else None
 
 
-def _claim(name: str, body: Mapping[str, Any]) -> Claim:
-    for required in ("doc", "content", "kind", "stance"):
-        if required not in body:
-            raise Bad(required, f"missing {required!r}")
+def _split_plain(content: str) -> list[str]:
+    return content.split(JOINER)
+
+
+def _claim_v1(name: str, body: Mapping[str, Any]) -> Claim:
+    """A schema 1 claim (offsets kept as a first guess); upgraded on the next write."""
+    _required(body)
     content = _get(body, "content", str, "")
-    return Claim(
-        id=name,
-        doc=_get(body, "doc", str, ""),
-        speaker=_legacy_span(body, "speaker"),
-        cue=_legacy_span(body, "cue"),
-        content=_spans(body, content),
-        kind=_enum(body, "kind", Kind),
-        stance=_enum(body, "stance", Stance),
-        date=_date(body, "date"),
-        date_basis=_enum(body, "date_basis", DateBasis, DateBasis.UNKNOWN),
-        rule=_get(body, "rule", str, ""),
-        within=_get(body, "within", str, ""),
-        side=None if body.get("side") is None else _enum(body, "side", Side),
-        cue_lemma=_get(body, "cue_lemma", str, ""),
-        speaker_name=_get(body, "speaker_name", str, _get(body, "speaker", str, "")),
-        status=_enum(body, "status", Status, Status.AUTO),
-        note=_get(body, "note", str, ""),
-        flag=None if body.get("flag") is None else _enum(body, "flag", Flag),
+    if not content.strip():
+        raise Bad("content", "content must be the article's words")
+    mention = _get(body, "speaker", str, "")
+    pair = _pair(body, "speaker_span")
+    cue = _get(body, "cue", str, "")
+    cue_pair = _pair(body, "cue_span")
+    return _common(
+        name,
+        body,
+        content=_spans_v1(body, content),
+        speaker=(Span(*pair, mention) if pair else unanchored(mention)) if mention else None,
+        cue=(Span(*cue_pair, cue) if cue_pair else unanchored(cue)) if cue else None,
+        speaker_name=_get(body, "speaker_name", str, "") or mention,
     )
-
-
-def _legacy_span(body: Mapping[str, Any], field: str) -> Span | None:
-    text = _get(body, field, str, "")
-    pair = _pair(body, f"{field}_span")
-    if pair is None:
-        return None
-    return Span(pair[0], pair[1], text)
 
 
 def _relation(key: str, body: Mapping[str, Any]) -> RelationVerdict:
@@ -263,4 +417,11 @@ def _relation(key: str, body: Mapping[str, Any]) -> RelationVerdict:
     if not sep or not a or not b:
         raise Bad("", 'a relation key is two claim ids joined by "~": "c-1~c-2"')
     verdict = _enum(body, "verdict", Verdict)
+    a, b = sorted((a.strip(), b.strip()))  # either order means the same pair
     return RelationVerdict(a=a, b=b, verdict=verdict, note=_get(body, "note", str, ""))
+
+
+def relation_key(key: str) -> str:
+    """A relation key with its ids in order (how a pair is known, however it is written)."""
+    a, sep, b = key.partition("~")
+    return "~".join(sorted((a.strip(), b.strip()))) if sep else key

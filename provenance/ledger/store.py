@@ -14,13 +14,18 @@ import re
 import tempfile
 import time
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from fnmatch import fnmatchcase
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import attrs
 
 from provenance.errors import FileSyntaxError, InputError, ProvenanceError, UsageError
-from provenance.ledger import schema, write
+from provenance.extract import reader
+from provenance.ledger import schema, words, write
 from provenance.ledger.schema import Problem
-from provenance.model import Ledger
+from provenance.model import Claim, Ledger
 
 try:
     import fcntl
@@ -28,62 +33,179 @@ except ImportError:  # pragma: no cover - not POSIX: no lock
     fcntl = None  # type: ignore[assignment]
 
 LEDGER = "claims.toml"
-DOCUMENT_SUFFIXES = (".txt",)
+BOM = "\ufeff"
 _AT_END = " (at end of document)"
 _AT = re.compile(r"^(?P<msg>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$", re.S)
+_BAD_DATE = re.compile(r"=\s*\d{4}-\d{1,2}-\d{1,2}\b")
+_YES_NO = re.compile(r"=\s*(yes|no|True|False|TRUE|FALSE|on|off)\s*(#.*)?$")
 
 
 class UnsafePath(InputError):
     """A path in claims.toml that would leave the repository."""
 
 
-def read_ledger_text(path: Path) -> str:
-    """The text of claims.toml, or a usage error that says how to create one."""
+class ChangedWhileSyncing(ProvenanceError):
+    """claims.toml was saved by someone else between our read and our write."""
+
+
+@attrs.frozen
+class Source:
+    """claims.toml as read: its text (LF line ends, no BOM), how to write it back, its hash."""
+
+    text: str
+    sha256: str
+    newline: str = "\n"
+    bom: bool = False
+
+    def encode(self, text: str) -> bytes:
+        """``text`` with the file's own line ends and BOM, as bytes."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return ((BOM if self.bom else "") + text).encode("utf-8")
+
+
+def source_of(raw: bytes, path: Path) -> Source:
+    """The Source of the bytes of ``path``."""
     try:
-        return path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file; run `provenance init FOLDER` first") from None
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    bom = text.startswith(BOM)
+    text = text.removeprefix(BOM)
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n")
+    if crlf:
+        text = text.replace("\r\n", "\n")
+    return Source(text, hashlib.sha256(raw).hexdigest(), "\r\n" if crlf else "\n", bom)
+
+
+def read_source(path: Path) -> Source:
+    """claims.toml as read, or a usage error that says how to create one."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file; run `provenance init FOLDER` first") from None
+    return source_of(raw, path)
+
+
+def read_ledger_text(path: Path) -> str:
+    """The text of claims.toml (LF line ends, no BOM)."""
+    return read_source(path).text
+
+
+def parse(text: str, name: str = LEDGER) -> tuple[dict[str, Any], schema.Parsed]:
+    """The TOML data and what it says; a syntax error raises ``name:line:col: …`` in plain words."""
+    try:
+        data = tomllib.loads(text.removeprefix(BOM))
+    except tomllib.TOMLDecodeError as exc:
+        raise syntax_error(name, text, exc) from None
+    return data, schema.parse_data(data)
 
 
 def parse_ledger(text: str, name: str = LEDGER) -> tuple[Ledger, list[Problem]]:
-    """The Ledger and its schema problems; a TOML syntax error raises ``name:line:col: …``."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise syntax_error(name, text, exc) from None
-    return schema.ledger_from_data(data)
+    """The Ledger (claims unanchored) and its schema problems."""
+    parsed = parse(text, name)[1]
+    return parsed.ledger, parsed.problems
 
 
 def syntax_error(name: str, text: str, exc: tomllib.TOMLDecodeError) -> FileSyntaxError:
-    """Where and what: ``claims.toml:12:5: Expected '=' after a key``."""
+    """Where and what, in plain words: ``claims.toml:12:5: published = 2016-10-32: not a…``."""
     message = str(exc)  # tomllib gives no fields: its message is the only source
     found = _AT.match(message)
     if found is not None:
-        return FileSyntaxError(name, found["msg"], int(found["line"]), int(found["col"]))
+        line, col = int(found["line"]), int(found["col"])
+        return FileSyntaxError(name, plain(text, line, found["msg"]), line, col)
     if message.endswith(_AT_END):
         line, col = text.count("\n") + 1, len(text) - text.rfind("\n")
         problem = f"{message.removesuffix(_AT_END)} at the end of the file"
-        return FileSyntaxError(name, problem, line, col)
+        return FileSyntaxError(name, plain(text, line, problem), line, col)
     return FileSyntaxError(name, message)
 
 
+def plain(text: str, line: int, message: str) -> str:
+    """The parser's message said for a person, for the common mistakes on ``line``."""
+    lines = text.splitlines()
+    here = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if _BAD_DATE.search(here):
+        return f"{here}: not a real date; write YYYY-MM-DD, e.g. 2017-06-23 (no quotes)"
+    yes = _YES_NO.search(here)
+    if yes:
+        return f"{here}: write true or false (lower case, no quotes), not {yes[1]}"
+    if here.count('"') % 2 or (here.count("'") % 2 and "=" in here and '"' not in here):
+        return f"{here}: a string is not closed; end it with the same quote it opens with"
+    if "=" not in here and here and not here.startswith(("[", "#")):
+        return f"{here}: expected `key = value` (or a [table] header) on this line"
+    return message
+
+
 def open_ledger(path: Path) -> Ledger:
-    """The Ledger in ``path``; any schema problem but an unknown key is an error naming its line."""
-    return read(path)[1]
+    """The Ledger in ``path``, its claims placed in their documents' texts (offsets computed)."""
+    loaded = load(path)
+    ledger, _ = anchor_all(path.parent, loaded.parsed)
+    return ledger
 
 
-def read(path: Path) -> tuple[str, Ledger, list[str]]:
-    """The text, the Ledger, and warnings (``claims.toml:12: unknown key …``) of ``path``."""
-    text = read_ledger_text(path)
-    ledger, problems = parse_ledger(text, path.name)
-    fatal = [p for p in problems if not p.unknown_key]
+@attrs.frozen
+class Loaded:
+    """claims.toml read: its source, TOML data, what it says, and warnings."""
+
+    source: Source
+    data: dict[str, Any]
+    parsed: schema.Parsed
+    warnings: list[str]
+
+
+def load(path: Path) -> Loaded:
+    """Read ``path``; any schema problem but an unknown key is an error naming its line."""
+    source = read_source(path)
+    data, parsed = parse(source.text, path.name)
+    fatal = [p for p in parsed.problems if not p.unknown_key]
     if fatal:
         first = fatal[0]
         more = f" (and {len(fatal) - 1} more; run `provenance check`)" if len(fatal) > 1 else ""
-        raise InputError(f"{located(path.name, text, first)}{more}")
-    return text, ledger, [located(path.name, text, p) for p in problems]
+        raise InputError(f"{located(path.name, source.text, first)}{more}")
+    warnings = [located(path.name, source.text, p) for p in parsed.problems]
+    return Loaded(source, data, parsed, warnings)
+
+
+def read(path: Path) -> tuple[str, Ledger, list[str]]:
+    """The text, the Ledger (claims placed in their documents), and warnings of ``path``."""
+    loaded = load(path)
+    ledger, _ = anchor_all(path.parent, loaded.parsed)
+    return loaded.source.text, ledger, loaded.warnings
+
+
+def document_texts(root: Path, paths: Iterable[str]) -> dict[str, str]:
+    """The texts of the documents that are present and readable (others left out)."""
+    texts: dict[str, str] = {}
+    for name in sorted(set(paths)):
+        file = present(root, name)
+        if file is None:
+            continue
+        try:
+            texts[name] = reader.read_text(file, name)
+        except ProvenanceError:
+            continue
+    return texts
+
+
+def anchor_all(
+    root: Path, parsed: schema.Parsed, texts: Mapping[str, str] | None = None
+) -> tuple[Ledger, dict[str, words.Outcome]]:
+    """The ledger with every claim placed in its document's text, and how each went."""
+    ledger = parsed.ledger
+    if texts is None:
+        texts = document_texts(root, (claim.doc for claim in ledger.claims))
+    placed: list[Claim] = []
+    outcomes: dict[str, words.Outcome] = {}
+    for claim in ledger.claims:
+        text = texts.get(claim.doc)
+        if text is None:
+            placed.append(claim)
+            continue
+        moved, outcome = words.anchor(claim, text, parsed.hints.get(claim.id, ("", "")))
+        outcomes[claim.id] = outcome
+        placed.append(moved if outcome is words.Outcome.FOUND else claim)
+    return attrs.evolve(ledger, claims=tuple(placed)), outcomes
 
 
 def located(name: str, text: str, problem: Problem) -> str:
@@ -98,30 +220,64 @@ def describe(problem: Problem) -> str:
     return f"[{problem.section}.{problem.key}] {problem.message}"
 
 
-def dumps(ledger: Ledger) -> str:
-    """The claims.toml text (deterministic)."""
-    return write.dump(ledger)
+def dumps(ledger: Ledger, texts: Mapping[str, str] | None = None) -> str:
+    """The claims.toml text of ``ledger`` as a new file (deterministic)."""
+    return write.dump(ledger, texts)
 
 
-def save(path: Path, ledger: Ledger) -> None:
-    """Write ``ledger`` to ``path`` atomically (temporary file + rename)."""
-    atomic_write(path, dumps(ledger))
+def save(path: Path, ledger: Ledger, texts: Mapping[str, str] | None = None) -> None:
+    """Write ``ledger`` to ``path`` atomically, changing only what differs in the file there."""
+    if not path.exists():
+        atomic_write(path, dumps(ledger, texts))
+        return
+    loaded = load(path)
+    text = write.write(
+        loaded.source.text,
+        loaded.data,
+        ledger,
+        texts or {},
+        upgrade=loaded.parsed.schema != schema.SCHEMA,
+    )
+    if text != loaded.source.text:
+        replace(path, loaded.source, text)
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` by ``text`` so a reader sees the old or the new file, never half."""
+def replace(path: Path, source: Source, text: str) -> None:
+    """Write ``text`` over ``path`` in the file's own line ends, unless it changed since read."""
+    atomic_write(path, source.encode(text), expect=source.sha256)
+
+
+def atomic_write(path: Path, text: str | bytes, expect: str | None = None) -> None:
+    """Replace ``path`` by ``text`` so a reader sees the old or the new file, never half.
+
+    With ``expect`` (the sha256 of the file as it was read), a file that changed since
+    is never replaced: ChangedWhileSyncing says so and nothing is overwritten.
+    """
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(text.encode("utf-8"))
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, _mode(path))
+        if expect is not None and _sha256(path) != expect:
+            raise ChangedWhileSyncing(
+                f"{path}: changed while sync ran (an edit was saved); nothing was "
+                "overwritten, your edit is kept: run `provenance sync` again"
+            )
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def _sha256(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return ""
 
 
 def _mode(path: Path) -> int:
@@ -201,7 +357,9 @@ def resolve(root: Path, name: str) -> Path:
     return target
 
 
-def corpus_files(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[str]]:
+def corpus_files(
+    root: Path, folders: tuple[str, ...], articles: tuple[str, ...] = schema.ARTICLES
+) -> tuple[list[str], list[str]]:
     """Document paths (relative, POSIX, sorted) under the corpus folders, and refusals."""
     found: set[str] = set()
     refused: list[str] = []
@@ -214,7 +372,7 @@ def corpus_files(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[
         if not base.is_dir():
             refused.append(f"{folder}: corpus folder not found")
             continue
-        for name in _walk(root, folder):
+        for name in _walk(root, folder, articles):
             try:
                 resolve(root, name)
                 found.add(name)
@@ -223,14 +381,34 @@ def corpus_files(root: Path, folders: tuple[str, ...]) -> tuple[list[str], list[
     return sorted(found), refused
 
 
-def _walk(root: Path, folder: str) -> Iterator[str]:
+def _walk(root: Path, folder: str, articles: tuple[str, ...], wanted: bool = True) -> Iterator[str]:
+    """Files under ``folder`` that are articles (``wanted``), or that are not."""
     start = root / folder
     for here, dirs, files in os.walk(start):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         rel = Path(here).relative_to(start)
         for file in sorted(files):
-            if file.endswith(DOCUMENT_SUFFIXES) and not file.startswith("."):
-                yield (PurePosixPath(folder) / PurePosixPath(rel.as_posix()) / file).as_posix()
+            if file.startswith(".") or is_article(file, articles) != wanted:
+                continue
+            yield (PurePosixPath(folder) / PurePosixPath(rel.as_posix()) / file).as_posix()
+
+
+def is_article(name: str, articles: tuple[str, ...]) -> bool:
+    """The file name matches one of the ``articles`` patterns (case matters: *.TXT is not *.txt)."""
+    return any(fnmatchcase(name, pattern) for pattern in articles)
+
+
+def other_files(root: Path, folders: tuple[str, ...], articles: tuple[str, ...]) -> list[str]:
+    """Files in the corpus folders that are not read as articles (named in a warning)."""
+    found: set[str] = set()
+    for folder in folders:
+        try:
+            base = resolve(root, folder)
+        except UnsafePath:
+            continue
+        if base.is_dir():
+            found.update(_walk(root, folder, articles, wanted=False))
+    return sorted(found)
 
 
 def present(root: Path, name: str) -> Path | None:

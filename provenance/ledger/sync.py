@@ -1,22 +1,25 @@
 """``provenance sync``: bring claims.toml up to date with the corpus, keeping every hand edit.
 
-``sync_ledger`` walks the documents: an unchanged one (same sha256) is only hashed; a new or
-changed one is read, extracted and merged (``provenance.ledger.merge``); a missing one keeps
-its claims, flagged. ``sync_file`` does it under the lock and writes atomically.
+``sync_ledger`` walks the documents: every claim is anchored by its words in its
+document's text; a new or changed document (another sha256) is also extracted and
+merged (``provenance.ledger.merge``); a missing one keeps its claims, flagged. Undated
+claims take their document's ``published`` date. ``sync_file`` does it under the lock,
+upgrades a schema 1 file (keeping a backup), changes only the tables that changed, and
+never replaces a file that was saved by someone else while it ran.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import shutil
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.extract import pipeline, reader
-from provenance.ledger import merge, store, tomltext
+from provenance.ledger import merge, schema, store, write
 from provenance.ledger.merge import Extractor
-from provenance.ledger.write import claim_order
 from provenance.model import Claim, DocRecord, Document, Ledger
 
 Reader = Callable[[Path, str], Document]
@@ -31,6 +34,7 @@ class SyncSummary:
     documents: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     failures: tuple[str, ...] = ()
     written: bool = False
+    texts: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
 
 
 @attrs.define
@@ -43,6 +47,8 @@ class _Run:
     read: Reader
     reextract: bool
     records: dict[str, DocRecord] = attrs.field(factory=dict)
+    hints: Mapping[str, tuple[str, str]] = attrs.field(factory=dict)
+    texts: dict[str, str] = attrs.field(factory=dict)
     claims: list[Claim] = attrs.field(factory=list)
     events: list[tuple[str, str]] = attrs.field(factory=list)
     states: list[tuple[str, str]] = attrs.field(factory=list)
@@ -56,10 +62,14 @@ def sync_ledger(
     read: Reader = reader.read_document,
     reextract: bool = False,
     progress: Notify | None = None,
+    hints: Mapping[str, tuple[str, str]] | None = None,
 ) -> tuple[Ledger, SyncSummary]:
-    """The ledger brought up to date with the documents under ``root``, and what changed."""
-    files, refused = store.corpus_files(root, ledger.corpus)
-    run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path))
+    """The ledger brought up to date with the documents under ``root``, and what changed.
+
+    ``hints`` are the context (before, after) written beside repeated words, by claim id.
+    """
+    files, refused = store.corpus_files(root, ledger.corpus, ledger.articles)
+    run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path), hints or {})
     run.failures.extend(refused)
     by_doc = ledger.claims_by_doc
     taken = {claim.id for claim in ledger.claims}
@@ -69,7 +79,7 @@ def sync_ledger(
         if progress is not None:
             progress(path)
     result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
-    return _sorted(result), _summary(run)
+    return result, _summary(run)
 
 
 def _document(
@@ -84,19 +94,28 @@ def _document(
         sha = store.file_sha256(file)
         record = run.records.get(path)
         fresh = record is None or record.sha256 != sha or run.reextract
-        if not fresh and not merge.needs_text(old):
-            run.states.append(("unchanged", path))
-            run.claims.extend(old)
-            return
-        document = run.read(file, path)
-        found = tuple(run.extract(document)) if fresh else None
+        if fresh:
+            document = _dated(run.read(file, path), record)
+            text, found = document.text, tuple(run.extract(document))
+            run.records[path] = merge.record(record, path, sha, document.meta)
+        else:
+            text, found = reader.read_text(file, path), None
     except ProvenanceError as exc:
         run.failures.append(str(exc))
         run.claims.extend(old)
         return
+    run.texts[path] = text
     run.states.append((_state(record, sha, fresh), path))
-    run.records[path] = merge.record(record, path, sha, document.meta)
-    _merged(run, merge.merge(path, document.text, old, found, taken, pinned))
+    merged = merge.merge(path, text, old, found, taken, pinned, run.hints)
+    published = run.records[path].published if path in run.records else None
+    _merged(run, attrs.evolve(merged, claims=merge.dated(merged.claims, published)))
+
+
+def _dated(document: Document, record: DocRecord | None) -> Document:
+    """The document with the date a person gave it (weekdays resolve against it)."""
+    if record is None or record.published is None:
+        return document
+    return attrs.evolve(document, meta=attrs.evolve(document.meta, published=record.published))
 
 
 def _state(record: DocRecord | None, sha: str, fresh: bool) -> str:
@@ -116,7 +135,8 @@ def _summary(run: _Run) -> SyncSummary:
     events = {name: tuple(sorted({i for e, i in run.events if e == name})) for name in merge.EVENTS}
     states = ("new", "changed", "reextracted", "missing", "unchanged")
     documents = {name: tuple(p for s, p in run.states if s == name) for name in states}
-    return SyncSummary(events=events, documents=documents, failures=tuple(run.failures))
+    failures = tuple(run.failures)
+    return SyncSummary(events=events, documents=documents, failures=failures, texts=run.texts)
 
 
 def sync_file(
@@ -133,45 +153,59 @@ def sync_file(
     """Sync the claims.toml at ``path`` under its lock; write it only when it changed.
 
     ``folders`` (relative to the file's folder) are added to ``corpus`` and allow
-    creating the file; ``create`` refuses an existing file (``provenance init``).
+    creating the file; ``create`` refuses an existing file (``provenance init``). A file
+    saved by someone else while sync ran is never replaced (ChangedWhileSyncing).
     """
     say = warn or (lambda message: None)
     with store.locked(path, timeout):
         for leftover in store.remove_leftovers(path):
             say(f"{leftover.name}: removed what an interrupted sync left behind")
-        text, ledger = _open(path, folders, create, say)
+        loaded = _open(path, folders, create, say)
+        parsed = loaded.parsed if loaded else schema.Parsed(Ledger(), [])
+        ledger = parsed.ledger
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
-        result, done = sync_ledger(path.parent, ledger, extract, read, reextract, progress)
-        if text and result == _sorted(ledger):
-            return done  # nothing changed: the file stays as it is, comments and all
-        out = store.dumps(result)
-        if out == text:
-            return done
-        _warn_comments(path, text, say)
-        store.atomic_write(path, out)
+        result, done = sync_ledger(
+            path.parent, ledger, extract, read, reextract, progress, parsed.hints
+        )
+        if loaded is None:
+            store.atomic_write(path, store.dumps(result, done.texts))
+            return attrs.evolve(done, written=True)
+        upgrade = parsed.schema != schema.SCHEMA
+        out = write.write(loaded.source.text, loaded.data, result, done.texts, upgrade)
+        if out == loaded.source.text:
+            return done  # nothing changed: the file stays as it is, byte for byte
+        if upgrade:
+            _backup(path, loaded.source, say)
+        between_read_and_write(path)
+        store.replace(path, loaded.source, out)
     return attrs.evolve(done, written=True)
 
 
-def _sorted(ledger: Ledger) -> Ledger:
-    """The ledger in the order sync leaves it (to tell whether anything changed)."""
-    return attrs.evolve(
-        ledger,
-        documents=tuple(sorted(ledger.documents, key=lambda d: d.path)),
-        claims=tuple(sorted(ledger.claims, key=claim_order)),
+def between_read_and_write(path: Path) -> None:
+    """Runs after sync read claims.toml and before it replaces it (a seam for tests)."""
+
+
+def _backup(path: Path, source: store.Source, say: Notify) -> None:
+    backup = path.with_name(path.name + ".schema1.bak")
+    if not backup.exists():
+        shutil.copy2(path, backup)
+    say(
+        f"{path.name}: upgraded from schema 1 to schema 2 (words, not offsets); "
+        f"the old file is kept as {backup.name}"
     )
 
 
-def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> tuple[str, Ledger]:
+def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> store.Loaded | None:
     if path.exists():
         if create:
             raise UsageError(f"{path}: already exists; run `provenance sync`")
-        text, ledger, warnings = store.read(path)
-        for warning in warnings:
+        loaded = store.load(path)
+        for warning in loaded.warnings:
             say(warning)
-        return text, ledger
+        return loaded
     if not (folders or create):
         raise UsageError(f"{path}: no such file; run `provenance init FOLDER` first")
-    return "", Ledger()
+    return None
 
 
 def _corpus(corpus: tuple[str, ...], root: Path, folders: Sequence[str]) -> tuple[str, ...]:
@@ -185,12 +219,3 @@ def _corpus(corpus: tuple[str, ...], root: Path, folders: Sequence[str]) -> tupl
         if name not in corpus and name not in added:
             added.append(name)
     return (*corpus, *added)
-
-
-def _warn_comments(path: Path, text: str, say: Notify) -> None:
-    lines = tomltext.comment_lines(text)
-    if lines:
-        say(
-            f"{path.name}:{lines[0]}: this rewrite drops {len(lines)} comment(s) "
-            "(TOML writers cannot keep them); keep notes in `note` fields"
-        )

@@ -1,83 +1,146 @@
-"""claims.toml schema 1 written out: sorted, fixed field order, one line per value.
+"""claims.toml schema 2 written out: what each table should hold, and the file's text.
 
-The companion of ``provenance.ledger.schema`` (which reads); the store does the file I/O.
-Empty strings are written (so a person sees the field to fill in); absent values
-(``published`` unknown, no speaker, no flag, a manual claim's missing spans) are omitted.
+The companion of ``provenance.ledger.schema`` (which reads) and ``edit`` (which changes
+only what differs in a file a person wrote). Words, never offsets: ``content`` is the
+article's words, with ``before``/``after`` context only when those words repeat in the
+document; ``mention`` is the speaker as the article writes it; ``fingerprint`` lets the
+next sync see that a person edited an ``auto`` claim. Empty strings are written in new
+tables (so a person sees the field to fill in); absent values are omitted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-from provenance.ledger import tomltext
-from provenance.ledger.schema import DOC_FIELDS, SCHEMA, UNANCHORED
-from provenance.model import Claim, DocRecord, Ledger
+from provenance.ledger import edit, words
+from provenance.ledger.edit import KEEP, Table
+from provenance.ledger.schema import (
+    CLAIM_FIELDS,
+    DOC_FIELDS,
+    PERSON_FIELDS,
+    RELATION_FIELDS,
+    SCHEMA,
+    SCHEMA1_FIELDS,
+    content_value,
+    fingerprint,
+    person_values,
+)
+from provenance.model import Claim, DocRecord, Ledger, Status
+
+HEADER = """\
+# provenance ledger — status: auto | confirmed | edited | rejected | manual;
+# stance: asserts | denies | hedges | concedes | refuses | reports; kind: direct | indirect | mixed
+# Edit words, never numbers: `content` is the article's words (a split quote: a list of
+# strings). Fields after `note` are the machine's: `provenance sync` writes them.
+"""
+OWNED = {
+    "": ("schema", "corpus", "articles"),
+    "documents": DOC_FIELDS,
+    "claims": CLAIM_FIELDS,
+    "relations": RELATION_FIELDS,
+}
+UPGRADE = {**OWNED, "claims": CLAIM_FIELDS + SCHEMA1_FIELDS}
 
 
-def dump(ledger: Ledger) -> str:
-    """The claims.toml text of ``ledger``: sorted, fixed field order, byte-stable."""
-    top = ledger.unknown.get(("", ""), {})
-    head = [f"schema = {SCHEMA}\n", tomltext.assignment("corpus", list(ledger.corpus))]
-    head += [tomltext.assignment(k, v) for k, v in sorted(top.items()) if not isinstance(v, dict)]
-    blocks = ["".join(head)]
-    for doc in sorted(ledger.documents, key=lambda d: d.path):
-        blocks.append(_block("documents", doc.path, _doc_fields(doc), ledger))
-    for claim in sorted(ledger.claims, key=claim_order):
-        blocks.append(_block("claims", claim.id, _claim_fields(claim), ledger))
-    for rel in sorted(ledger.relations, key=lambda r: r.key):
-        fields: dict[str, object] = {"verdict": str(rel.verdict), "note": rel.note}
-        blocks.append(_block("relations", rel.key, fields, ledger))
-    for name, table in sorted(top.items()):
-        if isinstance(table, dict):
-            blocks.append(_table(tomltext.key(name), table))
-    return "\n".join(blocks)
+def dump(ledger: Ledger, texts: Mapping[str, str] | None = None) -> str:
+    """The claims.toml text of ``ledger`` as a new file: header, then each document's tables."""
+    return write(HEADER, {}, ledger, texts or {})
 
 
-def claim_order(claim: Claim) -> tuple[str, int, str]:
-    """Claims sort by document, then first span start, then id."""
-    return claim.doc, min((span.start for span in claim.content), default=0), claim.id
+def write(
+    text: str,
+    data: Mapping[str, object],
+    ledger: Ledger,
+    texts: Mapping[str, str],
+    upgrade: bool = False,
+) -> str:
+    """``text`` (parsed as ``data``) changed to say ``ledger``; only changed tables touched.
+
+    ``texts`` holds the documents' texts (to tell whether a claim's words repeat).
+    """
+    top = {
+        "schema": SCHEMA,
+        "corpus": list(ledger.corpus),
+        "articles": None if ledger.articles == ("*.txt",) else list(ledger.articles),
+    }
+    top.update(ledger.unknown.get(("", ""), {}) if not data else {})
+    owned = UPGRADE if upgrade else OWNED
+    if upgrade and not text.lstrip().startswith("#"):
+        text = HEADER + text  # an upgraded file gets the header saying what values are allowed
+    new = edit.rewrite(text, data, top, tables(ledger, texts), owned, regroup=upgrade)
+    return new
 
 
-def _block(section: str, name: str, fields: dict[str, object], ledger: Ledger) -> str:
-    extra = ledger.unknown.get((section, name), {})
-    return _table(f"{section}.{tomltext.key(name)}", {**fields, **dict(sorted(extra.items()))})
+def tables(ledger: Ledger, texts: Mapping[str, str]) -> list[Table]:
+    """Every table the ledger holds, as sync writes it."""
+    found: list[Table] = []
+    for doc in ledger.documents:
+        found.append(_table(ledger, "documents", doc.path, _doc_fields(doc), doc.path))
+    for claim in ledger.claims:
+        fields = claim_fields(claim, texts.get(claim.doc))
+        found.append(_table(ledger, "claims", claim.id, fields, claim.doc, claim_order(claim)))
+    for rel in ledger.relations:
+        fields = {"verdict": str(rel.verdict), "note": rel.note}
+        found.append(_table(ledger, "relations", rel.key, fields, ""))
+    return found
 
 
-def _table(header: str, fields: Mapping[str, object]) -> str:
-    lines = [f"[{header}]\n"]
-    lines += [tomltext.assignment(k, v) for k, v in fields.items() if v is not None]
-    return "".join(lines)
+def _table(
+    ledger: Ledger,
+    section: str,
+    key: str,
+    fields: dict[str, object],
+    doc: str,
+    order: tuple[int, str] = (0, ""),
+) -> Table:
+    extra = dict(sorted(ledger.unknown.get((section, key), {}).items()))
+    return Table(section, key, fields, doc, order, extra)
+
+
+def claim_order(claim: Claim) -> tuple[int, str]:
+    """A claim's place among its document's: first content offset, then id."""
+    return min((span.start for span in claim.content), default=0), claim.id
 
 
 def _doc_fields(doc: DocRecord) -> dict[str, object]:
-    return {name: getattr(doc, name) for name in DOC_FIELDS}
+    fields: dict[str, object] = {name: getattr(doc, name) for name in DOC_FIELDS}
+    fields["published"] = doc.published or ""  # in the template: a person fills it in
+    return fields
 
 
-def _claim_fields(claim: Claim) -> dict[str, object]:
-    anchored = all(span.start != UNANCHORED for span in claim.content)
-    speaker = claim.speaker.text if claim.speaker else claim.speaker_name or None
+def claim_fields(claim: Claim, text: str | None) -> dict[str, object]:
+    """A claim's table: the person's fields first, then the machine's."""
+    person = person_values(claim)
+    anchored = all(span.start >= 0 for span in claim.content)
+    known = text is not None and anchored
+    mention = claim.speaker.text if claim.speaker else None
+    fields = {name: person.get(name) for name in PERSON_FIELDS}
     return {
-        "doc": claim.doc,
-        "speaker": speaker,
-        "speaker_name": _differs(claim.speaker_name, speaker),
-        "cue": claim.cue.text if claim.cue else None,
-        "cue_lemma": claim.cue_lemma or None,
-        "content": claim.content_text,
-        "spans": [[s.start, s.end] for s in claim.content] if anchored else None,
-        "speaker_span": [claim.speaker.start, claim.speaker.end] if claim.speaker else None,
-        "cue_span": [claim.cue.start, claim.cue.end] if claim.cue else None,
-        "kind": str(claim.kind),
-        "stance": str(claim.stance),
-        "side": str(claim.side) if claim.side else None,
-        "date": claim.date,
-        "date_basis": str(claim.date_basis),
-        "rule": claim.rule,
-        "within": claim.within or None,
+        **fields,
+        "content": content_value(claim),
         "status": str(claim.status),
-        "flag": str(claim.flag) if claim.flag else None,
         "note": claim.note,
+        "flag": str(claim.flag) if claim.flag else None,
+        "mention": mention
+        if mention and (mention != person["speaker"] or _placed(claim))
+        else None,
+        **(
+            _context(claim, text) if known and text is not None else {"before": KEEP, "after": KEEP}
+        ),
+        "date_basis": str(claim.date_basis),
+        "rule": claim.rule or None,
+        "within": claim.within or None,
+        "fingerprint": fingerprint(claim) if claim.status is Status.AUTO else None,
     }
 
 
-def _differs(name: str, shown: str | None) -> str | None:
-    return name if name and name != shown else None
+def _placed(claim: Claim) -> bool:
+    return claim.speaker is not None and claim.speaker.start >= 0
+
+
+def _context(claim: Claim, text: str) -> dict[str, object]:
+    first = claim.content[0]
+    if not words.repeated(text, first.text):
+        return {"before": None, "after": None}
+    before, after = words.context(text, first)
+    return {"before": before or None, "after": after or None}

@@ -1,0 +1,237 @@
+"""Anchoring by words: find a claim's quoted text in its document, offsets computed here.
+
+claims.toml holds words, never character positions (like W3C Web Annotation's
+TextQuoteSelector). Text is compared *folded*: every run of whitespace (of any kind) is
+one space; curly and straight quotes are one quote; dash variants are one dash; soft
+hyphens and zero-width characters are nothing; ``…`` is ``...``. A folded match is
+mapped back to the original offsets, so ``text[start:end]`` is always the article's
+own characters. When the words occur more than once, the context written beside them
+(``before``/``after``) chooses; a fragment not found exactly is aligned fuzzily
+(rapidfuzz, thresholds in ``data/ledger.toml``), and what is not found is LOST.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+
+import attrs
+from rapidfuzz import fuzz
+
+from provenance import tables
+from provenance.model import Claim, Span
+
+UNANCHORED = -1
+CONTEXT_CHARS = 32  # characters of context kept on each side of repeated words
+GAP = 24  # how far from the words their context may stand (a person trimmed them)
+_SPACE = " "
+_GONE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_SAME = {
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‘’‚‛′`", "'"),
+    **dict.fromkeys("‐‑‒–—―−⁃", "-"),
+    "…": "...",
+}
+
+
+class Outcome(enum.Enum):
+    """How anchoring a claim went."""
+
+    FOUND = "found"  # every fragment found exactly (folded)
+    FUZZY = "fuzzy"  # found only approximately: the words in the article changed
+    LOST = "lost"  # some fragment is not in the text
+
+
+@attrs.frozen
+class Folded:
+    """A text folded for matching, and where each folded character came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def span(self, start: int, end: int, original: str) -> Span:
+        """The original span of the folded range ``[start, end)``."""
+        return Span.of(original, self.starts[start], self.ends[end - 1])
+
+
+def fold_char(char: str) -> str:
+    """What one character is when matching."""
+    if char in _GONE:
+        return ""
+    if char.isspace():
+        return _SPACE
+    return _SAME.get(char, char)
+
+
+def fold(text: str) -> Folded:
+    """``text`` folded (whitespace collapsed, quotes, dashes, ellipses unified)."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for at, char in enumerate(text):
+        folded = fold_char(char)
+        if folded == _SPACE and chars and chars[-1] == _SPACE:
+            ends[-1] = at + 1
+            continue
+        for piece in folded:
+            chars.append(piece)
+            starts.append(at)
+            ends.append(at + 1)
+    return Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+def key(text: str) -> str:
+    """The folded form of ``text``, trimmed: what two spellings share when they match."""
+    return fold(text).text.strip()
+
+
+@functools.lru_cache(maxsize=64)
+def folded(text: str) -> Folded:
+    """``fold`` remembered for the last documents (many claims share one text)."""
+    return fold(text)
+
+
+def occurrences(text: str, needle: str) -> list[Span]:
+    """Every place ``needle`` is in ``text`` (folded match), in text order."""
+    doc, want = folded(text), key(needle)
+    found: list[Span] = []
+    at = doc.text.find(want) if want else -1
+    while at >= 0:
+        found.append(doc.span(at, at + len(want), text))
+        at = doc.text.find(want, at + 1)
+    return found
+
+
+def same(a: str, b: str) -> bool:
+    """The two texts are the same words (folded)."""
+    return key(a) == key(b)
+
+
+def context(text: str, span: Span) -> tuple[str, str]:
+    """A few words before and after ``span``, cut at word boundaries."""
+    before = text[max(0, span.start - CONTEXT_CHARS) : span.start]
+    after = text[span.end : span.end + CONTEXT_CHARS]
+    if span.start > CONTEXT_CHARS and " " in before.strip():
+        before = before.split(" ", 1)[1]
+    if len(text) - span.end > CONTEXT_CHARS and " " in after.strip():
+        after = after.rsplit(" ", 1)[0]
+    return " ".join(before.split()), " ".join(after.split())
+
+
+def repeated(text: str, words: str) -> bool:
+    """The words occur more than once in the text (so context must tell them apart)."""
+    return len(occurrences(text, words)) > 1
+
+
+def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
+    """The claim with its content, speaker mention and cue placed in ``text``, and how.
+
+    LOST returns the claim unchanged (its spans keep the offsets they had, or none).
+    """
+    content = _content(claim, text, hint)
+    if content is None:
+        return claim, Outcome.LOST
+    spans, exact = content
+    placed = attrs.evolve(
+        claim,
+        content=spans,
+        speaker=_near(text, claim.speaker, spans),
+        cue=_near(text, claim.cue, spans),
+    )
+    return placed, Outcome.FOUND if exact else Outcome.FUZZY
+
+
+def unanchored(text: str) -> Span:
+    """A span of words whose place is not known (yet)."""
+    return Span(UNANCHORED, UNANCHORED, text)
+
+
+def _content(
+    claim: Claim, text: str, hint: tuple[str, str]
+) -> tuple[tuple[Span, ...], bool] | None:
+    spans: list[Span] = []
+    exact = True
+    for number, fragment in enumerate(claim.content):
+        places = occurrences(text, fragment.text)
+        if places and not number and any(hint) and not any(_fits(text, p, hint) for p in places):
+            moved = _in_context(text, fragment.text, hint)  # the words now stand elsewhere
+            if moved is not None:
+                spans.append(moved)
+                exact = False
+                continue
+        if places:
+            spans.append(_choose(text, places, spans[-1] if spans else None, hint, number))
+            continue
+        fuzzy = _fuzzy(text, fragment.text)
+        if fuzzy is None:
+            return None
+        spans.append(fuzzy)
+        exact = False
+    return tuple(spans), exact
+
+
+def _choose(
+    text: str, places: list[Span], previous: Span | None, hint: tuple[str, str], number: int
+) -> Span:
+    """The occurrence the context points to (the first fragment), or the next after the last."""
+    if previous is not None:
+        after = [p for p in places if p.start >= previous.end]
+        return (after or places)[0]
+    if len(places) == 1 or number or not any(hint):
+        return places[0]
+    return max(places, key=lambda place: (_fits(text, place, hint), -place.start))
+
+
+def _fits(text: str, place: Span, hint: tuple[str, str]) -> int:
+    """How well the written context agrees with the text right around ``place`` (0: not)."""
+    before, after = key(hint[0]), key(hint[1])
+    around_before = key(text[max(0, place.start - CONTEXT_CHARS - GAP) : place.start])
+    around_after = key(text[place.end : place.end + CONTEXT_CHARS + GAP])
+    score = 0
+    if before and before in around_before[-(len(before) + GAP) :]:
+        score += len(before)
+    if after and after in around_after[: len(after) + GAP]:
+        score += len(after)
+    return score
+
+
+def _fuzzy(text: str, words: str) -> Span | None:
+    """The best approximate place of ``words`` above the threshold, or None."""
+    table = tables.load("ledger/ledger")
+    cutoff, shortest = float(table["reanchor_min_score"]), int(table["reanchor_min_chars"])
+    want, doc = key(words), folded(text)
+    if len(want) < shortest or len(want) > len(doc.text):
+        return None
+    aligned = fuzz.partial_ratio_alignment(want, doc.text, score_cutoff=cutoff)
+    if aligned is None or aligned.dest_end <= aligned.dest_start:
+        return None
+    return doc.span(aligned.dest_start, aligned.dest_end, text)
+
+
+def _in_context(text: str, words: str, hint: tuple[str, str]) -> Span | None:
+    """Where the words and their written context stand, approximately (a reworded repeat)."""
+    cutoff = float(tables.load("ledger/ledger")["reanchor_min_score"])
+    doc = folded(text)
+    whole = " ".join(part for part in (key(hint[0]), key(words), key(hint[1])) if part)
+    aligned = fuzz.partial_ratio_alignment(whole, doc.text, score_cutoff=cutoff)
+    if aligned is None:
+        return None
+    low, high = aligned.dest_start, aligned.dest_end
+    inner = fuzz.partial_ratio_alignment(key(words), doc.text[low:high], score_cutoff=cutoff)
+    if inner is None or inner.dest_end <= inner.dest_start:
+        return None
+    return doc.span(low + inner.dest_start, low + inner.dest_end, text)
+
+
+def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | None:
+    """A speaker mention or cue placed at its occurrence nearest the content; else unanchored."""
+    if span is None or not span.text.strip():
+        return span
+    places = occurrences(text, span.text)
+    if not places:
+        return unanchored(span.text)
+    low, high = min(s.start for s in content), max(s.end for s in content)
+    if span.start >= 0 and any(p.start == span.start and p.end == span.end for p in places):
+        return Span.of(text, span.start, span.end)  # already placed (an extracted claim)
+    return min(places, key=lambda p: (max(low - p.end, p.start - high, 0), p.start))
