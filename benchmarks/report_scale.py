@@ -93,8 +93,9 @@ def main() -> int:
     args = parser.parse_args()
     scales = sorted({int(s) for s in args.scales.split(",")})
     corpus = args.work / "corpus"
+    make_copies = args.shared / "bench" / "make_copies.py"
     subprocess.run(
-        [sys.executable, str(args.shared / "bench" / "make_copies.py"), "--out", str(corpus), "-n", str(max(scales))],
+        [sys.executable, str(make_copies), "--out", str(corpus), "-n", str(max(scales))],
         check=True,
         stdout=subprocess.DEVNULL,
     )
