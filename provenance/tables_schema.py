@@ -532,6 +532,8 @@ SCHEMAS: dict[str, Check] = {
                     "for_words": WORDS,
                 }
             ),
+            "copies": Table({"quotes": SOME_WORDS, "dashes": SOME_WORDS}),
+            "candidates": Table({"max_postings": COUNT, "max_per_claim": COUNT}),
         }
     ),
     "report/report": Table(

@@ -107,8 +107,10 @@ def test_json_schema() -> None:
     assert list(data["claims"]) == sorted(data["claims"])
     assert list(data["claims"]["c-gatilov"]) == [
         "doc", "speaker", "speaker_canonical", "cue", "content", "stance", "date",
-        "date_basis", "outlet", "flag",
+        "date_basis", "outlet", "flag", "copies", "copy_of",
     ]  # fmt: skip
+    assert data["claims"]["c-gatilov"]["copies"] == []
+    assert data["claims"]["c-gatilov"]["copy_of"] is None
     first = data["relations"][0]
     assert list(first) == ["a", "b", "kind", "score", "reasons", "verdict", "note"]
     assert (first["a"], first["b"], first["kind"]) == ("c-gatilov", "c-sources", "contradicts")

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provenance.errors import InputError, UsageError
@@ -472,6 +472,8 @@ def apply(sentences: list[str], op: str, at: int) -> list[str]:
 
 @settings(max_examples=25, deadline=None)
 @given(EDITS)
+# a rejection, then the first sentence dropped: the re-extracted claim is the rejected one
+@example([("status", 5, Status.REJECTED), ("drop", 0, Status.EDITED)])
 def test_no_hand_edit_is_ever_lost(edits: list[tuple[str, int, Status]]) -> None:
     """Any mix of document edits, deletions and status changes: every person's claim survives."""
     with tempfile.TemporaryDirectory() as folder:

@@ -113,8 +113,10 @@ def _match(
         new = attrs.evolve(new, doc=path, status=Status.AUTO, flag=None, note="")
         touching = [(claim, moved) for claim, moved in live if overlap(moved, new) > 0]
         free = [(c, m) for c, m in touching if c.id not in matched and c.status is Status.AUTO]
-        if not free and any(claim.status is not Status.AUTO for claim, _ in touching):
-            continue  # a person's claim (or rejection) covers this text: theirs wins
+        people = [overlap(m, new) for c, m in touching if c.status is not Status.AUTO]
+        best_free = max((overlap(m, new) for _, m in free), default=0)
+        if people and max(people) >= best_free:
+            continue  # a person's claim (or rejection) is this text more than any auto one
         if free:
             claim, moved = max(free, key=lambda pair: overlap(pair[1], new))
             matched.add(claim.id)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import attrs
+
 from provenance.model import Claim, Reason, Relation, RelationKind
 from provenance.relate.body import Judgement, is_long, relate_body
 from provenance.relate.candidates import candidate_pairs
+from provenance.relate.copies import group_copies
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features
 from provenance.relate.pointer import pointer_relations
@@ -48,23 +51,30 @@ def relate_claims(
 ) -> tuple[Relation, ...]:
     """Agreements, contradictions and related pairs among ``claims`` (ids a < b, sorted).
 
-    Candidates come from an inverted index (``matching``); claims of one document are
-    compared too. Unrelated pairs are left out; so are claims whose stance takes no side.
-    Default weights: fitted on the contents of the claims that take a side.
+    Copies of one statement (``relate.copies``) are related once, through their
+    representative (the smallest id): every relation names representatives, and copies
+    never relate to each other. Candidates come from an inverted index (``candidates``);
+    claims of one document are compared too. Unrelated pairs are left out; so are claims
+    whose stance takes no side. Default weights: fitted on the distinct statements that
+    take a side (a copy counts once).
     """
     skip = frozenset(table()["claims"]["skip_stances"])
     usable = sorted((c for c in claims if c.content and c.stance not in skip), key=lambda c: c.id)
-    texts = [features(c.content_text) for c in usable]
+    copies = group_copies(usable)
+    distinct = [c for c in usable if copies.of(c.id) == c.id]
+    texts = [features(c.content_text) for c in distinct]
     idf = (weights or WordWeights.of_features(texts)).idf
     found = {}
     for i, j, _ in candidate_pairs(texts):
-        if same_words(usable[i], usable[j]):
+        if same_words(distinct[i], distinct[j]):
             continue
-        judged = judge_claims((usable[i], texts[i]), (usable[j], texts[j]), idf)
+        judged = judge_claims((distinct[i], texts[i]), (distinct[j], texts[j]), idf)
         if judged is not None:
             found[(judged.a, judged.b)] = judged
     for relation in pointer_relations(usable):
-        found[(relation.a, relation.b)] = relation
+        a, b = sorted((copies.of(relation.a), copies.of(relation.b)))
+        if a != b:
+            found[(a, b)] = attrs.evolve(relation, a=a, b=b)
     return tuple(found[key] for key in sorted(found))
 
 

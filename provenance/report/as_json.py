@@ -5,7 +5,7 @@ one claim, relation, speaker or date a line::
 
     {"schema": 1,
      "claims": {"c-…": {"doc", "speaker", "speaker_canonical", "cue", "content", "stance",
-                        "date", "date_basis", "outlet", "flag"}},
+                        "date", "date_basis", "outlet", "flag", "copies", "copy_of"}},
      "relations": [{"a", "b", "kind", "score",
                     "reasons": [{"code", "detail", "words"}], "verdict", "note"}],
      "speakers": [{"speaker", "names", "claims"}],
@@ -17,7 +17,12 @@ related pairs; ``a < b`` by id; ``verdict`` is ``"confirmed"``, ``"dismissed"`` 
 ``--show-dismissed``) or null. ``speakers`` holds, per canonical speaker (most quoted
 first; null for claims with no speaker), the names as written and the claim ids in time
 order; ``timeline`` the claim ids per date, undated (``"date": null``) last.
-``speaker``, ``cue``, ``date`` and ``flag`` are null when unknown; dates are ISO
+Copies of one statement (the same words, speaker and stance in several documents,
+``provenance.relate.copies``) are related once: relations name the representative (the
+smallest id), whose ``copies`` lists the other claims carrying it (each in ``claims``,
+with its own ``doc`` and ``outlet``); a copy's ``copy_of`` names its representative.
+``copies`` is ``[]`` and ``copy_of`` null for a claim that has no copies.
+``speaker``, ``cue``, ``date``, ``flag`` and ``copy_of`` are null when unknown; dates are ISO
 ``YYYY-MM-DD``; scores have 4 decimals at most.
 """
 
@@ -48,6 +53,8 @@ def claim_json(entry: Entry) -> dict[str, Any]:
         "date_basis": str(claim.date_basis),
         "outlet": entry.outlet,
         "flag": str(claim.flag) if claim.flag else None,
+        "copies": [copy.id for copy in entry.copies],
+        "copy_of": entry.copy_of or None,
     }
 
 

@@ -68,6 +68,12 @@ def speaker(entry: Entry) -> str:
     return escape(entry.speaker) if entry.speaker else "—"
 
 
+def outlets(entry: Entry) -> str:
+    """The outlets carrying the statement; with copies, how many documents carry it."""
+    count = f" ({len(entry.group)} copies)" if entry.copies else ""
+    return escape("; ".join(entry.outlets)) + count
+
+
 def link_lines(link: Link) -> Iterator[str]:
     """A relation: heading, both claims side by side, the reasons, a person's note."""
     verdict = f" · {link.verdict} by a person" if link.verdict else ""
@@ -75,7 +81,7 @@ def link_lines(link: Link) -> Iterator[str]:
     yield ""
     yield from table("", escape(link.a.id), escape(link.b.id))
     yield row("speaker", speaker(link.a), speaker(link.b))
-    yield row("outlet", escape(link.a.outlet), escape(link.b.outlet))
+    yield row("outlet", outlets(link.a), outlets(link.b))
     yield row("date", date_of(link.a), date_of(link.b))
     yield row("stance", stance_of(link.a), stance_of(link.b))
     marks_a, marks_b = link.marks()

@@ -178,6 +178,14 @@ def speaker_text(entry: Entry) -> Text:
     return safe(entry.speaker, "speaker") if entry.speaker else muted("—")
 
 
+def outlets_of(entry: Entry) -> Text:
+    """The outlets carrying the statement; with copies, how many documents carry it."""
+    text = safe("; ".join(entry.outlets), "doc")
+    if entry.copies:
+        text.append(f" ({len(entry.group)} copies)", style="muted")
+    return text
+
+
 def link_title(link: Link) -> Text:
     """``✗ contradicts · 0.82 · confirmed by a person``."""
     kind = str(link.kind)
@@ -195,7 +203,7 @@ def link_panel(link: Link) -> Panel:
     grid.add_column(link.a.id, ratio=1, overflow="fold")
     grid.add_column(link.b.id, ratio=1, overflow="fold")
     grid.add_row("speaker", speaker_text(link.a), speaker_text(link.b))
-    grid.add_row("outlet", safe(link.a.outlet, "doc"), safe(link.b.outlet, "doc"))
+    grid.add_row("outlet", outlets_of(link.a), outlets_of(link.b))
     grid.add_row("date", date_of(link.a), date_of(link.b))
     grid.add_row("stance", stance_of(link.a), stance_of(link.b))
     marks_a, marks_b = link.marks()

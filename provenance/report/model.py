@@ -30,6 +30,7 @@ from provenance.model import (
     Status,
     Verdict,
 )
+from provenance.relate.copies import group_copies
 from provenance.relate.propositions import Proposition, propositions
 from provenance.relate.speakers import group_speakers
 from provenance.report.diff import Ranges, highlights
@@ -56,6 +57,8 @@ class Entry:
     canonical: str
     outlet: str
     stale: bool = False  # its document changed or went missing since the last sync
+    copies: tuple[Entry, ...] = ()  # a representative's copies: the same statement elsewhere
+    copy_of: str = ""  # a copy's representative (the claim relations name), else ""
 
     @property
     def id(self) -> str:
@@ -66,6 +69,16 @@ class Entry:
     def flag(self) -> Flag | None:
         """Why sync wants a person to look at the claim, if it does."""
         return self.claim.flag
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that carry the statement, each once: its own first, then its copies'."""
+        return tuple(dict.fromkeys((self.outlet, *(copy.outlet for copy in self.copies))))
+
+    @property
+    def group(self) -> tuple[str, ...]:
+        """The ids of the statement's claims: its own, then its copies'."""
+        return (self.id, *(copy.id for copy in self.copies))
 
 
 @attrs.frozen
@@ -195,9 +208,10 @@ def build(
     stale_docs = frozenset(stale)
     entries = entries_of(ledger, stale_docs)
     chosen = {e.id: e for e in entries.values() if selected(e, filters)}
-    verdicts = {(v.a, v.b): v for v in ledger.relations}
+    verdicts = through_copies(ledger.relations, entries)
     links, hidden = linked(relations, verdicts, entries, chosen, filters)
-    named = {e.id: e for link in links for e in (link.a, link.b)} | chosen
+    named = {e.id: e for link in links for e in (link.a, link.b, *link.a.copies, *link.b.copies)}
+    named |= chosen
     return Report(
         claims=tuple(named[key] for key in sorted(named)),
         contradictions=ranked(links, RelationKind.CONTRADICTS),
@@ -229,6 +243,19 @@ def stated(found: Iterable[Proposition], chosen: Mapping[str, Entry]) -> tuple[S
 
 
 def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
+    """An Entry for each usable claim, keyed by id; a statement's copies listed with its
+    representative (``relate.copies``), which names them, and each copy naming it."""
+    plain = plain_entries(ledger, stale)
+    copies = group_copies(entry.claim for entry in plain.values())
+    entries = dict(plain)
+    for rep, others in copies.carried.items():
+        entries[rep] = attrs.evolve(plain[rep], copies=tuple(plain[o] for o in others))
+        for other in others:
+            entries[other] = attrs.evolve(plain[other], copy_of=rep)
+    return entries
+
+
+def plain_entries(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
     """An Entry for each usable claim, keyed by id (documents looked up in one dict).
 
     The outlet speaks the words it states in its own voice (claims of kind ``own``)."""
@@ -297,7 +324,7 @@ def linked(
         a, b = entries.get(relation.a), entries.get(relation.b)
         if a is None or b is None or relation.kind is RelationKind.UNRELATED:
             continue
-        if (a.id not in chosen and b.id not in chosen) or relation.score < filters.min_score:
+        if not (chosen.keys() & {*a.group, *b.group}) or relation.score < filters.min_score:
             continue
         verdict = verdicts.get((relation.a, relation.b))
         if verdict and verdict.verdict is Verdict.DISMISSED and not filters.show_dismissed:
@@ -305,6 +332,28 @@ def linked(
             continue
         links.append(link_of(relation, a, b, verdict))
     return links, hidden
+
+
+def through_copies(
+    verdicts: Iterable[RelationVerdict], entries: Mapping[str, Entry]
+) -> dict[tuple[str, str], RelationVerdict]:
+    """A person's verdicts keyed by the representatives of the claims they name (a verdict
+    on copies is a verdict on their statements); on a clash, the one naming them first."""
+    out: dict[tuple[str, str], RelationVerdict] = {}
+    for verdict in sorted(verdicts, key=lambda v: (v.a, v.b)):
+        a, b = sorted(representative(claim_id, entries) for claim_id in (verdict.a, verdict.b))
+        if a == b:
+            continue
+        exact = (verdict.a, verdict.b) == (a, b)
+        if exact or (a, b) not in out:
+            out[(a, b)] = verdict if exact else attrs.evolve(verdict, a=a, b=b)
+    return out
+
+
+def representative(claim_id: str, entries: Mapping[str, Entry]) -> str:
+    """The claim relations name for ``claim_id``: its representative, or itself."""
+    entry = entries.get(claim_id)
+    return (entry.copy_of or claim_id) if entry else claim_id
 
 
 def with_judged(
