@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -119,8 +120,26 @@ def _outside_strings(lines: Sequence[str]) -> Iterable[int]:
         quote = _scan(line, quote)
 
 
+# Outside strings: a multi-line opener, a whole one-line string (or one left open to the
+# line's end), or a comment.
+_TOKEN = re.compile(r'"""|\'\'\'|"(?:[^"\\]|\\.|\\$)*(?:"|$)|\'[^\']*(?:\'|$)|#')
+
+
 def _scan(line: str, quote: str) -> str:
     """The multi-line string still open after ``line`` ("" when none)."""
+    if quote:
+        return _scan_chars(line, quote)
+    for match in _TOKEN.finditer(line):
+        token = match.group()
+        if token == "#":
+            return ""
+        if token in ('"""', "'''"):
+            return _scan_chars(line[match.end() :], token)
+    return ""
+
+
+def _scan_chars(line: str, quote: str) -> str:
+    """``_scan`` character by character (inside a multi-line string)."""
     at = 0
     while at < len(line):
         if quote:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 
 import attrs
 from rapidfuzz import fuzz
@@ -64,26 +65,54 @@ def fold_char(char: str) -> str:
     return _SAME.get(char, char)
 
 
+# Runs of whitespace and single characters that fold to something else: everything
+# between them folds to itself, so fold() copies those runs whole.
+_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(sorted(_GONE | set(_SAME)))) + "]")
+_TABLE = str.maketrans({**dict.fromkeys(_GONE, None), **_SAME})
+_SPACES = re.compile(r"\s+")
+
+
 def fold(text: str) -> Folded:
     """``text`` folded (whitespace collapsed, quotes, dashes, ellipses unified)."""
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for at, char in enumerate(text):
-        folded = fold_char(char)
-        if folded == _SPACE and chars and chars[-1] == _SPACE:
-            ends[-1] = at + 1
+    spaced = False  # the last character kept is a space
+    at = 0
+    for match in _SPECIAL.finditer(text):
+        first, last = match.span()
+        if first > at:
+            chars.append(text[at:first])
+            starts.extend(range(at, first))
+            ends.extend(range(at + 1, first + 1))
+            spaced = False
+        at = last
+        piece = match.group()
+        if piece[0].isspace():
+            if spaced:
+                ends[-1] = last
+            else:
+                chars.append(_SPACE)
+                starts.append(first)
+                ends.append(last)
+                spaced = True
             continue
-        for piece in folded:
-            chars.append(piece)
-            starts.append(at)
-            ends.append(at + 1)
+        for part in fold_char(piece):
+            chars.append(part)
+            starts.append(first)
+            ends.append(first + 1)
+            spaced = False
+    if at < len(text):
+        chars.append(text[at:])
+        starts.extend(range(at, len(text)))
+        ends.extend(range(at + 1, len(text) + 1))
     return Folded("".join(chars), tuple(starts), tuple(ends))
 
 
+@functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The folded form of ``text``, trimmed: what two spellings share when they match."""
-    return fold(text).text.strip()
+    return _SPACES.sub(_SPACE, text.translate(_TABLE)).strip()
 
 
 @functools.lru_cache(maxsize=64)

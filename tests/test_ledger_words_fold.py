@@ -1,0 +1,46 @@
+"""Folding for anchoring and scanning claims.toml lines: fast paths equal the plain definitions."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from provenance.ledger import edit, words
+
+ALPHABET = "ab \t\n\u00a0\u2003\u200b\u00ad“”‘’—–…-\"'x"
+
+
+def reference(text: str) -> words.Folded:
+    """Character by character: each folds alone; a space after a space joins it."""
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for at, char in enumerate(text):
+        folded = words.fold_char(char)
+        if folded == " " and chars and chars[-1] == " ":
+            ends[-1] = at + 1
+            continue
+        for piece in folded:
+            chars.append(piece)
+            starts.append(at)
+            ends.append(at + 1)
+    return words.Folded("".join(chars), tuple(starts), tuple(ends))
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_fold_is_the_per_character_fold(text: str) -> None:
+    """Same folded text and the same offsets back into the original."""
+    assert words.fold(text) == reference(text)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_key_is_the_trimmed_fold(text: str) -> None:
+    """``key`` (translate and collapse) is the folded text, trimmed."""
+    assert words.key(text) == reference(text).text.strip()
+
+
+@given(st.text(alphabet="ab\"'#\\ =x", max_size=16), st.sampled_from(["", '"""', "'''"]))
+def test_the_line_scan_is_the_character_scan(line: str, quote: str) -> None:
+    """Which multi-line string a claims.toml line leaves open: the regex scan equals the
+    character-by-character one."""
+    assert edit._scan(line, quote) == edit._scan_chars(line, quote)
