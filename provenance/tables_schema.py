@@ -385,6 +385,8 @@ SCHEMAS: dict[str, Check] = {
                     "relative": WORDS,
                     "window": COUNT,
                     "not_names": WORDS,
+                    "cut": WORD,
+                    "cut_examples": Map(STR),
                 }
             ),
         }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from provenance import tables
 from provenance.extract import pipeline, speakers
 from provenance.model import Document
 
@@ -43,3 +44,18 @@ def test_pronoun_names(text: str, expected: list[tuple[str, str]]) -> None:
 def test_is_pronoun(word: str, expected: bool) -> None:
     """Pronouns are recognised whatever their case; names and articles are not pronouns."""
     assert speakers.is_pronoun(word) is expected
+
+
+CUTS = sorted(tables.load("extract/rules")["speakers"]["cut_examples"].items())
+
+
+@pytest.mark.parametrize(("found", "kept"), CUTS)
+def test_cut_examples(found: str, kept: str) -> None:
+    """A speaker span ends before an aside after a comma; an appositive stays (rules.toml)."""
+    assert speakers.cut(found).rstrip(" ,") == kept
+
+
+def test_cut_in_the_pipeline() -> None:
+    """The claim's speaker span and name lose the aside: "Gates, in contrast, told …"."""
+    found = names("Gates, in contrast, told reporters that the plan would fail.")
+    assert ("Gates", "Gates") in found
