@@ -387,6 +387,9 @@ SCHEMAS: dict[str, Check] = {
                     "not_names": WORDS,
                     "cut": WORD,
                     "cut_examples": Map(STR),
+                    "not_source": SOME_WORDS,
+                    "not_source_examples": WORDS,
+                    "not_source_counterexamples": WORDS,
                 }
             ),
         }

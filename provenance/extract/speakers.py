@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from provenance import tables
+from provenance.lang.en import words as english
 from provenance.model import Claim, Span
 
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'.-]*)+")
@@ -77,10 +78,30 @@ def cut(speaker: str) -> str:
     return speaker[: match.start()] if match else speaker
 
 
+@functools.cache
+def _not_source() -> re.Pattern[str]:
+    """The ``not_source`` patterns of [speakers], one alternation, {weekday} and {month}
+    filled in."""
+    weekday = "(?:" + "|".join(english.weekdays()) + ")"
+    names = sorted((name for row in english.months() for name in row), key=lambda n: (-len(n), n))
+    month = "(?:" + "|".join(names) + r")\.?"
+    rows = "|".join(f"(?:{row})" for row in _table()["not_source"])
+    return re.compile("(?:" + rows.replace("{weekday}", weekday).replace("{month}", month) + ")")
+
+
+def is_source(speaker: str) -> bool:
+    """Whether a speaker text may be a source: not a number, a date, a verb form or a
+    lone adverb (the ``not_source`` patterns)."""
+    return _not_source().fullmatch(speaker.strip(" ,.;:")) is None
+
+
 def _cut_claim(text: str, claim: Claim) -> Claim:
-    """The claim with its speaker span cut (``cut``); unchanged when nothing is cut."""
+    """The claim with its speaker span cut (``cut``), or without a speaker when what is
+    left is no source (``is_source``: the source is unknown, not a number or a verb)."""
     if claim.speaker is None:
         return claim
+    if not is_source(claim.speaker.text):
+        return attrs.evolve(claim, speaker=None, speaker_name="")
     kept = cut(claim.speaker.text)
     if len(kept) == len(claim.speaker.text):
         return claim
