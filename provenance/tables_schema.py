@@ -535,6 +535,7 @@ SCHEMAS: dict[str, Check] = {
                     "nationalities": WORDS,
                     "spokesmen": WORDS,
                     "for_words": WORDS,
+                    "org_heads": WORDS,
                 }
             ),
         }
