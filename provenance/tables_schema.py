@@ -385,6 +385,11 @@ SCHEMAS: dict[str, Check] = {
                     "relative": WORDS,
                     "window": COUNT,
                     "not_names": WORDS,
+                    "cut": WORD,
+                    "cut_examples": Map(STR),
+                    "not_source": SOME_WORDS,
+                    "not_source_examples": WORDS,
+                    "not_source_counterexamples": WORDS,
                 }
             ),
         }
@@ -530,6 +535,7 @@ SCHEMAS: dict[str, Check] = {
                     "nationalities": WORDS,
                     "spokesmen": WORDS,
                     "for_words": WORDS,
+                    "org_heads": WORDS,
                 }
             ),
             "copies": Table({"quotes": SOME_WORDS, "dashes": SOME_WORDS}),

@@ -35,3 +35,47 @@ def test_group_joins_a_surname_to_its_one_full_name() -> None:
     assert groups["Trump"] == groups["President Donald Trump"] == "Donald Trump"
     assert groups["Smith"] == "Smith"
     assert groups["John Smith"] != groups["Jane Smith"]
+
+
+@pytest.mark.parametrize(
+    ("names", "name", "group"),
+    [
+        (["Justice Department", "Justice"], "Justice", "Justice Department"),
+        (["the Justice Department"], "the Justice Department", "Justice Department"),
+        (["Donald Trump's", "Trump"], "Trump", "Donald Trump"),
+        (["Sen. Ted Cruz", "Mr. Cruz", "Cruz's"], "Cruz's", "Ted Cruz"),
+    ],
+)
+def test_group_joins(names: list[str], name: str, group: str) -> None:
+    """One person or body, one canonical name: title and possessive stripped."""
+    assert group_speakers(names)[name] == group
+
+
+@pytest.mark.parametrize(
+    ("names", "a", "b"),
+    [
+        (["The Post", "New York Post"], "The Post", "New York Post"),
+        (["Post", "Washington Post"], "Post", "Washington Post"),
+        (["the former president", "NAACP President"], "the former president", "NAACP President"),
+        (
+            ["president", "Cornell William Brooks President"],
+            "president",
+            "Cornell William Brooks President",
+        ),
+        (["Bill Clinton", "Hillary Clinton"], "Bill Clinton", "Hillary Clinton"),
+        (["Clinton", "Bill Clinton", "Hillary Clinton"], "Clinton", "Hillary Clinton"),
+        (["Clinton", "Bill Clinton", "Hillary Clinton"], "Clinton", "Bill Clinton"),
+        (["the campaign", "Trump Campaign"], "the campaign", "Trump Campaign"),
+    ],
+)
+def test_group_never_joins(names: list[str], a: str, b: str) -> None:
+    """A wrong merge is worse than a missed one: these stay apart."""
+    groups = group_speakers(names)
+    assert groups[a] != groups[b]
+
+
+def test_a_common_noun_joins_the_one_body_it_ends() -> None:
+    """ "the center" joins "The West Point center" (the seed report shows it once)."""
+    assert group_speakers(["The West Point center", "the center"])["the center"] == (
+        "West Point center"
+    )

@@ -396,3 +396,15 @@ def test_filtered_speakers(text: str, speaker: str) -> None:
 def test_kept_speakers(text: str, speaker: str) -> None:
     """Names, people, pronouns for people and documents stay speakers of those cues."""
     assert speaker in {c.speaker.text for c in claims_of(text) if c.speaker}
+
+
+def test_claim_nested_in_an_appositive_speaker() -> None:
+    """A "who" claim inside the appositive of another claim's speaker is kept (PolNeAR
+    annotates both): “…,” said Norm Coleman, a former senator who said he …"""
+    text = "“We will win,” said Norm Coleman, a former senator who said he backs Mr. Rubio."
+    found = {
+        (c.speaker.text if c.speaker else None, c.cue.text if c.cue else "")
+        for c in claims_of(text)
+    }
+    assert ("Norm Coleman, a former senator who said he backs Mr. Rubio", "said") in found
+    assert ("who", "said") in found

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from provenance import tables
 from provenance.extract import pipeline, speakers
-from provenance.model import Document
+from provenance.model import Claim, Document, Kind, Span, Stance
 
 
 def names(text: str) -> list[tuple[str, str]]:
@@ -43,3 +44,69 @@ def test_pronoun_names(text: str, expected: list[tuple[str, str]]) -> None:
 def test_is_pronoun(word: str, expected: bool) -> None:
     """Pronouns are recognised whatever their case; names and articles are not pronouns."""
     assert speakers.is_pronoun(word) is expected
+
+
+CUTS = sorted(tables.load("extract/rules")["speakers"]["cut_examples"].items())
+
+
+@pytest.mark.parametrize(("found", "kept"), CUTS)
+def test_cut_examples(found: str, kept: str) -> None:
+    """A speaker span ends before an aside after a comma; an appositive stays (rules.toml)."""
+    assert speakers.cut(found).rstrip(" ,") == kept
+
+
+def test_cut_in_the_pipeline() -> None:
+    """The claim's speaker span and name lose the aside: "Gates, in contrast, told …"."""
+    found = names("Gates, in contrast, told reporters that the plan would fail.")
+    assert ("Gates", "Gates") in found
+
+
+SPEAKERS = tables.load("extract/rules")["speakers"]
+
+
+@pytest.mark.parametrize("speaker", SPEAKERS["not_source_examples"])
+def test_not_a_source(speaker: str) -> None:
+    """A number, a date, a verb form or a lone adverb is no source (rules.toml rows)."""
+    assert not speakers.is_source(speaker)
+
+
+@pytest.mark.parametrize("speaker", SPEAKERS["not_source_counterexamples"])
+def test_a_source(speaker: str) -> None:
+    """People, groups, pronouns, counts of people and names stay sources."""
+    assert speakers.is_source(speaker)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "source"),
+    [
+        ("March 3", False),
+        ("last March", False),
+        ("on Tuesday", False),
+        ("Monday", False),
+        ("Sept. 12, 2016", False),
+        ("May", True),
+        ("Jun", True),
+        ("Monday Morning Quarterback", True),
+    ],
+)
+def test_dates_are_no_source(speaker: str, source: bool) -> None:
+    """A date is no source; a month name alone may be a name ("May said")."""
+    assert speakers.is_source(speaker) is source
+
+
+def test_no_source_leaves_the_claim_without_speaker() -> None:
+    """A claim whose "speaker" is a year keeps its cue and content, with no speaker."""
+    text = "2012 said the plant would close."
+    claim = Claim(
+        id="c-1",
+        doc="t.txt",
+        speaker=Span.of(text, 0, 4),
+        cue=Span.of(text, 5, 9),
+        content=(Span.of(text, 10, 32),),
+        kind=Kind.INDIRECT,
+        stance=Stance.ASSERTS,
+        speaker_name="2012",
+    )
+    (found,) = speakers.resolve(text, (claim,))
+    assert found.speaker is None and found.speaker_name == ""
+    assert found.content == claim.content

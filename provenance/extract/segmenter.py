@@ -164,13 +164,22 @@ def _heir(cand: Candidate, candidates: list[Candidate]) -> bool:
 
 
 def _clashes(a: Candidate, b: Candidate) -> bool:
-    """Two candidates that claim the same cue, or one's speaker is the other's cue."""
-    return (
-        _overlaps(a.cue, b.cue)
-        or _overlaps(a.cue, b.speaker)
-        or _overlaps(a.speaker, b.cue)
-        or (a.content[0] == b.content[0])
-    )
+    """Two candidates that claim the same cue, or one's speaker is the other's cue; a
+    claim nested whole in the other's speaker ("said Jo Roe, a lawyer who noted that …")
+    does not clash with it."""
+    if _overlaps(a.cue, b.cue) or a.content[0] == b.content[0]:
+        return True
+    if _nested(a, b) or _nested(b, a):
+        return False
+    return _overlaps(a.cue, b.speaker) or _overlaps(a.speaker, b.cue)
+
+
+def _nested(inner: Candidate, outer: Candidate) -> bool:
+    """Whether ``inner``'s speaker and cue lie inside ``outer``'s speaker."""
+    host = outer.speaker
+    if host is None or inner.speaker is None:
+        return False
+    return host.start <= inner.speaker.start and inner.cue.end <= host.end
 
 
 def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:

@@ -1,6 +1,8 @@
-"""Speaker names: a pronoun speaker ("he said") resolved to the name it stands for.
+"""Speaker names: a speaker span cut to its noun phrase, a pronoun speaker ("he said")
+resolved to the name it stands for.
 
-Reads claims in text order and the document text; writes ``speaker_name``: the
+First ``cut`` ends a speaker span before an aside ("Gates, in contrast,"). Then it
+reads claims in text order and the document text; writes ``speaker_name``: the
 speaker as written, or for a pronoun the nearest fitting name before it (the named
 speaker of an earlier claim, else a capitalised name in the text, "Trump, who said"
 takes the name just before "who"). No name found: the pronoun stays (refuse to guess).
@@ -15,7 +17,8 @@ from typing import Any
 import attrs
 
 from provenance import tables
-from provenance.model import Claim
+from provenance.lang.en import words as english
+from provenance.model import Claim, Span
 
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'.-]*)+")
 _BEFORE = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)[\s,]*$")
@@ -63,10 +66,55 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     return names[-1][1] if names else ""
 
 
+@functools.cache
+def _cut() -> re.Pattern[str]:
+    """Where a speaker span ends (the ``cut`` pattern of [speakers])."""
+    return re.compile(_table()["cut"])
+
+
+def cut(speaker: str) -> str:
+    """``speaker`` without an aside after a comma (", who …", ", in contrast")."""
+    match = _cut().search(speaker)
+    return speaker[: match.start()] if match else speaker
+
+
+@functools.cache
+def _not_source() -> re.Pattern[str]:
+    """The ``not_source`` patterns of [speakers], one alternation, {weekday} and {month}
+    filled in."""
+    weekday = "(?:" + "|".join(english.weekdays()) + ")"
+    names = sorted((name for row in english.months() for name in row), key=lambda n: (-len(n), n))
+    month = "(?:" + "|".join(names) + r")\.?"
+    rows = "|".join(f"(?:{row})" for row in _table()["not_source"])
+    return re.compile("(?:" + rows.replace("{weekday}", weekday).replace("{month}", month) + ")")
+
+
+def is_source(speaker: str) -> bool:
+    """Whether a speaker text may be a source: not a number, a date, a verb form or a
+    lone adverb (the ``not_source`` patterns)."""
+    return _not_source().fullmatch(speaker.strip(" ,.;:")) is None
+
+
+def _cut_claim(text: str, claim: Claim) -> Claim:
+    """The claim with its speaker span cut (``cut``), or without a speaker when what is
+    left is no source (``is_source``: the source is unknown, not a number or a verb)."""
+    if claim.speaker is None:
+        return claim
+    if not is_source(claim.speaker.text):
+        return attrs.evolve(claim, speaker=None, speaker_name="")
+    kept = cut(claim.speaker.text)
+    if len(kept) == len(claim.speaker.text):
+        return claim
+    span = Span.of(text, claim.speaker.start, claim.speaker.start + len(kept.rstrip(" ,")))
+    return attrs.evolve(claim, speaker=span, speaker_name=span.text)
+
+
 def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """The claims (in text order) with pronoun speakers resolved in ``speaker_name``."""
+    """The claims (in text order) with speaker spans cut and pronoun speakers resolved in
+    ``speaker_name``."""
     named: list[Claim] = []
     result = []
+    claims = tuple(_cut_claim(text, claim) for claim in claims)
     for claim in sorted(claims, key=lambda c: c.speaker.start if c.speaker else -1):
         if claim.speaker is not None and is_pronoun(claim.speaker.text):
             name = _antecedent(text, claim, named) or claim.speaker.text

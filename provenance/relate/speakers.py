@@ -31,6 +31,18 @@ def title_words() -> tuple[str, ...]:
 
 
 @functools.cache
+def before_name() -> frozenset[str]:
+    """Words dropped before a name that are no title ("the", "former")."""
+    return frozenset(table()["speakers"]["before_name"])
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """Head nouns of organisations and outlets ("Department", "Post")."""
+    return frozenset(table()["speakers"]["org_heads"])
+
+
+@functools.cache
 def nationalities() -> frozenset[str]:
     """Nationality words dropped before a title."""
     return frozenset(table()["speakers"]["nationalities"])
@@ -62,7 +74,9 @@ def drop_titles(words: list[str]) -> list[str]:
         skip = 1 if words[0].lower() in nationalities() else 0
         for title in titles:
             head = tuple(w.lower() for w in words[skip : skip + len(title)])
-            if head == title and len(words) > skip + len(title):
+            rest = words[skip + len(title) :]
+            named = len(title) > 1 or title[0] not in before_name()
+            if head == title and rest and not (named and rest[0].lower() in org_heads()):
                 words, changed = words[skip + len(title) :], True
                 break
     return words
@@ -82,13 +96,36 @@ def speaker_key(name: str) -> str:
 
 
 def group_speakers(names: Iterable[str]) -> dict[str, str]:
-    """Each name -> its group's canonical name (a bare surname joins the one full name)."""
+    """Each name -> its group's canonical name. A bare surname joins the one person's full
+    name that ends with it, a bare word the one organisation it names ("Justice" ->
+    "Justice Department"), a common noun the one body it ends ("the center" -> "West
+    Point center"); never a title ("the former president"), a capitalised short form with
+    "the" ("The Post"), nor a surname to a name that ends in an organisation's head noun."""
     canon = {name: canonical_speaker(name) for name in sorted(set(names))}
-    by_last: dict[str, list[str]] = {}
+    people: dict[str, list[str]] = {}
+    bodies: dict[str, list[str]] = {}
+    nouns: dict[str, list[str]] = {}
     for full in sorted({c for c in canon.values() if len(c.split()) > 1}, key=str.casefold):
-        by_last.setdefault(full.casefold().split()[-1], []).append(full)
+        words = full.split()
+        if words[-1].islower():
+            nouns.setdefault(words[-1], []).append(full)
+        elif all(w[:1].isupper() for w in words) and words[-1].lower() not in org_heads():
+            people.setdefault(words[-1].casefold(), []).append(full)
+        elif len(words) == 2 and words[0][:1].isupper():
+            bodies.setdefault(words[0].casefold(), []).append(full)
+    titles = {t[0] for t in speaker_words()[0] if len(t) == 1}
     out = {}
     for name, c in canon.items():
-        ends = by_last.get(c.casefold(), []) if len(c.split()) == 1 else []
+        ends: list[str] = []
+        if len(c.split()) == 1 and c[:1].isupper() and _bare(name):
+            ends = people.get(c.casefold(), []) or bodies.get(c.casefold(), [])
+        elif len(c.split()) == 1 and c.islower() and c not in titles:
+            ends = nouns.get(c, [])
         out[name] = ends[0] if len(ends) == 1 else c
     return out
+
+
+def _bare(name: str) -> bool:
+    """Whether ``name`` is a bare name, not a short form with an article ("The Post")."""
+    first = name.split()[0].lower() if name.split() else ""
+    return first not in {"the", "a", "an"}
