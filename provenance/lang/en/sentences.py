@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from provenance import tables
+from provenance import regexes, tables
 from provenance.lang.en import words
 from provenance.model import Region, Span
 
@@ -122,10 +122,11 @@ def _attribution_tail() -> re.Pattern[str]:
         sorted({f for row in cues.values() if row["class"] == "speech" for f in row["forms"]})
     )
     word = r"[\w.’'-]+"
-    return re.compile(
+    source = (
         rf"\s+(?:(?:{word}\s+){{1,6}}?(?:{verbs})|(?:{verbs})(?:\s+{word}){{1,6}}?)"
         rf"(?:\s+{word}){{0,3}}(?:,\s[^.!?“”\"]{{0,80}})?[.!?][\"”’']*(?=\s|$)"
     )
+    return regexes.compile_all([source])[0]
 
 
 def _attribution_after(block: str, pos: int) -> bool:
