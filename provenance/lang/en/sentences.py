@@ -48,6 +48,34 @@ def split(text: str, excluded: Sequence[Region] = ()) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def cut_long(text: str, spans: Sequence[Span], longest: int) -> tuple[tuple[Span, ...], int]:
+    """``spans`` with each one longer than ``longest`` characters cut into pieces of at
+    most that many (at the last space of the second half of a piece, else anywhere);
+    and how many were cut. Pieces keep the order; the gaps between them are spaces."""
+    result: list[Span] = []
+    cut = 0
+    for span in spans:
+        if span.end - span.start <= longest:
+            result.append(span)
+            continue
+        cut += 1
+        start = span.start
+        while span.end - start > longest:
+            end = _space_before(text, start + longest // 2, start + longest) or start + longest
+            result.extend(_trimmed(text, start, end))
+            start = end
+        result.extend(_trimmed(text, start, span.end))
+    return tuple(result), cut
+
+
+def _space_before(text: str, lo: int, hi: int) -> int | None:
+    """The offset of the last whitespace character in ``text[lo:hi]``, if any."""
+    for at in range(hi - 1, lo - 1, -1):
+        if text[at].isspace():
+            return at
+    return None
+
+
 def _blocks(text: str, excluded: Sequence[Region]) -> Iterator[tuple[int, int]]:
     """The lines of ``text`` with the excluded regions cut out."""
     cuts = sorted((r.start, r.end) for r in excluded)
