@@ -22,14 +22,17 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from provenance.api import (
+        available_cores,
         check,
         evaluate_polnear,
         extract_file,
+        extract_files,
         extract_text,
         open_ledger,
         sync,
     )
     from provenance.errors import InputError, ProvenanceError, UsageError
+    from provenance.extract.files import Extraction
     from provenance.extract.records import claim_record
     from provenance.ledger.check import CheckResult, Finding
     from provenance.ledger.sync import SyncSummary
@@ -51,13 +54,16 @@ if TYPE_CHECKING:
 
 _WHERE = {
     "provenance.api": (
+        "available_cores",
         "check",
         "evaluate_polnear",
         "extract_file",
+        "extract_files",
         "extract_text",
         "open_ledger",
         "sync",
     ),
+    "provenance.extract.files": ("Extraction",),
     "provenance.errors": ("InputError", "ProvenanceError", "UsageError"),
     "provenance.extract.records": ("claim_record",),
     "provenance.ledger.check": ("CheckResult", "Finding"),
@@ -84,6 +90,7 @@ __all__ = [
     "CheckResult",
     "Claim",
     "Document",
+    "Extraction",
     "Filters",
     "Finding",
     "InputError",
@@ -100,11 +107,13 @@ __all__ = [
     "UsageError",
     "WordWeights",
     "__version__",
+    "available_cores",
     "build_report",
     "check",
     "claim_record",
     "evaluate_polnear",
     "extract_file",
+    "extract_files",
     "extract_text",
     "open_ledger",
     "relate_claims",

@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from provenance.evaluate.run import score_folder
+from provenance.extract import parallel
+from provenance.extract.files import Extraction
 from provenance.extract.files import extract_file as _extract_file
+from provenance.extract.files import extract_files as _extract_files
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document
 from provenance.ledger import check as _check
@@ -21,6 +24,7 @@ from provenance.ledger import store
 from provenance.ledger.check import CheckResult
 from provenance.ledger.sync import SyncSummary, sync_file
 from provenance.model import Claim, Ledger
+from provenance.progress import Step, no_step
 
 StrPath = str | os.PathLike[str]
 
@@ -43,6 +47,21 @@ def extract_file(path: StrPath, name: str | None = None) -> tuple[Claim, ...]:
     return _extract_file(Path(path), name)
 
 
+def extract_files(paths: Sequence[StrPath], *, jobs: int = 1, step: Step = no_step) -> Extraction:
+    """The claims of many article files, in file then text order, as ``provenance extract``
+    finds them; a file that cannot be read is listed in ``failures``, not raised.
+
+    ``jobs`` above 1 extracts in that many worker processes (``available_cores()`` is
+    what the command line uses); the claims are the same as with one.
+    """
+    return _extract_files([Path(p) for p in paths], step, jobs=jobs)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the default of ``--jobs``)."""
+    return parallel.available_cores()
+
+
 def open_ledger(path: StrPath) -> Ledger:
     """The Ledger in a claims.toml; an error naming path:line when it is not valid."""
     return store.open_ledger(Path(path))
@@ -55,13 +74,18 @@ def sync(
     create: bool = False,
     reextract: bool = False,
     timeout: float = 60.0,
+    jobs: int = 1,
 ) -> SyncSummary:
     """Bring the claims.toml at ``path`` up to date with its corpus, keeping every hand edit.
 
     ``folders`` (relative to the file's folder) are added to its corpus; ``create`` makes
-    a new file (and refuses an existing one). Returns what changed.
+    a new file (and refuses an existing one). ``jobs`` above 1 extracts new and changed
+    documents in that many worker processes (the file written is the same). Returns what
+    changed.
     """
-    return sync_file(Path(path), folders, create=create, timeout=timeout, reextract=reextract)
+    return sync_file(
+        Path(path), folders, create=create, timeout=timeout, reextract=reextract, jobs=jobs
+    )
 
 
 def check(path: StrPath) -> CheckResult:

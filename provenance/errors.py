@@ -46,6 +46,21 @@ class TableError(ProvenanceError):
         super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
 
 
+class ProvenanceWarning(UserWarning):
+    """Something a user should know about their input that stops nothing: one line."""
+
+
+class LongSentenceWarning(ProvenanceWarning):
+    """A document held a "sentence" too long to be one; it was read in pieces."""
+
+
+def long_sentences(path: str, count: int, longest: int) -> LongSentenceWarning:
+    return LongSentenceWarning(
+        f"{path}: {count:,} passage(s) over {longest:,} characters without a sentence end "
+        "were read in pieces; a claim across a cut may be missed"
+    )
+
+
 def not_utf8(path: str, position: int) -> InputError:
     return InputError(f"{path}: not UTF-8 text (undecodable byte at offset {position})")
 

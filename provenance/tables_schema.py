@@ -355,7 +355,12 @@ SCHEMAS: dict[str, Check] = {
             ),
         }
     ),
-    "extract/limits": Table({"max_document_bytes": Number(1, 2**40, whole=True)}),
+    "extract/limits": Table(
+        {
+            "max_document_bytes": Number(1, 2**40, whole=True),
+            "max_sentence_chars": Number(100, 2**40, whole=True),
+        }
+    ),
     "extract/meta": Table(
         {
             "limits": Map(COUNT),

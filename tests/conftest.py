@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,12 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The compiled-rule cache of this run (and of its subprocesses) lives in a temporary
+    folder, never in the user's ~/.cache: the suite is hermetic."""
+    os.environ["PROVENANCE_CACHE_DIR"] = tempfile.mkdtemp(prefix="provenance-test-cache-")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

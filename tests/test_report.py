@@ -8,8 +8,9 @@ import attrs
 import pytest
 
 from provenance.model import DocRecord, RelationKind, RelationVerdict, Stance, Verdict
+from provenance.report import as_markdown
 from provenance.report.diff import differing, highlights, merged, phrases, reason_words
-from provenance.report.model import Filters, Report, build, capped, outlet_of
+from provenance.report.model import Filters, Report, SpeakerGroup, build, capped, outlet_of
 
 from .report_ledger import (
     CERTAINTY,
@@ -62,6 +63,18 @@ def test_a_limit_keeps_the_first_items_and_counts_the_rest() -> None:
     assert sum(len(day.entries) for day in short.timeline) == 1
     assert short.more("timeline") == sum(len(day.entries) for day in full.timeline) - 1
     assert capped(full, 0) == full
+
+
+def test_a_limit_caps_each_speakers_claims() -> None:
+    """A speaker's claims beyond the limit are counted, not shown; the heading counts all."""
+    built = build(ledger(), RELATIONS)
+    group = SpeakerGroup("Everyone", ("Everyone",), built.claims)
+    full = attrs.evolve(built, speakers=(group,))
+    assert len(group.entries) > 1
+    (short,) = capped(full, 1).speakers
+    assert short.entries == group.entries[:1]
+    assert short.more == len(group.entries) - 1 and short.total == group.total
+    assert as_markdown.dumps(capped(full, 1)).count(f"*… and {short.more} more") >= 1
 
 
 def test_rejected_claims_and_their_relations_are_left_out() -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
+from typing import TextIO
 
 from provenance import __version__
 from provenance.cli import check, evaluate, extract, init, relate, report, sync
-from provenance.errors import ProvenanceError, UsageError
+from provenance.errors import ProvenanceError, ProvenanceWarning, UsageError
 
 COMMANDS: tuple[ModuleType, ...] = (report, extract, evaluate, init, sync, check, relate)
 
@@ -39,8 +41,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Our warnings as one plain line on stderr; others as Python shows them."""
+    if issubclass(category, ProvenanceWarning):
+        print(f"provenance: warning: {message}", file=file or sys.stderr)
+    else:
+        _python_show_warning(message, category, filename, lineno, file, line)
+
+
+_python_show_warning = warnings.showwarning
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 error or findings, 2 usage)."""
+    warnings.showwarning = _show_warning
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.table import Table
 
+from provenance.cli import options
 from provenance.cli.progress import steps
 from provenance.extract.files import extract_files
 from provenance.extract.records import claim_record
@@ -25,6 +26,7 @@ BAR_FROM = 20  # files from which a progress bar is drawn
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 article text files")
     parser.add_argument("--format", choices=FORMATS, default="rich", help="output format")
+    options.add_jobs(parser)
 
 
 def table(claims: list[Claim]) -> Table:
@@ -46,7 +48,7 @@ def table(claims: list[Claim]) -> Table:
 
 def run(args: argparse.Namespace) -> int:
     with steps(BAR_FROM) as step:
-        found = extract_files([Path(name) for name in args.files], step)
+        found = extract_files([Path(name) for name in args.files], step, jobs=args.jobs)
     claims = list(found.claims)
     if args.format == "jsonl":
         for claim in claims:

@@ -47,6 +47,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help="how long to wait for another sync's lock",
     )
+    options.add_jobs(parser)
 
 
 def folders_of(args: argparse.Namespace) -> list[str]:
@@ -75,6 +76,7 @@ def run_sync(args: argparse.Namespace, create: bool) -> int:
             timeout=args.wait,
             reextract=getattr(args, "reextract", False),
             progress=progress,
+            jobs=args.jobs,
         )
     for line in summary(done, args.ledger):
         say(line)

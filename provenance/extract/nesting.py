@@ -22,9 +22,10 @@ _OPENERS = ("", "that")
 
 def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The claims with ``within`` set, without the denier's claims inside a denial."""
+    bounds = [_bounds(claim.content) for claim in claims]
     result = []
     for claim in claims:
-        outer = _enclosing(claim, claims)
+        outer = _enclosing(claim, claims, bounds)
         if outer is None:
             result.append(claim)
         elif not _denied_by_speaker(claim, outer):
@@ -32,18 +33,29 @@ def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     return tuple(result)
 
 
-def _enclosing(claim: Claim, claims: Sequence[Claim]) -> Claim | None:
+def _bounds(content: Sequence[Span]) -> tuple[int, int]:
+    """Where a content begins and ends (a quick test before the fragments are looked at)."""
+    return min((s.start for s in content), default=0), max((s.end for s in content), default=0)
+
+
+def _enclosing(
+    claim: Claim, claims: Sequence[Claim], bounds: Sequence[tuple[int, int]]
+) -> Claim | None:
     """The claim with the shortest content that opens with ``claim``'s speaker and cue."""
     inner = [span for span in (claim.speaker, claim.cue) if span is not None]
     if not inner:
         return None
+    first = min(inner, key=lambda span: span.start)
+    last = max(span.end for span in inner)
     holders = [
         other
-        for other in claims
-        if other.id != claim.id
+        for other, (lo, hi) in zip(claims, bounds, strict=True)
+        if lo <= first.start
+        and last <= hi
+        and other.id != claim.id
         and other.doc == claim.doc
         and all(_holds(other.content, span) for span in inner)
-        and _opens(other.content, min(inner, key=lambda span: span.start))
+        and _opens(other.content, first)
     ]
     return min(holders, key=lambda c: sum(s.end - s.start for s in c.content), default=None)
 

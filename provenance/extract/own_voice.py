@@ -10,7 +10,9 @@ Attribution scoring (PolNeAR) does not count these claims: they have no source.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -28,12 +30,26 @@ def refuting() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+class _Taken:
+    """Spans of the claims found, asked whether any overlaps a sentence (log time)."""
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        ordered = sorted((s.start, s.end) for s in spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, sentence: Span) -> bool:
+        """Whether a span starts before the sentence ends and ends after it starts."""
+        count = bisect.bisect_left(self.starts, sentence.end)
+        return count > 0 and self.reach[count - 1] > sentence.start
+
+
 def own_claims(
     document: Document, sentences: Sequence[Span], claims: Sequence[Claim]
 ) -> tuple[Claim, ...]:
     """The outlet's own claims among the sentences that hold no attributed claim."""
     table = tables.load("extract/own_voice")
-    taken = [span for claim in claims for span in (*claim.content, claim.cue) if span]
+    taken = _Taken([span for claim in claims for span in (*claim.content, claim.cue) if span])
     title = " ".join(document.meta.title.split())
     out = []
     lede_found = False
@@ -44,7 +60,7 @@ def own_claims(
             continue
         is_lede = not lede_found
         lede_found = True
-        if any(s.start < sentence.end and sentence.start < s.end for s in taken):
+        if taken.overlaps(sentence):
             continue
         if words > table["max_words"]:
             continue

@@ -12,18 +12,24 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import warnings
 from collections.abc import Sequence
 
 import attrs
 
+from provenance import errors, tables
 from provenance.extract import dates, nesting, own_voice, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
 
 def extract(document: Document) -> tuple[Claim, ...]:
-    """The claims of one document, in text order."""
-    spans = sentences.split(document.text, document.excluded)
+    """The claims of one document, in text order.
+
+    A sentence longer than ``max_sentence_chars`` (``data/limits.toml``) is read in
+    pieces, with a ``LongSentenceWarning``: a claim across a cut may be missed.
+    """
+    spans = _sentences(document)
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)
     claims = (*claims, *own_voice.own_claims(document, spans, claims))
@@ -32,6 +38,16 @@ def extract(document: Document) -> tuple[Claim, ...]:
     dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
     claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
     return _unique(sorted(claims, key=_order))
+
+
+def _sentences(document: Document) -> tuple[Span, ...]:
+    """The document's sentences, over-long ones cut into pieces (with a warning)."""
+    spans = sentences.split(document.text, document.excluded)
+    longest = int(tables.load("extract/limits")["max_sentence_chars"])
+    spans, cut = sentences.cut_long(document.text, spans, longest)
+    if cut:
+        warnings.warn(errors.long_sentences(document.path, cut, longest), stacklevel=3)
+    return spans
 
 
 def _order(claim: Claim) -> tuple[int, int, str]:

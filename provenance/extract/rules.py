@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from provenance import tables
+from provenance import regexes, tables
 from provenance.extract import prefilter
 from provenance.lang.en import words as english
 from provenance.lang.en.tokens import LETTERS as _LETTERS
@@ -173,36 +173,49 @@ def _cue_names(text: str, raw: Mapping[str, Any]) -> list[str]:
     return names
 
 
-def _rule(row: Mapping[str, Any], macros: Mapping[str, str], raw: Mapping[str, Any]) -> Rule:
-    """One rule row compiled."""
+def _rule(
+    row: Mapping[str, Any], compiled: Mapping[str, re.Pattern[str]], raw: Mapping[str, Any]
+) -> Rule:
+    """One rule row, its patterns taken from ``compiled`` (keyed by field name)."""
     return Rule(
         id=row["id"],
         description=row["description"],
-        regex=re.compile(expand(row["pattern"], macros)),
-        anchor=re.compile(expand(row["anchor"], macros)) if "anchor" in row else None,
+        regex=compiled["pattern"],
+        anchor=compiled.get("anchor"),
         reach=int(row.get("reach", 0)),
         window=bool(row.get("speaker_window", False)),
-        head=re.compile(expand(row["head"], macros)) if "head" in row else None,
+        head=compiled.get("head"),
         needs_words=frozenset(row.get("needs_words", ())),
         needs_cues=first_words(row.get("needs_cues", ())),
         needs_at_cue=bool(row.get("needs_at_cue", False)),
         anchor_forms=_anchor_forms(row.get("anchor", ""), raw),
         at_start=prefilter.at_start(row["pattern"]),
-        needs=re.compile(expand(row["needs"], macros)) if "needs" in row else None,
+        needs=compiled.get("needs"),
         inherit_speaker=bool(row.get("inherit_speaker", False)),
         examples=tuple(row.get("examples", ())),
         counterexamples=tuple(row.get("counterexamples", ())),
     )
 
 
+_PATTERN_FIELDS = ("pattern", "anchor", "head", "needs")
+
+
 @functools.cache
 def rules() -> tuple[Rule, ...]:
-    """The rules in priority order, compiled."""
+    """The rules in priority order, compiled (from the disk cache, see ``regexes``)."""
     table = tables.load("extract/rules")
     raw = {**table["macros"], **language_macros()}
     macros = {name: _macro(value) for name, value in raw.items()}
     macros.update(word_macros())
-    return tuple(_rule(row, macros, raw) for row in table["rule"])
+    fields = [
+        [(f, expand(row[f], macros)) for f in _PATTERN_FIELDS if f in row] for row in table["rule"]
+    ]
+    sources = sorted({source for row in fields for _, source in row})
+    compiled = dict(zip(sources, regexes.compile_all(sources), strict=True))
+    return tuple(
+        _rule(row, {f: compiled[source] for f, source in patterns}, raw)
+        for row, patterns in zip(table["rule"], fields, strict=True)
+    )
 
 
 @functools.cache

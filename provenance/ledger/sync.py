@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from provenance.errors import InputError, ProvenanceError, UsageError
-from provenance.extract import pipeline, reader
+from provenance.extract import parallel, pipeline, reader
 from provenance.ledger import merge, schema, store, write
 from provenance.ledger.merge import Extractor
 from provenance.model import Claim, DocRecord, Document, Ledger
@@ -53,6 +53,7 @@ class _Run:
     events: list[tuple[str, str]] = attrs.field(factory=list)
     states: list[tuple[str, str]] = attrs.field(factory=list)
     failures: list[str] = attrs.field(factory=list)
+    shas: dict[str, str] = attrs.field(factory=dict)  # hashed ahead by ``_extract_ahead``
 
 
 def sync_ledger(
@@ -63,10 +64,13 @@ def sync_ledger(
     reextract: bool = False,
     progress: Notify | None = None,
     hints: Mapping[str, tuple[str, str]] | None = None,
+    jobs: int = 1,
 ) -> tuple[Ledger, SyncSummary]:
     """The ledger brought up to date with the documents under ``root``, and what changed.
 
     ``hints`` are the context (before, after) written beside repeated words, by claim id.
+    ``jobs`` above 1 reads and extracts new and changed documents in that many worker
+    processes first (``read`` and ``extract`` must then pickle); the result is the same.
     """
     files, refused = store.corpus_files(root, ledger.corpus, ledger.articles)
     run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path), hints or {})
@@ -74,9 +78,11 @@ def sync_ledger(
     by_doc = ledger.claims_by_doc
     taken = {claim.id for claim in ledger.claims}
     pinned = frozenset(id_ for rel in ledger.relations for id_ in (rel.a, rel.b))
-    for path in sorted(set(files) | set(run.records) | set(by_doc)):
+    paths = sorted(set(files) | set(run.records) | set(by_doc))
+    ahead = _extract_ahead(run, paths, jobs, progress) if jobs > 1 else set()
+    for path in paths:
         _document(run, path, list(by_doc.get(path, ())), taken, pinned)
-        if progress is not None:
+        if progress is not None and path not in ahead:
             progress(path)
     result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
     return result, _summary(run)
@@ -91,7 +97,7 @@ def _document(
         _merged(run, merge.missing(old))
         return
     try:
-        sha = store.file_sha256(file)
+        sha = run.shas.pop(path, None) or store.file_sha256(file)
         record = run.records.get(path)
         fresh = record is None or record.sha256 != sha or run.reextract
         if fresh:
@@ -116,6 +122,64 @@ def _dated(document: Document, record: DocRecord | None) -> Document:
     if record is None or record.published is None:
         return document
     return attrs.evolve(document, meta=attrs.evolve(document.meta, published=record.published))
+
+
+def _extract_ahead(run: _Run, paths: list[str], jobs: int, progress: Notify | None) -> set[str]:
+    """Read and extract the new and changed documents in ``jobs`` processes, in order;
+    ``run.read`` and ``run.extract`` then give back what was found (errors included)."""
+    fresh: list[tuple[Reader, Extractor, Path, str, DocRecord | None]] = []
+    for path in paths:
+        file = store.present(run.root, path)
+        record = run.records.get(path)
+        try:
+            run.shas[path] = sha = store.file_sha256(file) if file else ""
+        except OSError:
+            continue  # ``_document`` meets the same error in order
+        if file and (record is None or record.sha256 != sha or run.reextract):
+            fresh.append((run.read, run.extract, file, path, record))
+    ahead = _Ahead(run.read, run.extract)
+    for work, found in zip(fresh, parallel.ordered_map(_read_extract, fresh, jobs), strict=True):
+        ahead.done[work[3]] = found
+        if progress is not None:
+            progress(work[3])
+    run.read, run.extract = ahead.read, ahead.extract
+    return set(ahead.done)
+
+
+@attrs.define
+class _Ahead:
+    """A reader and extractor that give back what workers found, once per document."""
+
+    read_file: Reader
+    extract_document: Extractor
+    done: dict[str, tuple[Document, tuple[Claim, ...]] | str] = attrs.field(factory=dict)
+    found: dict[str, tuple[Claim, ...]] = attrs.field(factory=dict)
+
+    def read(self, file: Path, path: str) -> Document:
+        result = self.done.pop(path, None)
+        if result is None:
+            return self.read_file(file, path)
+        if isinstance(result, str):
+            raise ProvenanceError(result)
+        document, self.found[document.path] = result
+        return document
+
+    def extract(self, document: Document) -> Sequence[Claim]:
+        found = self.found.pop(document.path, None)
+        return self.extract_document(document) if found is None else found
+
+
+def _read_extract(
+    work: tuple[Reader, Extractor, Path, str, DocRecord | None],
+) -> tuple[Document, tuple[Claim, ...]] | str:
+    """One document read (dated as a person dated it, as ``_document`` does) and
+    extracted in a worker, or why it could not be."""
+    read, extract, file, path, record = work
+    try:
+        document = _dated(read(file, path), record)
+        return document, tuple(extract(document))
+    except ProvenanceError as exc:
+        return str(exc)
 
 
 def _state(record: DocRecord | None, sha: str, fresh: bool) -> str:
@@ -149,6 +213,7 @@ def sync_file(
     read: Reader = reader.read_document,
     reextract: bool = False,
     progress: Notify | None = None,
+    jobs: int = 1,
 ) -> SyncSummary:
     """Sync the claims.toml at ``path`` under its lock; write it only when it changed.
 
@@ -165,7 +230,7 @@ def sync_file(
         ledger = parsed.ledger
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
         result, done = sync_ledger(
-            path.parent, ledger, extract, read, reextract, progress, parsed.hints
+            path.parent, ledger, extract, read, reextract, progress, parsed.hints, jobs
         )
         if loaded is None:
             store.atomic_write(path, store.dumps(result, done.texts))

@@ -130,12 +130,14 @@ def speaker_lines(group: SpeakerGroup) -> Iterator[str]:
     """A speaker's heading and their claims in time order."""
     others = [name for name in group.names if name != group.name]
     also = f" (as written: {escape('; '.join(others))})" if others else ""
-    yield f"### {escape(group.name)}{also} — {plural(len(group.entries), 'claim')}"
+    yield f"### {escape(group.name)}{also} — {plural(group.total, 'claim')}"
     yield ""
     yield from table("date", "stance", "said", "outlet")
     for e in group.entries:
         yield row(date_of(e), stance_of(e), said(e), escape(e.outlet))
     yield ""
+    if group.more:
+        yield f"*… and {group.more} more (`--limit 0` shows all).*\n"
 
 
 def timeline_lines(days: tuple[Day, ...]) -> Iterator[str]:

@@ -257,7 +257,7 @@ def speaker_block(group: SpeakerGroup) -> Group:
     others = [name for name in group.names if name != group.name]
     if others:
         heading.append_text(safe(f" (as written: {'; '.join(others)})", "muted"))
-    heading.append(f" — {plural(len(group.entries), 'claim')}", style="muted")
+    heading.append(f" — {plural(group.total, 'claim')}", style="muted")
     table = Table(box=None, expand=True, show_header=False, padding=(0, 1, 0, 2))
     table.add_column("date", no_wrap=True)
     table.add_column("stance", no_wrap=True)
@@ -265,6 +265,8 @@ def speaker_block(group: SpeakerGroup) -> Group:
     table.add_column("outlet", ratio=1, overflow="fold", min_width=12)
     for entry in group.entries:
         table.add_row(day_of(entry), stance_of(entry), said(entry), safe(entry.outlet, "doc"))
+    if group.more:
+        return Group(heading, table, muted(f"  … and {group.more} more (--limit 0 shows all)"))
     return Group(heading, table, Text())
 
 

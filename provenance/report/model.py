@@ -111,6 +111,12 @@ class SpeakerGroup:
     name: str
     names: tuple[str, ...]
     entries: tuple[Entry, ...]
+    more: int = 0  # entries a --limit left out
+
+    @property
+    def total(self) -> int:
+        """How many claims the speaker made, shown or not."""
+        return len(self.entries) + self.more
 
 
 @attrs.frozen
@@ -190,7 +196,15 @@ def capped(report: Report, limit: int) -> Report:
     if timeline_total > shown:
         omitted.append(("timeline", timeline_total - shown))
     cut = {name: getattr(report, name)[:limit] for name in SECTIONS}
+    cut["speakers"] = tuple(_capped_group(group, limit) for group in cut["speakers"])
     return attrs.evolve(report, **cut, timeline=tuple(days), omitted=tuple(omitted))
+
+
+def _capped_group(group: SpeakerGroup, limit: int) -> SpeakerGroup:
+    """A speaker's group with at most ``limit`` claims shown."""
+    if len(group.entries) <= limit:
+        return group
+    return attrs.evolve(group, entries=group.entries[:limit], more=group.total - limit)
 
 
 def usable(ledger: Ledger) -> tuple[Claim, ...]:

@@ -21,7 +21,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 
-from provenance import tables
+from provenance import regexes, tables
 from provenance.lang.en import words
 from provenance.model import Region, Span
 
@@ -46,6 +46,34 @@ def split(text: str, excluded: Sequence[Region] = ()) -> tuple[Span, ...]:
     for lo, hi in _blocks(text, excluded):
         spans.extend(_split_block(text, lo, hi))
     return tuple(spans)
+
+
+def cut_long(text: str, spans: Sequence[Span], longest: int) -> tuple[tuple[Span, ...], int]:
+    """``spans`` with each one longer than ``longest`` characters cut into pieces of at
+    most that many (at the last space of the second half of a piece, else anywhere);
+    and how many were cut. Pieces keep the order; the gaps between them are spaces."""
+    result: list[Span] = []
+    cut = 0
+    for span in spans:
+        if span.end - span.start <= longest:
+            result.append(span)
+            continue
+        cut += 1
+        start = span.start
+        while span.end - start > longest:
+            end = _space_before(text, start + longest // 2, start + longest) or start + longest
+            result.extend(_trimmed(text, start, end))
+            start = end
+        result.extend(_trimmed(text, start, span.end))
+    return tuple(result), cut
+
+
+def _space_before(text: str, lo: int, hi: int) -> int | None:
+    """The offset of the last whitespace character in ``text[lo:hi]``, if any."""
+    for at in range(hi - 1, lo - 1, -1):
+        if text[at].isspace():
+            return at
+    return None
 
 
 def _blocks(text: str, excluded: Sequence[Region]) -> Iterator[tuple[int, int]]:
@@ -122,10 +150,11 @@ def _attribution_tail() -> re.Pattern[str]:
         sorted({f for row in cues.values() if row["class"] == "speech" for f in row["forms"]})
     )
     word = r"[\w.’'-]+"
-    return re.compile(
+    source = (
         rf"\s+(?:(?:{word}\s+){{1,6}}?(?:{verbs})|(?:{verbs})(?:\s+{word}){{1,6}}?)"
         rf"(?:\s+{word}){{0,3}}(?:,\s[^.!?“”\"]{{0,80}})?[.!?][\"”’']*(?=\s|$)"
     )
+    return regexes.compile_all([source])[0]
 
 
 def _attribution_after(block: str, pos: int) -> bool:
