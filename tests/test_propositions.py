@@ -97,3 +97,22 @@ def test_a_person_moves_a_claim_to_another_side() -> None:
     assert moved.id in first.sides[Side.FOR] and not first.sides[Side.AGAINST]
     assert off.id not in {cid for ids in first.sides.values() for cid in ids}
     assert set(first.by_hand) == {moved.id, off.id}
+
+
+def test_limit_caps_each_side_of_a_proposition() -> None:
+    """``--limit`` shows at most N claims a side and says how many it left out."""
+    from provenance.relate.propositions import Proposition
+    from provenance.report.model import Entry, Report, Stated, capped
+
+    entries = tuple(Entry(c, "s", "s", c.doc) for c in story()[:4])
+    sides: dict[Side, tuple[Entry, ...]] = {
+        side: () for side in (Side.FOR, Side.AGAINST, Side.HEDGED, Side.UNVERIFIED)
+    }
+    sides[Side.FOR] = entries
+    proposition = Proposition("p-1", "words", {s: tuple(e.id for e in v) for s, v in sides.items()},
+                              {s: len(v) for s, v in sides.items()}, 4, 4)  # fmt: skip
+    stated = Stated(proposition, sides, {s: () for s in sides})
+    report = Report((), (), (), (), (), (), propositions=(stated,))
+    shown = capped(report, 3).propositions[0]
+    assert len(shown.sides[Side.FOR]) == 3 and shown.more == {Side.FOR: 1}
+    assert capped(report, 0).propositions[0] is stated

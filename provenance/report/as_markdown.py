@@ -109,6 +109,8 @@ def proposition_lines(stated: Stated) -> Iterator[str]:
         yield from table("speaker", "said", "outlet", "date")
         for entry in entries:
             yield row(speaker(entry), said(entry), escape(entry.outlet), date_of(entry))
+        if count := stated.more.get(side, 0):
+            yield f"\n*… and {count} more (`--limit 0` shows all).*"
         yield ""
 
 

@@ -84,6 +84,8 @@ def proposition_block(stated: Stated) -> Group:
                 speaker_text(entry), said(entry), safe(entry.outlet, "doc"), day_of(entry)
             )
         parts.append(table)
+        if count := stated.more.get(side, 0):
+            parts.append(muted(f"    … and {count} more (--limit 0 shows all)"))
     parts.append(Text())
     return Group(*parts)
 

@@ -134,6 +134,7 @@ class Stated:
     proposition: Proposition
     sides: Mapping[Side, tuple[Entry, ...]]
     outlets: Mapping[Side, tuple[str, ...]]  # side -> outlets, copies of one source merged
+    more: Mapping[Side, int] = attrs.field(factory=dict)  # side -> claims a --limit left out
 
     @property
     def id(self) -> str:
@@ -197,7 +198,17 @@ def capped(report: Report, limit: int) -> Report:
         omitted.append(("timeline", timeline_total - shown))
     cut = {name: getattr(report, name)[:limit] for name in SECTIONS}
     cut["speakers"] = tuple(_capped_group(group, limit) for group in cut["speakers"])
+    cut["propositions"] = tuple(_capped_sides(stated, limit) for stated in cut["propositions"])
     return attrs.evolve(report, **cut, timeline=tuple(days), omitted=tuple(omitted))
+
+
+def _capped_sides(stated: Stated, limit: int) -> Stated:
+    """A proposition with at most ``limit`` claims shown on each side."""
+    more = {side: len(entries) - limit for side, entries in stated.sides.items()}
+    if all(n <= 0 for n in more.values()):
+        return stated
+    sides = {side: entries[:limit] for side, entries in stated.sides.items()}
+    return attrs.evolve(stated, sides=sides, more={s: n for s, n in more.items() if n > 0})
 
 
 def _capped_group(group: SpeakerGroup, limit: int) -> SpeakerGroup:
