@@ -75,16 +75,23 @@ def sync(
     reextract: bool = False,
     timeout: float = 60.0,
     jobs: int = 1,
+    prune: bool = False,
 ) -> SyncSummary:
     """Bring the claims.toml at ``path`` up to date with its corpus, keeping every hand edit.
 
     ``folders`` (relative to the file's folder) are added to its corpus; ``create`` makes
     a new file (and refuses an existing one). ``jobs`` above 1 extracts new and changed
-    documents in that many worker processes (the file written is the same). Returns what
-    changed.
+    documents in that many worker processes (the file written is the same); ``prune``
+    drops a deleted document's untouched claims and record. Returns what changed.
     """
     return sync_file(
-        Path(path), folders, create=create, timeout=timeout, reextract=reextract, jobs=jobs
+        Path(path),
+        folders,
+        create=create,
+        timeout=timeout,
+        reextract=reextract,
+        jobs=jobs,
+        prune=prune,
     )
 
 

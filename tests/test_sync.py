@@ -526,3 +526,28 @@ def test_sync_never_reads_a_path_leaving_the_repository(repo: Repo) -> None:
     assert repo.calls == []  # a.txt is unchanged; ../outside.txt is never read
     outside = [c for c in repo.ledger().claims if c.doc == "../outside.txt"]
     assert len(outside) == 2 and all(c.flag is Flag.MISSING for c in outside)
+
+
+def test_prune_drops_a_deleted_documents_machine_claims(repo: Repo) -> None:
+    """``--prune``: a deleted article's auto claims go; a person's stay, flagged; a record
+    a person filled in stays, one sync wrote alone goes."""
+    ledger = repo.ledger()
+    mine = attrs.evolve(ledger.claims[0], status=Status.CONFIRMED, note="checked by the desk")
+    store.save(repo.ledger_path, attrs.evolve(ledger, claims=(mine, *ledger.claims[1:])))
+    repo.write("b.txt", "Carol said the ferry was late.")
+    repo.sync()
+    ledger = repo.ledger()
+    bare = tuple(  # b.txt's record as sync alone would leave it: nobody attributed it
+        attrs.evolve(d, publisher="", published=None) if d.path == "news/b.txt" else d
+        for d in ledger.documents
+    )
+    store.save(repo.ledger_path, attrs.evolve(ledger, documents=bare))
+    (repo.root / "news" / "a.txt").unlink()
+    (repo.root / "news" / "b.txt").unlink()
+    done = repo.sync(prune=True)
+    ledger = repo.ledger()
+    assert [(c.id, c.flag, c.note) for c in ledger.claims] == [
+        (mine.id, Flag.MISSING, "checked by the desk")
+    ]
+    assert done.events["removed"]
+    assert [d.path for d in ledger.documents] == ["news/a.txt"]  # attributed: kept

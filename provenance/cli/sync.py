@@ -35,6 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="extract unchanged documents again (after the rules improved); ids are kept",
     )
+    parser.add_argument(
+        "--prune",
+        action="store_true",
+        help="drop a deleted document's untouched claims and record; a person's stay, flagged",
+    )
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -77,6 +82,7 @@ def run_sync(args: argparse.Namespace, create: bool) -> int:
             reextract=getattr(args, "reextract", False),
             progress=progress,
             jobs=args.jobs,
+            prune=getattr(args, "prune", False),
         )
     for line in summary(done, args.ledger):
         say(line)

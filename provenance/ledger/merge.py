@@ -193,6 +193,20 @@ def missing(old: Sequence[Claim]) -> Merged:
     return Merged(tuple(kept), tuple(events))
 
 
+def pruned(old: Sequence[Claim], pinned: frozenset[str]) -> Merged:
+    """Claims of a deleted document under ``sync --prune``: the machine's untouched claims
+    go; a person's (any status but ``auto``, or named by a verdict) stay, flagged."""
+    kept, events = [], []
+    for claim in old:
+        if claim.status is Status.AUTO and claim.id not in pinned:
+            events.append(("removed", claim.id))
+            continue
+        if claim.flag is not Flag.MISSING:
+            events.append(("flagged", claim.id))
+        kept.append(attrs.evolve(claim, flag=Flag.MISSING))
+    return Merged(tuple(kept), tuple(events))
+
+
 def dated(claims: Sequence[Claim], published: dt.date | None) -> tuple[Claim, ...]:
     """Undated claims dated by their document's ``published`` (``date_basis = "document"``)."""
     if published is None:

@@ -54,6 +54,7 @@ class _Run:
     states: list[tuple[str, str]] = attrs.field(factory=list)
     failures: list[str] = attrs.field(factory=list)
     shas: dict[str, str] = attrs.field(factory=dict)  # hashed ahead by ``_extract_ahead``
+    prune: bool = False  # a deleted document's machine content goes (``sync --prune``)
 
 
 def sync_ledger(
@@ -65,15 +66,19 @@ def sync_ledger(
     progress: Notify | None = None,
     hints: Mapping[str, tuple[str, str]] | None = None,
     jobs: int = 1,
+    prune: bool = False,
 ) -> tuple[Ledger, SyncSummary]:
     """The ledger brought up to date with the documents under ``root``, and what changed.
 
     ``hints`` are the context (before, after) written beside repeated words, by claim id.
     ``jobs`` above 1 reads and extracts new and changed documents in that many worker
     processes first (``read`` and ``extract`` must then pickle); the result is the same.
+    ``prune`` drops a deleted document's untouched machine content: its auto claims, and
+    its record unless a person filled it in; what a person wrote stays, flagged.
     """
     files, refused = store.corpus_files(root, ledger.corpus, ledger.articles)
     run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path), hints or {})
+    run.prune = prune
     run.failures.extend(refused)
     by_doc = ledger.claims_by_doc
     taken = {claim.id for claim in ledger.claims}
@@ -94,7 +99,14 @@ def _document(
     file = store.present(run.root, path)
     if file is None:
         run.states.append(("missing", path))
-        _merged(run, merge.missing(old))
+        if not run.prune:
+            _merged(run, merge.missing(old))
+            return
+        merged = merge.pruned(old, pinned)
+        _merged(run, merged)
+        record = run.records.get(path)
+        if not merged.claims and (record is None or not _written_by_hand(record)):
+            run.records.pop(path, None)
         return
     try:
         sha = run.shas.pop(path, None) or store.file_sha256(file)
@@ -115,6 +127,11 @@ def _document(
     merged = merge.merge(path, text, old, found, taken, pinned, run.hints)
     published = run.records[path].published if path in run.records else None
     _merged(run, attrs.evolve(merged, claims=merge.dated(merged.claims, published)))
+
+
+def _written_by_hand(record: DocRecord) -> bool:
+    """Whether a document's record holds more than sync wrote: reviewed, or attributed."""
+    return record.attributed
 
 
 def _dated(document: Document, record: DocRecord | None) -> Document:
@@ -214,6 +231,7 @@ def sync_file(
     reextract: bool = False,
     progress: Notify | None = None,
     jobs: int = 1,
+    prune: bool = False,
 ) -> SyncSummary:
     """Sync the claims.toml at ``path`` under its lock; write it only when it changed.
 
@@ -230,7 +248,7 @@ def sync_file(
         ledger = parsed.ledger
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
         result, done = sync_ledger(
-            path.parent, ledger, extract, read, reextract, progress, parsed.hints, jobs
+            path.parent, ledger, extract, read, reextract, progress, parsed.hints, jobs, prune
         )
         if loaded is None:
             store.atomic_write(path, store.dumps(result, done.texts))
