@@ -11,7 +11,7 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "provenance"
 STAGES = ("extract", "relate", "ledger", "report", "evaluate")
-BASE = ("model.py", "errors.py", "tables.py", "tables_schema.py", "progress.py")
+BASE = ("model.py", "errors.py", "tables.py", "tables_schema.py", "progress.py", "display.py")
 
 
 def module_name(path: Path) -> str:

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from types import ModuleType
 
-from provenance import __version__
+from provenance import __version__, display
 from provenance.cli import check, evaluate, extract, init, relate, report, sync
 from provenance.errors import ProvenanceError, UsageError
 
@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def describe_os_error(exc: OSError) -> str:
+    """``PATH: what the system said`` for an error no stage turned into a ProvenanceError."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 error or findings, 2 usage)."""
     parser = build_parser()
@@ -49,8 +55,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return int(args.run(args))
     except ProvenanceError as exc:
-        print(f"provenance: error: {exc}", file=sys.stderr)
+        print(f"provenance: error: {display.one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # the system refused (disk full, read-only, permission): one line
+        print(f"provenance: error: {display.one_line(describe_os_error(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("provenance: interrupted", file=sys.stderr)
         return 130
