@@ -16,13 +16,17 @@ from collections.abc import Sequence
 
 import attrs
 
-from provenance.extract import dates, nesting, own_voice, segmenter, speakers, stance
+from provenance.extract import dates, invisible, nesting, own_voice, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
 
 def extract(document: Document) -> tuple[Claim, ...]:
-    """The claims of one document, in text order."""
+    """The claims of one document, in text order (invisible characters seen through)."""
+    return invisible.seen_through(document, _extract)
+
+
+def _extract(document: Document) -> tuple[Claim, ...]:
     spans = sentences.split(document.text, document.excluded)
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)

@@ -479,6 +479,15 @@ def present(root: Path, name: str) -> Path | None:
     return path if path.is_file() else None
 
 
+def special(root: Path, name: str) -> bool:
+    """Whether a safe ledger path names something that is there but not a regular file."""
+    try:
+        path = resolve(root, name)
+    except UnsafePath:
+        return False
+    return path.exists() and not path.is_file()
+
+
 def file_sha256(path: Path) -> str:
     """Hex sha256 of the file's bytes (the same as ``Document.sha256`` for UTF-8 text)."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
