@@ -356,8 +356,11 @@ LEDGER_LINES = st.sampled_from(
         "date = 2019-03-23T10:00:00\n",
     ]
 )
+HEADER = 'schema = 2\ncorpus = ["news"]\n'
 LEDGER_BYTES = st.one_of(
     st.binary(max_size=200),
+    st.lists(LEDGER_LINES, max_size=6).map(lambda lines: (HEADER + "".join(lines)).encode()),
+    st.lists(LEDGER_LINES, max_size=6).map(lambda lines: (HEADER + "".join(lines)).encode()),
     st.lists(LEDGER_LINES, max_size=6).map(lambda lines: "".join(lines).encode("utf-8")),
     st.lists(st.one_of(LEDGER_LINES, st.text(max_size=30)), max_size=6).map(
         lambda lines: "".join(lines).encode("utf-8", "surrogatepass")
@@ -393,3 +396,15 @@ def test_fuzzed_claims_toml_and_article_end_in_one_line(
     if code and not out:
         assert len(errors) >= 1
     assert forged(out) == [] and forged(err) == []
+
+
+def test_init_prints_hostile_names_safely(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """init's summary names a forged file name on one line, as sync's does."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / FORGED_NAME).write_text("Alice said it.\n", encoding="utf-8")
+    assert main(["init", "news"]) == 0
+    out, err = capsys.readouterr()
+    assert forged(out + err) == [] and "FORGED" in err
