@@ -62,15 +62,27 @@ def long_sentences(path: str, count: int, longest: int) -> LongSentenceWarning:
 
 
 def not_utf8(path: str, position: int) -> InputError:
-    return InputError(f"{path}: not UTF-8 text (undecodable byte at offset {position})")
+    return InputError(
+        f"{path}: not UTF-8 text (undecodable byte at offset {position}); "
+        "convert it to UTF-8, or move it out of the corpus"
+    )
 
 
 def binary(path: str) -> InputError:
-    return InputError(f"{path}: looks binary (contains NUL bytes); give a text file")
+    return InputError(
+        f"{path}: looks binary (contains NUL bytes); give a text file, or move it out of the corpus"
+    )
+
+
+def utf16(path: str) -> InputError:
+    return InputError(f"{path}: UTF-16: convert it to UTF-8")
 
 
 def too_large(path: str, size: int, limit: int) -> InputError:
-    return InputError(f"{path}: {size:,} bytes is over the {limit:,}-byte limit for one document")
+    return InputError(
+        f"{path}: {size:,} bytes is over the {limit:,}-byte limit for one document; "
+        "split it into several articles, or move it out of the corpus"
+    )
 
 
 def missing(path: str) -> InputError:
@@ -78,7 +90,10 @@ def missing(path: str) -> InputError:
 
 
 def not_a_file(path: str) -> InputError:
-    return InputError(f"{path}: not a regular file")
+    return InputError(
+        f"{path}: not a regular file (a FIFO, device or socket is never read); "
+        "replace it by a text file, or move it out of the corpus"
+    )
 
 
 def bad_annotation(where: str, reason: str) -> InputError:

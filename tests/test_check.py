@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from provenance.cli import main
-from provenance.cli.check import escape_data, escape_property, github
+from provenance.cli.check import github
+from provenance.display import github_data, github_property
 from provenance.extract import reader
 from provenance.ledger import store
 from provenance.ledger.check import Finding, check
@@ -288,14 +289,17 @@ ESCAPES = [
     ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
     ("x: y, z", "x: y, z", "x%3A y%2C z"),
     ("plain", "plain", "plain"),
+    ("a\n::error::x", "a%0A:\\:error:\\:x", "a%0A%3A\\%3Aerror%3A\\%3Ax"),
+    ("##[warning]x", "#\\#[warning]x", "#\\#[warning]x"),
+    ("esc \x1b[31m \u202e", "esc \\x1b[31m <U+202E>", "esc \\x1b[31m <U+202E>"),
 ]
 
 
 @pytest.mark.parametrize(("raw", "data", "prop"), ESCAPES)
 def test_github_escaping(raw: str, data: str, prop: str) -> None:
     """GitHub's rules: %, CR, LF in data; also : and , in properties."""
-    assert escape_data(raw) == data
-    assert escape_property(raw) == prop
+    assert github_data(raw) == data
+    assert github_property(raw) == prop
 
 
 def test_github_line_escapes_file_and_message() -> None:

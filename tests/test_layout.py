@@ -11,7 +11,10 @@ from .conftest import ROOT
 
 PACKAGE = ROOT / "provenance"
 STAGES = ("extract", "relate", "ledger", "report", "evaluate")
-BASE = ("model.py", "errors.py", "tables.py", "tables_schema.py", "progress.py", "regexes.py")
+BASE = (
+    "model.py", "errors.py", "tables.py", "tables_schema.py", "progress.py", "regexes.py",
+    "display.py",
+)  # fmt: skip
 
 
 def module_name(path: Path) -> str:

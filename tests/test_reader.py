@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance import errors, tables
+from provenance.extract.pipeline import extract
 from provenance.extract.reader import decode, parse_document, read_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -59,12 +60,34 @@ def test_missing(tmp_path: Path) -> None:
         read_document(tmp_path / "gone.txt", "gone.txt")
 
 
-def test_crlf_and_bom_kept(tmp_path: Path) -> None:
-    """No newline translation and a BOM stays text, so offsets index the raw text."""
+def test_crlf_kept_and_bom_dropped(tmp_path: Path) -> None:
+    """No newline translation; a leading BOM is not text: offsets index the text after it."""
     path = tmp_path / "crlf.txt"
     path.write_bytes("\ufeffTitle of the story\r\n\r\nHe said it.\r\n".encode())
     document = read_document(path, "crlf.txt")
-    assert document.text == "\ufeffTitle of the story\r\n\r\nHe said it.\r\n"
+    assert document.text == "Title of the story\r\n\r\nHe said it.\r\n"
+    assert document.meta.title == "Title of the story"
+
+
+def test_bom_never_cuts_the_first_speaker(tmp_path: Path) -> None:
+    """A BOM before "Smith said …" leaves the speaker whole and its offsets exact."""
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffSmith said the bridge would reopen on Monday.\n".encode())
+    document = read_document(path, "bom.txt")
+    claims = extract(document)
+    assert claims and claims[0].speaker is not None
+    assert claims[0].speaker.text == "Smith"
+    span = claims[0].speaker
+    assert document.text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_is_named(tmp_path: Path, encoding: str) -> None:
+    """A UTF-16 article (with or without its BOM) is called UTF-16, not binary."""
+    path = tmp_path / "wide.txt"
+    path.write_bytes("The mayor said the bridge would reopen.\n".encode(encoding))
+    with pytest.raises(errors.InputError, match="UTF-16: convert it to UTF-8"):
+        read_document(path, "wide.txt")
 
 
 def test_decode_names_the_offset() -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import TextIO
 
-from provenance import __version__
+from provenance import __version__, display
 from provenance.cli import check, evaluate, extract, init, relate, report, sync
 from provenance.errors import ProvenanceError, ProvenanceWarning, UsageError
 
@@ -59,6 +59,12 @@ def _show_warning(
 _python_show_warning = warnings.showwarning
 
 
+def describe_os_error(exc: OSError) -> str:
+    """``PATH: what the system said`` for an error no stage turned into a ProvenanceError."""
+    reason = exc.strerror or type(exc).__name__
+    return f"{exc.filename}: {reason}" if exc.filename else reason
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 error or findings, 2 usage)."""
     warnings.showwarning = _show_warning
@@ -70,8 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         return int(args.run(args))
     except ProvenanceError as exc:
-        print(f"provenance: error: {exc}", file=sys.stderr)
+        print(f"provenance: error: {display.one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # the system refused (disk full, read-only, permission): one line
+        print(f"provenance: error: {display.one_line(describe_os_error(exc))}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("provenance: interrupted", file=sys.stderr)
         return 130

@@ -13,6 +13,7 @@ import sys
 
 from rich.text import Text
 
+from provenance import display
 from provenance.cli import options
 from provenance.ledger.check import CheckResult, Finding, check
 from provenance.report import terminal
@@ -59,24 +60,14 @@ def text(finding: Finding) -> Text:
     return line
 
 
-def escape_data(value: str) -> str:
-    """GitHub workflow-command message escaping (``%``, CR, LF)."""
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(value: str) -> str:
-    """GitHub workflow-command property escaping (also ``:`` and ``,``)."""
-    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
 def github(finding: Finding) -> str:
     """``::error file=…,line=…,title=…::message``: an annotation on the pull request."""
     props = [("file", finding.file), ("line", finding.line), ("col", finding.column)]
     props.append(("title", f"provenance check: {finding.code}"))
     shown = ",".join(
-        f"{key}={escape_property(str(value))}" for key, value in props if value is not None
+        f"{key}={display.github_property(str(value))}" for key, value in props if value is not None
     )
-    return f"::{finding.severity} {shown}::{escape_data(finding.message)}"
+    return f"::{finding.severity} {shown}::{display.github_data(finding.message)}"
 
 
 def as_json(result: CheckResult) -> dict[str, object]:

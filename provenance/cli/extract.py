@@ -59,6 +59,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         terminal.console().print(table(claims))
     for failure in found.failures:
-        print(f"provenance: error: {failure}", file=sys.stderr)
+        print(f"provenance: error: {terminal.neutralise(failure)}", file=sys.stderr)
     print(f"{plural(len(claims), 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
     return 2 if found.failures else 0

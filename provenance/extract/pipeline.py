@@ -18,17 +18,21 @@ from collections.abc import Sequence
 import attrs
 
 from provenance import errors, tables
-from provenance.extract import dates, nesting, own_voice, segmenter, speakers, stance
+from provenance.extract import dates, invisible, nesting, own_voice, segmenter, speakers, stance
 from provenance.lang.en import sentences
 from provenance.model import Claim, DateBasis, Document, Span
 
 
 def extract(document: Document) -> tuple[Claim, ...]:
-    """The claims of one document, in text order.
+    """The claims of one document, in text order (invisible characters seen through).
 
     A sentence longer than ``max_sentence_chars`` (``data/limits.toml``) is read in
     pieces, with a ``LongSentenceWarning``: a claim across a cut may be missed.
     """
+    return invisible.seen_through(document, _extract)
+
+
+def _extract(document: Document) -> tuple[Claim, ...]:
     spans = _sentences(document)
     claims = segmenter.segment(document, spans)
     claims = speakers.resolve(document.text, claims)

@@ -7,21 +7,41 @@ provenance the text carries (see ``extract.boilerplate`` and ``extract.meta``).
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from provenance import errors, tables
 from provenance.extract import boilerplate, meta
 from provenance.model import Document
 
+BOM = "\ufeff"
+
 
 def decode(path: str, raw: bytes) -> str:
-    """UTF-8 text of ``raw`` (a BOM is kept as text so offsets stay raw), or an InputError."""
+    """UTF-8 text of ``raw`` without a leading byte-order mark, or an InputError.
+
+    The BOM says how the file is encoded, not what it says: offsets index the text
+    after it (``text[start:end] == span`` holds on what this returns), and titles and
+    speakers never begin with it.
+    """
     if b"\x00" in raw:
+        if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_like(raw):
+            raise errors.utf16(path)
         raise errors.binary(path)
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8").removeprefix(BOM)
     except UnicodeDecodeError as exc:
         raise errors.not_utf8(path, exc.start) from None
+
+
+def _utf16_like(raw: bytes) -> bool:
+    """Text in UTF-16 without a BOM: most of its NULs at one parity, one byte in four or more."""
+    head = raw[:4096]
+    nuls = head.count(b"\x00")
+    if nuls * 4 < len(head) or len(head) < 4:
+        return False
+    even = head[0::2].count(b"\x00")
+    return max(even, nuls - even) >= nuls * 0.9
 
 
 def read_text(path: Path, name: str | None = None) -> str:
@@ -29,7 +49,7 @@ def read_text(path: Path, name: str | None = None) -> str:
     shown = name or str(path)
     if not path.exists():
         raise errors.missing(shown)
-    if not path.is_file():
+    if not path.is_file():  # a FIFO, device or socket is never opened
         raise errors.not_a_file(shown)
     limit = int(tables.load("extract/limits")["max_document_bytes"])
     size = path.stat().st_size

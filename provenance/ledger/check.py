@@ -8,7 +8,6 @@ corpus folder that are not articles) do not, unless ``strict``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +58,7 @@ class _Context:
     lines: store.Lines
     ledger: Ledger
     texts: dict[str, str | None] = attrs.field(factory=dict)
+    refusals: dict[str, str] = attrs.field(factory=dict)  # why the reader refused a file
     hints: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
 
@@ -124,9 +124,21 @@ def _corpus(context: _Context) -> Iterator[Finding]:
         yield Finding("not-an-article", context.shown(other), message, severity="warning")
     known = context.known("documents")
     for path in files:
-        if path not in known:
+        if path in known:
+            continue
+        refusal = _refusal(context, path)
+        if refusal is not None:  # sync could never add it: say what would
+            yield Finding("unreadable", context.shown(path), refusal)
+        else:
             message = "not in claims.toml: run `provenance sync`"
             yield Finding("untracked", context.shown(path), message)
+
+
+def _refusal(context: _Context, path: str) -> str | None:
+    """Why the reader refuses a corpus file (not regular, too large, not UTF-8), or None."""
+    if _text(context, path, context.root / path) is not None:
+        return None
+    return context.refusals.get(path, "").removeprefix(f"{path}: ") or None
 
 
 def _no_corpus(context: _Context, line: int) -> Iterator[Finding]:
@@ -166,6 +178,10 @@ def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Itera
     text = _text(context, doc.path, file)
     if text is None:
         context.texts[doc.path] = None
+        refusal = context.refusals.get(doc.path)
+        if refusal is not None and file.exists():
+            yield Finding("unreadable", context.name, refusal, line)
+            return
         yield Finding(
             "missing",
             context.name,
@@ -174,7 +190,7 @@ def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Itera
             line,
         )
         return
-    if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc.sha256:
+    if store.file_sha256(file) != doc.sha256:  # the file's bytes, BOM and all, as sync wrote
         context.texts[doc.path] = None  # its spans are sync's business now
         where = context.lines.of("documents", doc.path, "sha256")
         message = f"{doc.path}: edited since the last sync; run `provenance sync`"
@@ -187,8 +203,9 @@ def _text(context: _Context, name: str, file: Path) -> str | None:
     if name not in context.texts:
         try:
             context.texts[name] = reader.read_text(file, name)
-        except ProvenanceError:
+        except ProvenanceError as exc:
             context.texts[name] = None
+            context.refusals[name] = str(exc)
     return context.texts[name]
 
 

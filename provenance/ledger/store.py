@@ -8,9 +8,11 @@ a lock beside it, so a killed or concurrent sync loses nothing.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
+import stat
 import tempfile
 import time
 import tomllib
@@ -21,7 +23,13 @@ from typing import Any
 
 import attrs
 
-from provenance.errors import FileSyntaxError, InputError, ProvenanceError, UsageError
+from provenance.errors import (
+    FileSyntaxError,
+    InputError,
+    ProvenanceError,
+    UsageError,
+    cannot_write,
+)
 from provenance.extract import reader
 from provenance.ledger import schema, words, write
 from provenance.ledger.schema import Problem
@@ -32,6 +40,7 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: no lock
     fcntl = None  # type: ignore[assignment]
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 LEDGER = "claims.toml"
 BOM = "\ufeff"
 _AT_END = " (at end of document)"
@@ -80,11 +89,47 @@ def source_of(raw: bytes, path: Path) -> Source:
 
 def read_source(path: Path) -> Source:
     """claims.toml as read, or a usage error that says how to create one."""
+    return source_of(read_regular(path), path)
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of claims.toml, opened without following a symlink and only when regular.
+
+    A symlinked claims.toml is refused, never read or written through: in a pull request
+    it could point at a file outside the repository whose lines an error would show.
+    """
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file; run `provenance init FOLDER` first") from None
-    return source_of(raw, path)
+    except OSError as exc:
+        raise _os_error(path, exc, "read") from None
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InputError(f"{path}: not a regular file; claims.toml must be a plain file")
+        return file.read()
+
+
+def _os_error(path: Path, exc: OSError, doing: str) -> InputError:
+    """What the system refused, and what would fix it, in one line."""
+    if exc.errno == errno.ELOOP or (exc.errno == errno.EMLINK and path.is_symlink()):
+        return InputError(
+            f"{path}: a symlink; refused (provenance never follows a symlinked claims.toml "
+            "or lock): replace it by a plain file"
+        )
+    advice = _ADVICE.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    if doing == "write":
+        return cannot_write(str(path), f"{advice}; the old file is unchanged")
+    return InputError(f"{path}: cannot {doing} ({advice})")
+
+
+_ADVICE = {
+    errno.ENOSPC: "the disk is full: free some space and run it again",
+    errno.EDQUOT: "over the disk quota: free some space and run it again",
+    errno.EROFS: "read-only file system: run it where the repository can be written",
+    errno.EACCES: "permission denied: run it as a user who may write the folder",
+    errno.EPERM: "operation not permitted: run it as a user who may write the folder",
+}
 
 
 def read_ledger_text(path: Path) -> str:
@@ -254,6 +299,15 @@ def atomic_write(path: Path, text: str | bytes, expect: str | None = None) -> No
     is never replaced: ChangedWhileSyncing says so and nothing is overwritten.
     """
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if path.is_symlink():
+        raise _os_error(path, OSError(errno.ELOOP, "symlink"), "write")
+    try:
+        _write_replace(path, data, expect)
+    except OSError as exc:  # disk full, read-only, permission denied: one line, file intact
+        raise _os_error(path, exc, "write") from None
+
+
+def _write_replace(path: Path, data: bytes, expect: str | None) -> None:
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as out:
@@ -322,7 +376,10 @@ def locked(path: Path, timeout: float = 60.0) -> Iterator[None]:
 
 def _acquire(lock: Path, deadline: float) -> int:
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        try:  # never through a symlink: a committed lock link must not create its target
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW, 0o644)
+        except OSError as exc:
+            raise _os_error(lock, exc, "write") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -345,6 +402,8 @@ def _same_file(fd: int, path: Path) -> bool:
 
 def resolve(root: Path, name: str) -> Path:
     """``root/name`` for a relative POSIX path that stays inside ``root``; else UnsafePath."""
+    if "\x00" in name:
+        raise UnsafePath(f"{name}: a NUL character in a path; refused")
     posix, windows = PurePosixPath(name), PureWindowsPath(name)
     if not name or posix.is_absolute() or windows.drive or windows.root:
         raise UnsafePath(f"{name}: absolute path refused; paths are relative to {root}")
@@ -418,6 +477,15 @@ def present(root: Path, name: str) -> Path | None:
     except UnsafePath:
         return None
     return path if path.is_file() else None
+
+
+def special(root: Path, name: str) -> bool:
+    """Whether a safe ledger path names something that is there but not a regular file."""
+    try:
+        path = resolve(root, name)
+    except UnsafePath:
+        return False
+    return path.exists() and not path.is_file()
 
 
 def file_sha256(path: Path) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import attrs
 
+from provenance import errors
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.extract import parallel, pipeline, reader
 from provenance.ledger import merge, schema, store, write
@@ -97,6 +98,10 @@ def _document(
     run: _Run, path: str, old: list[Claim], taken: set[str], pinned: frozenset[str]
 ) -> None:
     file = store.present(run.root, path)
+    if file is None and store.special(run.root, path):  # a FIFO or device: never opened
+        run.failures.append(str(errors.not_a_file(path)))
+        run.claims.extend(old)
+        return
     if file is None:
         run.states.append(("missing", path))
         if not run.prune:

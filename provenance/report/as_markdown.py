@@ -2,7 +2,8 @@
 
 The same sections as the terminal report; highlighted words in **bold**. Untrusted
 text is escaped: Markdown and HTML punctuation gets a backslash, line breaks become
-spaces and control characters are shown as ``\\xNN``.
+spaces, control, invisible and direction characters are shown (``\\xNN``, ``<U+202E>``),
+the CI runner's ``::`` and ``##[`` are broken and ``@mentions`` notify no one.
 """
 
 from __future__ import annotations
@@ -17,11 +18,17 @@ from provenance.report.terminal import neutralise
 
 _SPACE = re.compile(r"\s+")
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
+_MENTION = re.compile(r"@(?=[\w-])")
 
 
 def escape(text: str) -> str:
-    """``text`` safe inside a Markdown paragraph or table cell (whitespace runs: one space)."""
-    return _SPECIAL.sub(r"\\\1", neutralise(_SPACE.sub(" ", text)))
+    """``text`` safe inside a Markdown paragraph or table cell (whitespace runs: one space).
+
+    ``@name`` gets a zero-width space entity after the ``@`` (shown "@name", notifies no
+    one when the report is pasted into a pull-request comment).
+    """
+    escaped = _SPECIAL.sub(r"\\\1", neutralise(_SPACE.sub(" ", text)))
+    return _MENTION.sub("@&#8203;", escaped)
 
 
 def bold(text: str, marks: Ranges) -> str:

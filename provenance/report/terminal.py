@@ -6,13 +6,14 @@ Only this module, the report and the CLI import rich.
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import TextIO
 
 from rich.console import Console
 from rich.text import Text
 from rich.theme import Theme
+
+from provenance import display
 
 THEME = Theme(
     {
@@ -37,14 +38,10 @@ THEME = Theme(
     }
 )
 
-# C0 and C1 control characters except tab and newline, and the DEL character:
-# a document may carry terminal escapes; we never send them to a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
 
 def neutralise(text: str) -> str:
-    """``text`` with control characters shown as ``\\xNN`` so no escape reaches the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    """Untrusted ``text`` safe on one line: see ``provenance.display.one_line``."""
+    return display.one_line(text)
 
 
 def safe(text: str, style: str = "") -> Text:
