@@ -204,10 +204,17 @@ def rewrite(
             )
             chunk.doc, chunk.order = table.doc, table.order
             chunks.append(chunk)
-    for table in sorted(wanted.values(), key=_rank):
-        _insert(
-            chunks, Chunk(render(table), table.section, table.key, table.doc, table.order, True)
-        )
+    fresh = [
+        Chunk(render(table), table.section, table.key, table.doc, table.order, True)
+        for table in sorted(wanted.values(), key=_rank)
+    ]
+    if not any(c.section in ("documents", "claims") for c in chunks):
+        # nothing of a person's to keep in place (a new file): one sort, not an insert each
+        chunks.extend(fresh)
+        regroup = True
+    else:
+        for chunk in fresh:
+            _insert(chunks, chunk)
     if regroup:
         chunks = _regrouped(chunks)
     return _join(chunks)
