@@ -408,3 +408,38 @@ def test_init_prints_hostile_names_safely(
     assert main(["init", "news"]) == 0
     out, err = capsys.readouterr()
     assert forged(out + err) == [] and "FORGED" in err
+
+
+SCHEMA_SLIPS = [
+    # (what a person wrote at the end of claims.toml, the words the finding must show,
+    #  the line the finding must name)
+    ('[[relations]]\nverdict = "confirmed"\n', "relations must be a table of tables",
+     "[[relations]]"),
+    ('[claims.c-x]\ndoc = "news/a.txt"\ncontent = "x"\nkind = "direct"\nstance = "asserts"\n'
+     'status = "manual"\nspeaker = {name = "Ann"}\n', 'speaker = { name = "Ann" }',
+     'speaker = {name = "Ann"}'),
+    ('[relations."c-1~c-2"]\nverdict = 2019-03-23T10:00:00\n', "2019-03-23T10:00:00",
+     "verdict = 2019-03-23T10:00:00"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("tail", "shown", "where"), SCHEMA_SLIPS)
+def test_schema_slips_name_their_line_in_toml_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+    tail: str, shown: str, where: str,
+) -> None:  # fmt: skip
+    """An array of tables, an inline table or a datetime where a string or date belongs:
+    the finding names the line it is on and shows the value as TOML, never a Python repr."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Ann said the bridge was closed.\n", "utf-8")
+    assert main(["init", "news"]) in (0, 1)
+    ledger = tmp_path / "claims.toml"
+    text = ledger.read_text("utf-8") + "\n" + tail
+    ledger.write_text(text, "utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    out = capsys.readouterr().out
+    line = next(row for row in out.splitlines() if shown in row)
+    assert int(line.split(":")[1]) == text.splitlines().index(where) + 1
+    assert "datetime." not in out and "{'" not in out

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 import attrs
 
 from provenance.extract.segmenter import cue_lemma
+from provenance.ledger import tomltext
 from provenance.ledger.words import UNANCHORED as UNANCHORED
 from provenance.ledger.words import key, unanchored
 from provenance.model import (
@@ -201,9 +202,13 @@ _TYPE_NAMES: dict[type, str] = {
 
 
 def _shown(raw: object) -> str:
+    """A value as the person wrote it in TOML (never a Python repr)."""
     if isinstance(raw, str):
         return json.dumps(raw, ensure_ascii=False)
-    return str(raw).lower() if isinstance(raw, bool) else repr(raw)
+    try:
+        return tomltext.value(raw)
+    except TypeError:
+        return type(raw).__name__
 
 
 def _date(body: Mapping[str, Any], field: str) -> dt.date | None:

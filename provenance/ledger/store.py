@@ -522,8 +522,20 @@ class Lines:
         """The line of ``[section.key]`` ``field`` (or of the header; 1 when not found)."""
         header = self.headers.get((section, key), 0) if section else 0
         if field:
-            return self._field(header, field) or header or 1
+            found = self._field(header, field) or header
+            return found or (self._defined(field) if not section else 0) or 1
         return header or 1
+
+    def _defined(self, name: str) -> int:
+        """The first line that defines top-level ``name`` some other way: ``[[name]]``,
+        ``[name]``, ``[name.…]`` or a dotted ``name.… =`` (where a schema error lies)."""
+        pattern = re.compile(
+            rf'^\s*(?:\[\[?\s*("?){re.escape(name)}\1\s*[\].]|("?){re.escape(name)}\2\s*[.=])'
+        )
+        for number, line in enumerate(self.lines, 1):
+            if pattern.match(line):
+                return number
+        return 0
 
     def _field(self, header: int, field: str) -> int:
         pattern = re.compile(rf'^\s*("?){re.escape(field)}\1\s*=')
