@@ -10,7 +10,9 @@ from __future__ import annotations
 import pytest
 
 from provenance import relate_claims
-from provenance.model import Claim, Kind, RelationKind, Span, Stance, claim_id
+from provenance.model import Claim, RelationKind, Stance
+
+from .test_relate import claim
 
 A, C = RelationKind.AGREES, RelationKind.CONTRADICTS
 
@@ -45,23 +47,6 @@ POINTERS = [
     "this statement is false",
     "the denial is not true",
 ]
-
-
-def claim(text: str, doc: str, content: str, speaker: str, stance: Stance) -> Claim:
-    """A hand-built claim whose spans index ``text``."""
-    start = text.index(content)
-    spans = (Span.of(text, start, start + len(content)),)
-    at = text.index(speaker)
-    return Claim(
-        claim_id(doc, spans),
-        doc,
-        Span.of(text, at, at + len(speaker)),
-        None,
-        spans,
-        Kind.INDIRECT,
-        stance,
-        speaker_name=speaker,
-    )
 
 
 def related(x: Claim, y: Claim) -> tuple[RelationKind | None, set[str]]:
