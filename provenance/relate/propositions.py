@@ -126,7 +126,8 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     short = settings()["min_shared"]
     long = [c for c in reps if len(topics[c.id]) >= short]
     central = centrality(long, topics, docs, idf)
-    ordered = sorted(long, key=lambda c: (-central[c.id], lead_order(feats)(c)))
+    lead = lead_order(feats)
+    ordered = sorted(long, key=lambda c: (-central[c.id], lead(c)))
     groups = group(ordered, topics, idf)
     refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
     for claim in usable:
