@@ -106,3 +106,11 @@ def cannot_write(path: str, reason: str) -> InputError:
 
 def empty(path: str) -> InputError:
     return InputError(f"{path}: empty (no text to read)")
+
+
+def bad_document_line(where: str, reason: str) -> InputError:
+    return InputError(f'{where}: {reason}; each line is {{"doc": NAME, "text": TEXT}}')
+
+
+def needs_extra(extra: str, what: str) -> ProvenanceError:
+    return ProvenanceError(f"{what} needs the {extra} extra: pip install 'provenance[{extra}]'")
