@@ -290,7 +290,9 @@ def representative(
 
     def score(claim: Claim) -> tuple[bool, float]:
         mine = docs.get(claim.id, frozenset())
-        shared = sum(idf.get(w, 1.0) * len(held[w] - mine) for w in topics.get(claim.id, ()))
+        shared = sum(
+            idf.get(w, 1.0) * len(held[w] - mine) for w in sorted(topics.get(claim.id, ()))
+        )
         return (side_of(claim, feats[claim.id]) is Side.FOR, shared)
 
     least = settings()["min_shared"]
