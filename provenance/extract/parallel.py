@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 _In = TypeVar("_In")
@@ -39,6 +38,8 @@ def ordered_map(
     if jobs == 1:
         yield from map(function, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: one job never needs it
+
     _warm()
     size = max(1, min(_MOST_PER_CHUNK, len(items) // (jobs * _CHUNKS_PER_JOB)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
