@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from provenance.cli import options
 from provenance.cli.progress import steps
 from provenance.display import one_line, plural
-from provenance.extract.files import extract_files
+from provenance.extract.files import Extraction, JsonLines, extract_files, extract_json_lines
 from provenance.extract.records import claim_record
 from provenance.model import Claim
 
@@ -52,20 +52,26 @@ def table(claims: list[Claim]) -> Table:
 
 
 def run(args: argparse.Namespace) -> int:
+    paths = [Path(name) for name in args.files]
+    found: Extraction | JsonLines
     with steps(BAR_FROM) as step:
-        found = extract_files([Path(name) for name in args.files], step, jobs=args.jobs)
-    claims = list(found.claims)
-    if args.format == "jsonl":
-        for claim in claims:
-            sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+        if args.format == "jsonl":  # workers write the lines: the parent only prints them
+            found = extract_json_lines(paths, step, jobs=args.jobs)
+        else:
+            found = extract_files(paths, step, jobs=args.jobs)
+    if isinstance(found, JsonLines):
+        count = len(found.lines)
+        sys.stdout.writelines(line + "\n" for line in found.lines)
     elif args.format == "json":
-        records = [claim_record(claim) for claim in claims]
+        count = len(found.claims)
+        records = [claim_record(claim) for claim in found.claims]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
         from provenance.report import terminal
 
-        terminal.console().print(table(claims))
+        count = len(found.claims)
+        terminal.console().print(table(list(found.claims)))
     for failure in found.failures:
         print(f"provenance: error: {one_line(failure)}", file=sys.stderr)
-    print(f"{plural(len(claims), 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
+    print(f"{plural(count, 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
     return 2 if found.failures else 0
