@@ -54,9 +54,11 @@ def own_claims(
     out = []
     lede_found = False
     for sentence in sentences:
+        if lede_found and taken.overlaps(sentence):  # adds nothing, whatever its words
+            continue
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
-        if words < table["min_words"] or " ".join(text.split()) == title:
+        if words < table["min_words"] or _is_title(text, title):
             continue
         is_lede = not lede_found
         lede_found = True
@@ -81,6 +83,11 @@ def own_claims(
             )
         )
     return tuple(out)
+
+
+def _is_title(text: str, title: str) -> bool:
+    """Whether ``text`` is the title, spaces aside (a text shorter than it never is)."""
+    return len(text) >= len(title) and " ".join(text.split()) == title
 
 
 def trimmed(sentence: Span) -> Span:
