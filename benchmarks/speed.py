@@ -8,8 +8,9 @@ run and interleaved (so a busy machine slows each alike), the median wall time o
 ``python -m provenance extract --format jsonl --jobs N`` over every text (output to
 /dev/null) for N = 1 and 2, and of the regex floor: a Python process that reads the same
 files and runs ``re.findall(r"\w+")`` over each; with the ratios --jobs 1 / floor and
---jobs 1 / --jobs 2. Fails (exit 1) unless every CLI run exits 0. The last line printed
-is one JSON object.
+--jobs 1 / --jobs 2. Then the start-up: the median wall and CPU seconds of ``python -m
+provenance extract --format jsonl`` on one seed article (``--starts`` runs). Fails (exit
+1) unless every CLI run exits 0. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from provenance.extract.pipeline import extract
 from provenance.extract.reader import read_document
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_6a190f3d635b5ef0.txt"
 
 
 def texts(folder: Path) -> list[Path]:
@@ -93,6 +95,17 @@ def cli_run(paths: list[Path], jobs: int = 1) -> dict[str, Any]:
     }
 
 
+def start_up(runs: int) -> dict[str, Any]:
+    """Median wall and CPU seconds of ``provenance extract --format jsonl`` on one seed."""
+    timings = [cli_run([SEED]) for _ in range(runs)]
+    return {
+        "runs": runs,
+        "exit": max(t["exit"] for t in timings),
+        "seconds": round(statistics.median(t["seconds"] for t in timings), 3),
+        "cpu": round(statistics.median(t["cpu"] for t in timings), 3),
+    }
+
+
 def _children_cpu() -> float:
     """User + system CPU seconds of the finished child processes (and theirs) so far."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -127,7 +140,7 @@ def machine() -> str:
     return f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def measure(paths: list[Path], runs: int) -> dict[str, Any]:
+def measure(paths: list[Path], runs: int, starts: int) -> dict[str, Any]:
     """The figures: medians over ``runs`` in-process runs, memory, and the CLI run."""
     timings = [one_run(paths) for _ in range(runs)]
     seconds = statistics.median(t for t, _ in timings)
@@ -142,6 +155,7 @@ def measure(paths: list[Path], runs: int) -> dict[str, Any]:
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "python_peak_mb": round(python_peak(paths) / 2**20, 1),
         "cli": processes(paths, runs),
+        "start": start_up(starts),
         "machine": machine(),
     }
 
@@ -150,12 +164,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="timed runs (median reported)")
     parser.add_argument("--polnear", type=Path, default=POLNEAR, help="folder with train/ and dev/")
+    parser.add_argument("--starts", type=int, default=9, help="start-up runs (median reported)")
     args = parser.parse_args()
     paths = texts(args.polnear)
     if not paths:
         print(f"no PolNeAR texts under {args.polnear}", file=sys.stderr)
         return 2
-    figures = measure(paths, args.runs)
+    figures = measure(paths, args.runs, args.starts)
     print(
         f"{figures['docs']} docs, {figures['claims']} claims: {figures['docs_per_s']} docs/s, "
         f"{figures['claims_per_s']} claims/s (median of {args.runs}); "
@@ -175,8 +190,13 @@ def main() -> int:
         f"--jobs 2 {cli['cpu_seconds']['jobs2']} (all workers); load average "
         f"{cli['load_average']} on {os.cpu_count()} cores at the end (others' work slows --jobs 2)"
     )
+    start = figures["start"]
+    print(
+        f"start-up, extract --format jsonl on {SEED.name} (median of {start['runs']}): "
+        f"{start['seconds']} s wall, {start['cpu']} CPU s; exit {start['exit']}"
+    )
     print(json.dumps(figures, sort_keys=True))
-    return 0 if cli["exit"] == 0 else 1
+    return 0 if cli["exit"] == 0 and start["exit"] == 0 else 1
 
 
 if __name__ == "__main__":

@@ -95,3 +95,8 @@ def github_data(value: str) -> str:
 def github_property(value: str) -> str:
     """A workflow command's property value: as a message, and ``:`` and ``,`` escaped too."""
     return github_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

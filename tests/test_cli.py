@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from provenance.cli import COMMANDS, main
+from provenance.cli import COMMANDS, MODULES, build_parser, command, main
 
 from .conftest import ROOT, SEEDS
 
@@ -104,3 +104,35 @@ def test_python_dash_m_runs_the_program() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert all(json.loads(line)["doc"] == str(seed) for line in done.stdout.splitlines())
+
+
+LOADED = "import sys; from provenance.cli import main; main(sys.argv[1:]); print(*sys.modules)"
+
+
+def test_extract_as_json_loads_no_rich_ledger_or_report() -> None:
+    """``provenance extract --format jsonl`` imports its own command only: a fast start."""
+    seed = SEEDS / "002_da1534e9c0cd0481.txt"
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, "extract", "--format", "jsonl", str(seed)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=True,
+    )
+    loaded = set(done.stdout.splitlines()[-1].split())
+    assert "provenance.extract.pipeline" in loaded
+    heavy = ("rich", "tomlkit", "rapidfuzz", "provenance.ledger", "provenance.report")
+    assert not [m for m in loaded if m.split(".")[0] in heavy or m.startswith(heavy)]
+    assert not [m for m in loaded if m.startswith(("provenance.relate", "provenance.cli.sync"))]
+
+
+def test_every_command_module_is_registered_under_its_name() -> None:
+    """``MODULES`` maps each command's NAME to the module that defines it."""
+    assert [m.NAME for m in COMMANDS] == list(MODULES)
+    assert all(name == command(name).NAME for name in MODULES)
+
+
+def test_a_command_parser_alone_parses_as_the_full_one() -> None:
+    """The parser of one command reads its arguments as the parser of every command does."""
+    argv = ["extract", "--format", "jsonl", "--jobs", "2", "a.txt"]
+    assert build_parser("extract").parse_args(argv) == build_parser().parse_args(argv)

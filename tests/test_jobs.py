@@ -10,6 +10,8 @@ import pytest
 
 import provenance
 from provenance.cli import build_parser, main
+from provenance.extract.files import extract_files, extract_json_lines
+from provenance.extract.records import claim_line
 
 from .conftest import SEEDS
 
@@ -74,6 +76,17 @@ def test_api_extract_files_with_jobs(corpus: Path) -> None:
     one = provenance.extract_files(paths)
     assert provenance.extract_files(paths, jobs=2) == one
     assert one.files == len(paths) - 1 and len(one.failures) == 1
+
+
+def test_json_lines_are_the_records_of_the_claims(corpus: Path) -> None:
+    """Workers that write each claim's JSON line send back the lines of the claims, in
+    order, and the same failures, for any ``jobs``."""
+    paths = sorted((corpus / "news").glob("*.txt"))
+    found = extract_files(paths)
+    for jobs in (1, 2):
+        lines = extract_json_lines(paths, jobs=jobs)
+        assert lines.lines == tuple(map(claim_line, found.claims)) and lines.lines
+        assert (lines.failures, lines.files) == (found.failures, found.files)
 
 
 @pytest.mark.parametrize("command", ["extract", "init", "sync"])

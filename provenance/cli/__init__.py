@@ -2,11 +2,14 @@
 
 Every command module defines ``NAME``, ``HELP``, ``add_arguments(parser)`` and
 ``run(args, console) -> int``. Data goes to stdout; progress and summaries to stderr.
+A command module is imported only when needed: ``provenance extract …`` imports the
+extract command alone (not rich, the ledger or the report), so it starts fast.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import warnings
 from collections.abc import Sequence
@@ -14,10 +17,30 @@ from types import ModuleType
 from typing import TextIO
 
 from provenance import __version__, display
-from provenance.cli import check, evaluate, extract, init, relate, report, sync
 from provenance.errors import ProvenanceError, ProvenanceWarning, UsageError
 
-COMMANDS: tuple[ModuleType, ...] = (report, extract, evaluate, init, sync, check, relate)
+# command name ─► its module under provenance/cli/, in the order ``--help`` lists them
+MODULES = {
+    "report": "report",
+    "extract": "extract",
+    "eval": "evaluate",
+    "init": "init",
+    "sync": "sync",
+    "check": "check",
+    "relate": "relate",
+}
+
+
+def command(name: str) -> ModuleType:
+    """The module of the command ``name`` (imported on first use)."""
+    return importlib.import_module(f"provenance.cli.{MODULES[name]}")
+
+
+def __getattr__(name: str) -> tuple[ModuleType, ...]:
+    """``COMMANDS``: every command module (all imported), in ``--help`` order."""
+    if name == "COMMANDS":
+        return tuple(command(n) for n in MODULES)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -27,17 +50,20 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of the command ``only`` alone (its module the
+    only one imported: what ``main`` does when the first argument names a command)."""
     parser = _Parser(
         prog="provenance",
         description="Who said what, when, where it was reported, and where sources disagree.",
     )
     parser.add_argument("--version", action="version", version=f"provenance {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMANDS:
-        command = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
-        module.add_arguments(command)
-        command.set_defaults(run=module.run)
+    for name in [only] if only in MODULES else MODULES:
+        module = command(name)
+        sub_parser = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub_parser)
+        sub_parser.set_defaults(run=module.run)
     return parser
 
 
@@ -68,7 +94,8 @@ def describe_os_error(exc: OSError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return its exit code (0 ok, 1 error or findings, 2 usage)."""
     warnings.showwarning = _show_warning
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
         if args.command is None:

@@ -6,16 +6,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
-
-from rich.table import Table
+from typing import TYPE_CHECKING
 
 from provenance.cli import options
 from provenance.cli.progress import steps
-from provenance.extract.files import extract_files
+from provenance.display import one_line, plural
+from provenance.extract.files import Extraction, JsonLines, extract_files, extract_json_lines
 from provenance.extract.records import claim_record
 from provenance.model import Claim
-from provenance.report import terminal
-from provenance.report.as_rich import plural
+
+if TYPE_CHECKING:  # rich is imported only for the rich format: JSON starts faster
+    from rich.table import Table
 
 NAME = "extract"
 HELP = "print the claims found in the given article files (writes nothing)"
@@ -31,6 +32,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def table(claims: list[Claim]) -> Table:
     """The rich view: one row a claim."""
+    from rich.table import Table
+
+    from provenance.report import terminal
+
     grid = Table(show_lines=False, expand=False)
     for column in ("doc", "speaker", "cue", "content", "stance", "date"):
         grid.add_column(column, overflow="fold")
@@ -47,18 +52,26 @@ def table(claims: list[Claim]) -> Table:
 
 
 def run(args: argparse.Namespace) -> int:
+    paths = [Path(name) for name in args.files]
+    found: Extraction | JsonLines
     with steps(BAR_FROM) as step:
-        found = extract_files([Path(name) for name in args.files], step, jobs=args.jobs)
-    claims = list(found.claims)
-    if args.format == "jsonl":
-        for claim in claims:
-            sys.stdout.write(json.dumps(claim_record(claim), ensure_ascii=False) + "\n")
+        if args.format == "jsonl":  # workers write the lines: the parent only prints them
+            found = extract_json_lines(paths, step, jobs=args.jobs)
+        else:
+            found = extract_files(paths, step, jobs=args.jobs)
+    if isinstance(found, JsonLines):
+        count = len(found.lines)
+        sys.stdout.writelines(line + "\n" for line in found.lines)
     elif args.format == "json":
-        records = [claim_record(claim) for claim in claims]
+        count = len(found.claims)
+        records = [claim_record(claim) for claim in found.claims]
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     else:
-        terminal.console().print(table(claims))
+        from provenance.report import terminal
+
+        count = len(found.claims)
+        terminal.console().print(table(list(found.claims)))
     for failure in found.failures:
-        print(f"provenance: error: {terminal.neutralise(failure)}", file=sys.stderr)
-    print(f"{plural(len(claims), 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
+        print(f"provenance: error: {one_line(failure)}", file=sys.stderr)
+    print(f"{plural(count, 'claim')} from {plural(found.files, 'file')}", file=sys.stderr)
     return 2 if found.failures else 0

@@ -6,11 +6,12 @@ import argparse
 from pathlib import Path
 
 from provenance.extract.parallel import available_cores
-from provenance.ledger import store
 
 
 def add_ledger(parser: argparse.ArgumentParser, what: str = "the claims.toml") -> None:
     """``--ledger PATH``: the claims.toml a command reads (default: ./claims.toml)."""
+    from provenance.ledger import store  # here: ``extract`` never loads the ledger code
+
     parser.add_argument(
         "--ledger",
         type=Path,

@@ -54,11 +54,13 @@ def own_claims(
     out = []
     lede_found = False
     for sentence in sentences:
+        if lede_found and taken.overlaps(sentence):  # adds nothing, whatever its words
+            continue
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
         if words < table["min_words"]:
             continue
-        headline = " ".join(text.split()) == title
+        headline = _is_title(text, title)
         is_lede = not lede_found and not headline
         lede_found = lede_found or not headline
         if taken.overlaps(sentence):
@@ -82,6 +84,11 @@ def own_claims(
             )
         )
     return tuple(out)
+
+
+def _is_title(text: str, title: str) -> bool:
+    """Whether ``text`` is the title, spaces aside (a text shorter than it never is)."""
+    return len(text) >= len(title) and " ".join(text.split()) == title
 
 
 def trimmed(sentence: Span) -> Span:

@@ -40,7 +40,8 @@ def _extract(document: Document) -> tuple[Claim, ...]:
     claims = stance.assign(claims)
     claims = nesting.link(claims)
     dated: dict[tuple[int, int], tuple[dt.date | None, DateBasis]] = {}
-    claims = tuple(_dated(document, spans, claim, dated) for claim in claims)
+    starts = [span.start for span in spans]
+    claims = tuple(_dated(document, spans, starts, claim, dated) for claim in claims)
     return _unique(sorted(claims, key=_order))
 
 
@@ -60,23 +61,25 @@ def _order(claim: Claim) -> tuple[int, int, str]:
     return (claim.content[0].start if claim.content else -1, cue, claim.id)
 
 
-def _sentence_of(spans: Sequence[Span], claim: Claim) -> Span | None:
-    """The sentence holding the claim's cue (else its first content fragment)."""
+def _sentence_of(spans: Sequence[Span], starts: Sequence[int], claim: Claim) -> Span | None:
+    """The sentence holding the claim's cue (else its first content fragment); ``starts``
+    are the sentences' starts."""
     anchor = claim.cue or (claim.content[0] if claim.content else None)
     if anchor is None:
         return None
-    index = bisect.bisect_right([s.start for s in spans], anchor.start) - 1
+    index = bisect.bisect_right(starts, anchor.start) - 1
     return spans[index] if index >= 0 else None
 
 
 def _dated(
     document: Document,
     spans: Sequence[Span],
+    starts: Sequence[int],
     claim: Claim,
     known: dict[tuple[int, int], tuple[dt.date | None, DateBasis]],
 ) -> Claim:
     """The claim with the date of the statement in its sentence (``known``: per sentence)."""
-    sentence = _sentence_of(spans, claim)
+    sentence = _sentence_of(spans, starts, claim)
     key = (sentence.start, sentence.end) if sentence else (0, len(document.text))
     if key not in known:
         known[key] = dates.statement_date(document, *key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from provenance.model import Claim, Span
@@ -33,3 +34,8 @@ def claim_record(claim: Claim) -> dict[str, Any]:
     if claim.within:
         record["within"] = claim.within
     return record
+
+
+def claim_line(claim: Claim) -> str:
+    """The claim record as one line of JSON (``--format jsonl``), without the line break."""
+    return json.dumps(claim_record(claim), ensure_ascii=False)

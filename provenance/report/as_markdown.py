@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from provenance.report.as_rich import SIDE_TITLES, plural, reason_line
+from provenance.display import plural
+from provenance.report.as_rich import SIDE_TITLES, reason_line
 from provenance.report.diff import Ranges, is_shared
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 from provenance.report.terminal import neutralise

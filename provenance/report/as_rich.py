@@ -14,6 +14,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
+from provenance.display import plural
 from provenance.model import Reason, Side
 from provenance.report.diff import Ranges, is_shared
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
@@ -270,11 +271,6 @@ def speaker_block(group: SpeakerGroup) -> Group:
     if group.more:
         return Group(heading, table, muted(f"  … and {group.more} more (--limit 0 shows all)"))
     return Group(heading, table, Text())
-
-
-def plural(count: int, noun: str) -> str:
-    """``1 claim``, ``2 claims``."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def timeline_table(days: tuple[Day, ...]) -> Table:
