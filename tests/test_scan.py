@@ -33,11 +33,11 @@ def test_anchors_are_found_at_cue_words(text: str) -> None:
         ("“No,” the senator said.", "said", "the senator"),
         ("Smith, a lawyer, who was there, said it.", "said", "a lawyer, who"),
         ("Walsh, director of policy and research, said it.", "said", "Walsh, director"),
-        ("Walsh and policy and research then said it.", "said", "and research then"),
+        ("Walsh or policy or research then said it.", "said", "or research then"),
         ("He ran, she hid, a man, a lawyer, said it.", "said", "a man, a lawyer"),
         ("The dog barked because the mayor said it.", "said", "because the mayor"),
         ("The IS group, which was defeated in 2017, said it.", "said", "The IS group"),
-        ("The deal, he said, was done and he then said it.", "said", "he then said"),
+        ("The deal, he said, was done or he then said it.", "said", "he then said"),
         ("Officials in Moscow have also repeatedly denied it.", "denied", "Officials in"),
     ],
 )

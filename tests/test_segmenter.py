@@ -408,3 +408,32 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
     }
     assert ("Norm Coleman, a former senator who said he backs Mr. Rubio", "said") in found
     assert ("who", "said") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Clinton and the State Department said the emails were not classified.",
+            "Clinton and the State Department",
+        ),
+        ("She and her aides said the plan would work.", "She and her aides"),
+        (
+            "Both Democrats and Republicans said the bill was flawed.",
+            "Both Democrats and Republicans",
+        ),
+        ("Mr. Rubio and Senator Ted Cruz said the deal was bad.", "Mr. Rubio and Senator Ted Cruz"),
+        ("About half of voters said the economy was their main concern.", "About half of voters"),
+        ("More than six in 10 said the country was on the wrong track.", "More than six in 10"),
+        ("Most of the candidates said they would support the nominee.", "Most of the candidates"),
+        ("At least one former employee said the firm knew.", "At least one former employee"),
+        ("A majority of voters said the race was close.", "A majority of voters"),
+        # negative rows: a clause before "and" and "even" stay out
+        ("The economy grew and officials said the outlook was good.", "officials"),
+        ("Even Donald Trump said the rally was too long.", "Donald Trump"),
+    ],
+)
+def test_speaker_extent(text: str, speaker: str) -> None:
+    """Joined subjects and counts belong to the speaker; a clause before "and" and
+    "even" do not."""
+    assert next(c.speaker.text for c in claims_of(text) if c.speaker) == speaker
