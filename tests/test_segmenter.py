@@ -428,6 +428,10 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ("Most of the candidates said they would support the nominee.", "Most of the candidates"),
         ("At least one former employee said the firm knew.", "At least one former employee"),
         ("A majority of voters said the race was close.", "A majority of voters"),
+        ("The moderators didn’t ask about the deficit.", "The moderators"),
+        ("Most don’t expect him to back the nominee.", "Most"),
+        ("Many say the party has lost its way.", "Many"),
+        ("The senator isn’t saying what he would support.", "The senator"),
         # negative rows: a clause before "and" and "even" stay out
         ("The economy grew and officials said the outlook was good.", "officials"),
         ("Even Donald Trump said the rally was too long.", "Donald Trump"),
