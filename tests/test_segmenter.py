@@ -432,7 +432,20 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ("Most don’t expect him to back the nominee.", "Most"),
         ("Many say the party has lost its way.", "Many"),
         ("The senator isn’t saying what he would support.", "The senator"),
+        (
+            "Turnout will be low, said Jane Roe, a political scientist at Yale.",
+            "Jane Roe, a political scientist at Yale",
+        ),
+        (
+            "Turnout fell, according to Jane Roe, an analyst at a polling firm.",
+            "Jane Roe, an analyst at a polling firm",
+        ),
+        (
+            "The deputy head of the delegation to the forum said the talks had stalled.",
+            "The deputy head of the delegation to the forum",
+        ),
         # negative rows: a clause before "and" and "even" stay out
+        ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
         ("Even Donald Trump said the rally was too long.", "Donald Trump"),
     ],
