@@ -444,6 +444,14 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "The deputy head of the delegation to the forum said the talks had stalled.",
             "The deputy head of the delegation to the forum",
         ),
+        (
+            "Jane Roe, 33, of Baldwin, Miss., said she would vote.",
+            "Jane Roe, 33, of Baldwin, Miss",
+        ),
+        (
+            "Jane Roe, 67, a retiree in Carthage, Ill., said she would vote.",
+            "Jane Roe, 67, a retiree in Carthage, Ill",
+        ),
         # negative rows: a clause before "and" and "even" stay out
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
@@ -451,6 +459,6 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
     ],
 )
 def test_speaker_extent(text: str, speaker: str) -> None:
-    """Joined subjects and counts belong to the speaker; a clause before "and" and
-    "even" do not."""
+    """Joined subjects, counts, an age and an appositive belong to the speaker; a clause
+    before "and" and "even" do not."""
     assert next(c.speaker.text for c in claims_of(text) if c.speaker) == speaker
