@@ -46,6 +46,16 @@ def test_is_pronoun(word: str, expected: bool) -> None:
     assert speakers.is_pronoun(word) is expected
 
 
+OUTLETS = sorted(tables.load("extract/rules")["speakers"]["outlet_examples"].items())
+
+
+@pytest.mark.parametrize(("text", "name"), OUTLETS)
+def test_outlet_references(text: str, name: str) -> None:
+    """ "The newspaper" and a short form "The Post" name the outlet named before them;
+    with none named they stay as written (rules.toml outlet_examples)."""
+    assert names(text)[-1][1] == name
+
+
 CUTS = sorted(tables.load("extract/rules")["speakers"]["cut_examples"].items())
 
 

@@ -1,5 +1,5 @@
 """Speaker names: a speaker span cut to its noun phrase, a pronoun speaker ("he said")
-resolved to the name it stands for.
+resolved to the name it stands for, "the newspaper" to the outlet named before it.
 
 First ``cut`` ends a speaker span before an aside ("Gates, in contrast,"). Then it
 reads claims in text order and the document text; writes ``speaker_name``: the
@@ -109,9 +109,50 @@ def _cut_claim(text: str, claim: Claim) -> Claim:
     return attrs.evolve(claim, speaker=span, speaker_name=span.text)
 
 
+@functools.cache
+def _outlet_names(kind: str) -> re.Pattern[str]:
+    """An outlet's name: capitalised words ending in an outlet head ("The Washington
+    Post", "Fox News") not followed by another capitalised word; for ``kind`` "any" also
+    a one-name outlet ("Reuters")."""
+    heads = "|".join(map(re.escape, sorted(_table()["outlet_heads"], key=len, reverse=True)))
+    single = "|".join(map(re.escape, sorted(_table()["outlets"], key=len, reverse=True)))
+    one = f"|{single}" if kind == "any" else ""
+    return re.compile(rf"\b(?:(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:{heads}){one})\b(?![’'-]?\s*[A-Z])")
+
+
+def _outlet_ref(speaker: str) -> tuple[str, str] | None:
+    """(kind of name, head word) an outlet reference stands for: ("print", "") for "the
+    newspaper", ("any", "Post") for "The Post"; None for a speaker that is no reference."""
+    kind = _table()["outlet_refs"].get(" ".join(speaker.split()).lower())
+    if kind is not None:
+        return str(kind), ""
+    words = speaker.split()
+    if len(words) == 2 and words[0] in ("The", "the") and words[1] in _table()["outlet_heads"]:
+        return "print", words[1]
+    return None
+
+
+def _outlet(text: str, claim: Claim) -> str:
+    """The outlet named before an outlet reference ("the newspaper", "The Post"), or ""."""
+    assert claim.speaker is not None
+    ref = _outlet_ref(claim.speaker.text)
+    if ref is None:
+        return ""
+    kind, head = ref
+    start = max(0, claim.speaker.start - int(_table()["window"]))
+    found = []
+    for match in _outlet_names(kind).finditer(text, start, claim.speaker.start):
+        words = match.group().split()
+        while len(words) > 1 and words[0] in _table()["not_names"] and words[0] != "The":
+            words = words[1:]
+        if not head or (words[-1] == head and len(words) > 1):
+            found.append(" ".join(words))
+    return found[-1] if found else ""
+
+
 def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """The claims (in text order) with speaker spans cut and pronoun speakers resolved in
-    ``speaker_name``."""
+    """The claims (in text order) with speaker spans cut, pronoun speakers and outlet
+    references ("the newspaper") resolved in ``speaker_name``."""
     named: list[Claim] = []
     result = []
     claims = tuple(_cut_claim(text, claim) for claim in claims)
@@ -120,6 +161,8 @@ def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
             name = _antecedent(text, claim, named) or claim.speaker.text
             claim = attrs.evolve(claim, speaker_name=name)
         elif claim.speaker is not None:
+            if outlet := _outlet(text, claim):
+                claim = attrs.evolve(claim, speaker_name=outlet)
             named.append(claim)
         result.append(claim)
     return tuple(result)
