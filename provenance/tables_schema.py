@@ -423,6 +423,7 @@ SCHEMAS: dict[str, Check] = {
             "weekdays": WORDS,
             "stop": WORDS,
             "titles": WORDS,
+            "short_forms": Map(STR),
         }
     ),
     "ledger/ledger": Table(

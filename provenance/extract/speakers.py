@@ -1,5 +1,6 @@
 """Speaker names: a speaker span cut to its noun phrase, a pronoun speaker ("he said")
-resolved to the name it stands for, "the newspaper" to the outlet named before it.
+resolved to the name it stands for, "the newspaper" to the outlet named before it, a
+bare surname to the one person's full name in the document.
 
 First ``cut`` ends a speaker span before an aside ("Gates, in contrast,"). Then it
 reads claims in text order and the document text; writes ``speaker_name``: the
@@ -150,9 +151,80 @@ def _outlet(text: str, claim: Claim) -> str:
     return found[-1] if found else ""
 
 
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(english.titles())
+
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    """Words that start no name ("Even", "Said"): the stop words of the speaker rules."""
+    rules = tables.load("extract/rules")
+    return english.stop_words() | frozenset(rules["speaker_stop"])
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """The words of a name after its last title ("Texas Sen. Ted Cruz" -> "Ted Cruz")."""
+    marks = [i for i, w in enumerate(words) if w.lower() in _titles()]
+    return words[marks[-1] + 1 :] if marks else words
+
+
+def _surname(speaker: str) -> str:
+    """The surname a bare name speaker is ("Cruz", "Mr. Cruz", "Cruz’s"), else ""."""
+    words = _after_titles(speaker.replace("’", "'").removesuffix("'s").split())
+    if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower():
+        return words[0]
+    return ""
+
+
+def _after_stop(words: list[str]) -> list[str]:
+    """The words after the last one that ends a sentence ("Iowa. Cruz" -> "Cruz"); an
+    initial ("J.") or a title ("Sen.") ends none."""
+    ends = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w.endswith(".") and len(w) > 3 and "." not in w[:-1] and w.lower() not in _titles()
+    ]
+    return words[ends[-1] + 1 :] if ends else words
+
+
+def _person_key(words: list[str]) -> tuple[str, ...]:
+    return (english.formal_first_name(words[0]), *(w.casefold() for w in words[1:]))
+
+
+def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Whether the words of ``small`` appear in ``big`` in order, first and last kept."""
+    rest = iter(big[1:-1])
+    return small[0] == big[0] and small[-1] == big[-1] and all(w in rest for w in small[1:-1])
+
+
+def _full_name(text: str, surname: str) -> str:
+    """The one person's full name in ``text`` that ends in ``surname``, or "" when no
+    name or two people's names do ("Hillary Clinton" and "Bill Clinton")."""
+    spellings: dict[tuple[str, ...], str] = {}
+    for match in _NAME.finditer(text):
+        words = _after_titles(_after_stop(match.group().split()))
+        while words and (words[0] in _table()["not_names"] or words[0].lower() in _stop()):
+            words = words[1:]
+        if 2 <= len(words) <= 4 and words[-1] == surname and "of" not in words:
+            key = _person_key(words)
+            spellings[key] = max(spellings.get(key, ""), " ".join(words), key=len)
+    tops = [k for k in spellings if not any(k != o and _within(k, o) for o in spellings)]
+    return spellings[tops[0]] if len(tops) == 1 else ""
+
+
+def _surname_joined(text: str, claim: Claim) -> Claim:
+    """The claim of a bare surname speaker named by the one full name of its document
+    that ends in it ("Cruz" -> "Ted Cruz"); unchanged when none or two people fit."""
+    surname = _surname(claim.speaker_name or claim.speaker.text) if claim.speaker else ""
+    full = _full_name(text, surname) if surname else ""
+    return attrs.evolve(claim, speaker_name=full) if full else claim
+
+
 def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """The claims (in text order) with speaker spans cut, pronoun speakers and outlet
-    references ("the newspaper") resolved in ``speaker_name``."""
+    """The claims (in text order) with speaker spans cut, pronoun speakers, outlet
+    references ("the newspaper") and bare surnames ("Cruz": the one full name of the
+    document that ends in it) resolved in ``speaker_name``."""
     named: list[Claim] = []
     result = []
     claims = tuple(_cut_claim(text, claim) for claim in claims)
@@ -163,6 +235,7 @@ def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
         elif claim.speaker is not None:
             if outlet := _outlet(text, claim):
                 claim = attrs.evolve(claim, speaker_name=outlet)
+            claim = _surname_joined(text, claim)
             named.append(claim)
         result.append(claim)
     return tuple(result)
