@@ -198,17 +198,25 @@ def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
     return small[0] == big[0] and small[-1] == big[-1] and all(w in rest for w in small[1:-1])
 
 
-def _full_name(text: str, surname: str) -> str:
-    """The one person's full name in ``text`` that ends in ``surname``, or "" when no
-    name or two people's names do ("Hillary Clinton" and "Bill Clinton")."""
-    spellings: dict[tuple[str, ...], str] = {}
+@functools.lru_cache(maxsize=4)
+def _people(text: str) -> dict[str, str]:
+    """Each surname -> the one person's full name in ``text`` that ends in it, or "" when
+    two people's names do ("Hillary Clinton" and "Bill Clinton"). Read once a text."""
+    spellings: dict[str, dict[tuple[str, ...], str]] = {}
     for match in _NAME.finditer(text):
         words = _after_titles(_after_stop(match.group().split()))
         while words and (words[0] in _table()["not_names"] or words[0].lower() in _stop()):
             words = words[1:]
-        if 2 <= len(words) <= 4 and words[-1] == surname and "of" not in words:
+        if 2 <= len(words) <= 4 and "of" not in words:
+            same = spellings.setdefault(words[-1], {})
             key = _person_key(words)
-            spellings[key] = max(spellings.get(key, ""), " ".join(words), key=len)
+            same[key] = max(same.get(key, ""), " ".join(words), key=len)
+    return {surname: _one(same) for surname, same in spellings.items()}
+
+
+def _one(spellings: dict[tuple[str, ...], str]) -> str:
+    """The spelling of the one person the names stand for ("Donald Trump" is within
+    "Donald J. Trump"), or "" for two people."""
     tops = [k for k in spellings if not any(k != o and _within(k, o) for o in spellings)]
     return spellings[tops[0]] if len(tops) == 1 else ""
 
@@ -217,7 +225,7 @@ def _surname_joined(text: str, claim: Claim) -> Claim:
     """The claim of a bare surname speaker named by the one full name of its document
     that ends in it ("Cruz" -> "Ted Cruz"); unchanged when none or two people fit."""
     surname = _surname(claim.speaker_name or claim.speaker.text) if claim.speaker else ""
-    full = _full_name(text, surname) if surname else ""
+    full = _people(text).get(surname, "") if surname else ""
     return attrs.evolve(claim, speaker_name=full) if full else claim
 
 
