@@ -74,9 +74,12 @@ def _cut() -> re.Pattern[str]:
 
 
 def cut(speaker: str) -> str:
-    """``speaker`` without an aside after a comma (", who …", ", in contrast")."""
+    """``speaker`` without an aside after a comma (", in contrast", ", speaking in …") or
+    an adjunct of saying in a speaker without a comma ("Jane Roe in a statement")."""
     match = _cut().search(speaker)
-    return speaker[: match.start()] if match else speaker
+    if match is None:
+        return speaker
+    return speaker[: match.start("at") if match["at"] is not None else match.start()]
 
 
 @functools.cache
