@@ -456,6 +456,10 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
         ("The Times reported that the talks had failed.", "The Times"),
+        (
+            "“It was over,” said Jane Roe, then ambassador to Israel.",
+            "Jane Roe, then ambassador to Israel",
+        ),
         # negative rows: a clause before "and" and "even" stay out
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
