@@ -5,7 +5,9 @@
 Counts, over every claim with a speaker: speakers that are numbers, dates, clauses
 (a cue or finite verb inside the speaker, or more than 25 words) or pronouns left
 unresolved; then, grouping the speaker names with ``group_speakers`` as the report
-does: canonical speakers that merge mentions with different first names (must be 0),
+does: canonical speakers that merge two people's full names (no first name and surname
+shared at their end, a short form read as its formal name: "Bill Clinton" and "Hillary
+Clinton"; must be 0),
 and people split over several canonical names (a bare surname kept apart from the full
 names that end with it: one of them is the same person). The test split is never read.
 """
@@ -20,6 +22,7 @@ from pathlib import Path
 from provenance.extract import speakers
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document
+from provenance.lang.en.words import formal_first_name
 from provenance.relate.speakers import canonical_speaker, group_speakers
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
@@ -39,6 +42,22 @@ def kind(text: str) -> str:
     if "," not in text and (CLAUSE.search(text) or len(text.split()) > 25):
         return "clause"
     return ""
+
+
+def _two_people(members: set[str]) -> bool:
+    """Whether two full names of a group name two people: they share no first name and
+    surname at their end ("Bill Clinton", "Hillary Clinton"); titles before a name
+    ("Florida Gov. Jeb Bush", "Jeb Bush") and a short form ("Bill"/"William") are one."""
+    keys = [tuple(map(formal_first_name, m.split())) for m in members if len(m.split()) > 1]
+    return any(_shared_end(a, b) < 2 for i, a in enumerate(keys) for b in keys[i + 1 :])
+
+
+def _shared_end(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many words ``a`` and ``b`` share at their end."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def main() -> int:
@@ -65,11 +84,7 @@ def main() -> int:
     groups: dict[str, set[str]] = defaultdict(set)
     for name, group in group_speakers(names).items():
         groups[group].add(canonical_speaker(name))
-    firsts = {
-        group
-        for group, members in groups.items()
-        if len({m.split()[0].casefold() for m in members if len(m.split()) > 1}) > 1
-    }
+    firsts = {group for group, members in groups.items() if _two_people(members)}
     surnames: dict[str, set[str]] = defaultdict(set)
     for group in groups:
         words = group.split()

@@ -395,6 +395,10 @@ SCHEMAS: dict[str, Check] = {
                     "not_source": SOME_WORDS,
                     "not_source_examples": WORDS,
                     "not_source_counterexamples": WORDS,
+                    "outlet_refs": Map(STR),
+                    "outlet_heads": WORDS,
+                    "outlets": WORDS,
+                    "outlet_examples": Map(STR),
                 }
             ),
         }
@@ -419,6 +423,7 @@ SCHEMAS: dict[str, Check] = {
             "weekdays": WORDS,
             "stop": WORDS,
             "titles": WORDS,
+            "short_forms": Map(STR),
         }
     ),
     "ledger/ledger": Table(

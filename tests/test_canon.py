@@ -44,6 +44,14 @@ def test_group_joins_a_surname_to_its_one_full_name() -> None:
         (["the Justice Department"], "the Justice Department", "Justice Department"),
         (["Donald Trump's", "Trump"], "Trump", "Donald Trump"),
         (["Sen. Ted Cruz", "Mr. Cruz", "Cruz's"], "Cruz's", "Ted Cruz"),
+        (["Bill Clinton", "William Clinton"], "Bill Clinton", "William Clinton"),
+        (["Bill Clinton", "William Clinton", "Clinton"], "Clinton", "William Clinton"),
+        (["Bob Corker", "Sen. Robert Corker"], "Bob Corker", "Robert Corker"),
+        (
+            ["House Oversight Committee Chairman Jane Roe", "Jane Roe", "Roe"],
+            "Roe",
+            "Jane Roe",
+        ),
     ],
 )
 def test_group_joins(names: list[str], name: str, group: str) -> None:
@@ -66,6 +74,13 @@ def test_group_joins(names: list[str], name: str, group: str) -> None:
         (["Clinton", "Bill Clinton", "Hillary Clinton"], "Clinton", "Hillary Clinton"),
         (["Clinton", "Bill Clinton", "Hillary Clinton"], "Clinton", "Bill Clinton"),
         (["the campaign", "Trump Campaign"], "the campaign", "Trump Campaign"),
+        (["Ted Cruz", "Edward Cruz"], "Ted Cruz", "Edward Cruz"),
+        (["Jack Lew", "John Lew"], "Jack Lew", "John Lew"),
+        (
+            ["Bill Clinton", "William Clinton", "Hillary Clinton", "Clinton"],
+            "Clinton",
+            "Bill Clinton",
+        ),
     ],
 )
 def test_group_never_joins(names: list[str], a: str, b: str) -> None:

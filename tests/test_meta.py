@@ -90,6 +90,12 @@ ROWS = [
     ("", "The Associated Press contributed to this report.", "origin", "Associated Press"),
     ("", "Source: NATO.", "origin", ""),
     ("", "Via legislative side doors, Sanders made some gains.", "origin", ""),
+    ("By Jane Roe, Associated Press", "", "origin", "Associated Press"),
+    ("By Jane Roe, Associated Press", "", "author", "Jane Roe"),
+    ("By Jane Roe | Reuters", "", "origin", "Reuters"),
+    ("By Jane Roe, staff writer", "", "origin", ""),
+    ("", "Distributed by Tribune Content Agency.", "origin", "Tribune Content Agency"),
+    ("", "Reprinted with permission from The Conversation.", "origin", "The Conversation"),
     ("", "", "origin", ""),
 ]
 
@@ -105,6 +111,8 @@ DATELINES = [
     ("NEW YORK, Nov. 19 (UPI) — Former Secretary of State Hillary", "United Press International"),
     ("MACAU (Reuters) – Top Republican Party donor Sheldon Adelson", "Reuters"),
     ("New York (AFP) – Oscar-winning actress Susan Sarandon", "Agence France-Presse"),
+    ("(CNN) — Democrats said on Monday that", "CNN"),
+    ("(Reuters) - Democrats said on Monday that", "Reuters"),
     ("WASHINGTON — Democrats said on Monday that", ""),
     ("The AP (Associated Press) reported that", ""),
 ]

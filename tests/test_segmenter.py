@@ -408,3 +408,65 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
     }
     assert ("Norm Coleman, a former senator who said he backs Mr. Rubio", "said") in found
     assert ("who", "said") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Clinton and the State Department said the emails were not classified.",
+            "Clinton and the State Department",
+        ),
+        ("She and her aides said the plan would work.", "She and her aides"),
+        (
+            "Both Democrats and Republicans said the bill was flawed.",
+            "Both Democrats and Republicans",
+        ),
+        ("Mr. Rubio and Senator Ted Cruz said the deal was bad.", "Mr. Rubio and Senator Ted Cruz"),
+        ("About half of voters said the economy was their main concern.", "About half of voters"),
+        ("More than six in 10 said the country was on the wrong track.", "More than six in 10"),
+        ("Most of the candidates said they would support the nominee.", "Most of the candidates"),
+        ("At least one former employee said the firm knew.", "At least one former employee"),
+        ("A majority of voters said the race was close.", "A majority of voters"),
+        ("The moderators didn’t ask about the deficit.", "The moderators"),
+        ("Most don’t expect him to back the nominee.", "Most"),
+        ("Many say the party has lost its way.", "Many"),
+        ("The senator isn’t saying what he would support.", "The senator"),
+        (
+            "Turnout will be low, said Jane Roe, a political scientist at Yale.",
+            "Jane Roe, a political scientist at Yale",
+        ),
+        (
+            "Turnout fell, according to Jane Roe, an analyst at a polling firm.",
+            "Jane Roe, an analyst at a polling firm",
+        ),
+        (
+            "The deputy head of the delegation to the forum said the talks had stalled.",
+            "The deputy head of the delegation to the forum",
+        ),
+        (
+            "Jane Roe, 33, of Baldwin, Miss., said she would vote.",
+            "Jane Roe, 33, of Baldwin, Miss",
+        ),
+        (
+            "Jane Roe, 67, a retiree in Carthage, Ill., said she would vote.",
+            "Jane Roe, 67, a retiree in Carthage, Ill",
+        ),
+        ("“The deal is off,” the daily wrote.", "the daily"),
+        ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
+        ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
+        ("The Times reported that the talks had failed.", "The Times"),
+        (
+            "“It was over,” said Jane Roe, then ambassador to Israel.",
+            "Jane Roe, then ambassador to Israel",
+        ),
+        # negative rows: a clause before "and" and "even" stay out
+        ("Turnout fell, according to the poll, and the party lost.", "the poll"),
+        ("The economy grew and officials said the outlook was good.", "officials"),
+        ("Even Donald Trump said the rally was too long.", "Donald Trump"),
+    ],
+)
+def test_speaker_extent(text: str, speaker: str) -> None:
+    """Joined subjects, counts, an age and an appositive belong to the speaker; a clause
+    before "and" and "even" do not."""
+    assert next(c.speaker.text for c in claims_of(text) if c.speaker) == speaker

@@ -46,6 +46,37 @@ def test_is_pronoun(word: str, expected: bool) -> None:
     assert speakers.is_pronoun(word) is expected
 
 
+SURNAMES = [
+    ("Sen. Ted Cruz spoke in Iowa. Cruz said the plan would fail.", "Ted Cruz"),
+    ("Sen. Ted Cruz spoke in Iowa. Mr. Cruz said the plan would fail.", "Ted Cruz"),
+    (
+        "Bill Clinton and William Clinton spoke. Clinton said the plan would fail.",
+        "William Clinton",
+    ),
+    # two people, or no full name: the surname stays as written
+    ("Hillary Clinton and Bill Clinton spoke. Clinton said the plan would fail.", "Clinton"),
+    ("George W. Bush and George H.W. Bush spoke. Bush said the plan would fail.", "Bush"),
+    ("Cruz said the plan would fail.", "Cruz"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), SURNAMES)
+def test_surname_joins_the_full_name_of_its_document(text: str, name: str) -> None:
+    """A bare surname takes the one person's full name in its document; with two people
+    of that surname (a short form is no second person) or none it stays as written."""
+    assert names(text)[-1][1] == name
+
+
+OUTLETS = sorted(tables.load("extract/rules")["speakers"]["outlet_examples"].items())
+
+
+@pytest.mark.parametrize(("text", "name"), OUTLETS)
+def test_outlet_references(text: str, name: str) -> None:
+    """ "The newspaper" and a short form "The Post" name the outlet named before them;
+    with none named they stay as written (rules.toml outlet_examples)."""
+    assert names(text)[-1][1] == name
+
+
 CUTS = sorted(tables.load("extract/rules")["speakers"]["cut_examples"].items())
 
 

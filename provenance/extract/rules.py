@@ -301,7 +301,7 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
         return False
     if last in table["noun_cues"] and _modifies(words, table):
         return True
-    if words[-1] in table["time_words"] and len(words) <= 2:
+    if speaker.split()[-1] in table["time_words"] and len(words) <= 2:  # "The Times" is a name
         return True
     if words[0] in participles():
         return True

@@ -22,7 +22,7 @@ from provenance.lang.en.tokens import SPACED as _TOKEN
 
 _HARD = frozenset(("''", ";", ":", "“", "”", '"'))
 _SHORT = 5  # a phrase of at most this many words may start after any word
-_COMMAS = 3  # a speaker holds at most one appositive: two commas
+_COMMAS = 5  # a speaker holds an age and an appositive with a town and state: four commas
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 

@@ -1,5 +1,6 @@
 """Speaker names: a speaker span cut to its noun phrase, a pronoun speaker ("he said")
-resolved to the name it stands for.
+resolved to the name it stands for, "the newspaper" to the outlet named before it, a
+bare surname to the one person's full name in the document.
 
 First ``cut`` ends a speaker span before an aside ("Gates, in contrast,"). Then it
 reads claims in text order and the document text; writes ``speaker_name``: the
@@ -73,9 +74,12 @@ def _cut() -> re.Pattern[str]:
 
 
 def cut(speaker: str) -> str:
-    """``speaker`` without an aside after a comma (", who …", ", in contrast")."""
+    """``speaker`` without an aside after a comma (", in contrast", ", speaking in …") or
+    an adjunct of saying in a speaker without a comma ("Jane Roe in a statement")."""
     match = _cut().search(speaker)
-    return speaker[: match.start()] if match else speaker
+    if match is None:
+        return speaker
+    return speaker[: match.start("at") if match["at"] is not None else match.start()]
 
 
 @functools.cache
@@ -109,9 +113,129 @@ def _cut_claim(text: str, claim: Claim) -> Claim:
     return attrs.evolve(claim, speaker=span, speaker_name=span.text)
 
 
+@functools.cache
+def _outlet_names(kind: str) -> re.Pattern[str]:
+    """An outlet's name: capitalised words ending in an outlet head ("The Washington
+    Post", "Fox News") not followed by another capitalised word; for ``kind`` "any" also
+    a one-name outlet ("Reuters")."""
+    heads = "|".join(map(re.escape, sorted(_table()["outlet_heads"], key=len, reverse=True)))
+    single = "|".join(map(re.escape, sorted(_table()["outlets"], key=len, reverse=True)))
+    one = f"|{single}" if kind == "any" else ""
+    return re.compile(rf"\b(?:(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:{heads}){one})\b(?![’'-]?\s*[A-Z])")
+
+
+def _outlet_ref(speaker: str) -> tuple[str, str] | None:
+    """(kind of name, head word) an outlet reference stands for: ("print", "") for "the
+    newspaper", ("any", "Post") for "The Post"; None for a speaker that is no reference."""
+    kind = _table()["outlet_refs"].get(" ".join(speaker.split()).lower())
+    if kind is not None:
+        return str(kind), ""
+    words = speaker.split()
+    if len(words) == 2 and words[0] in ("The", "the") and words[1] in _table()["outlet_heads"]:
+        return "print", words[1]
+    return None
+
+
+def _outlet(text: str, claim: Claim) -> str:
+    """The outlet named before an outlet reference ("the newspaper", "The Post"), or ""."""
+    assert claim.speaker is not None
+    ref = _outlet_ref(claim.speaker.text)
+    if ref is None:
+        return ""
+    kind, head = ref
+    start = max(0, claim.speaker.start - int(_table()["window"]))
+    found = []
+    for match in _outlet_names(kind).finditer(text, start, claim.speaker.start):
+        words = match.group().split()
+        while len(words) > 1 and words[0] in _table()["not_names"] and words[0] != "The":
+            words = words[1:]
+        if not head or (words[-1] == head and len(words) > 1):
+            found.append(" ".join(words))
+    return found[-1] if found else ""
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(english.titles())
+
+
+@functools.cache
+def _stop() -> frozenset[str]:
+    """Words that start no name ("Even", "Said"): the stop words of the speaker rules."""
+    rules = tables.load("extract/rules")
+    return english.stop_words() | frozenset(rules["speaker_stop"])
+
+
+def _after_titles(words: list[str]) -> list[str]:
+    """The words of a name after its last title ("Texas Sen. Ted Cruz" -> "Ted Cruz")."""
+    marks = [i for i, w in enumerate(words) if w.lower() in _titles()]
+    return words[marks[-1] + 1 :] if marks else words
+
+
+def _surname(speaker: str) -> str:
+    """The surname a bare name speaker is ("Cruz", "Mr. Cruz", "Cruz’s"), else ""."""
+    words = _after_titles(speaker.replace("’", "'").removesuffix("'s").split())
+    if len(words) == 1 and words[0][:1].isupper() and words[0][1:].islower():
+        return words[0]
+    return ""
+
+
+def _after_stop(words: list[str]) -> list[str]:
+    """The words after the last one that ends a sentence ("Iowa. Cruz" -> "Cruz"); an
+    initial ("J.") or a title ("Sen.") ends none."""
+    ends = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w.endswith(".") and len(w) > 3 and "." not in w[:-1] and w.lower() not in _titles()
+    ]
+    return words[ends[-1] + 1 :] if ends else words
+
+
+def _person_key(words: list[str]) -> tuple[str, ...]:
+    return (english.formal_first_name(words[0]), *(w.casefold() for w in words[1:]))
+
+
+def _within(small: tuple[str, ...], big: tuple[str, ...]) -> bool:
+    """Whether the words of ``small`` appear in ``big`` in order, first and last kept."""
+    rest = iter(big[1:-1])
+    return small[0] == big[0] and small[-1] == big[-1] and all(w in rest for w in small[1:-1])
+
+
+@functools.lru_cache(maxsize=4)
+def _people(text: str) -> dict[str, str]:
+    """Each surname -> the one person's full name in ``text`` that ends in it, or "" when
+    two people's names do ("Hillary Clinton" and "Bill Clinton"). Read once a text."""
+    spellings: dict[str, dict[tuple[str, ...], str]] = {}
+    for match in _NAME.finditer(text):
+        words = _after_titles(_after_stop(match.group().split()))
+        while words and (words[0] in _table()["not_names"] or words[0].lower() in _stop()):
+            words = words[1:]
+        if 2 <= len(words) <= 4 and "of" not in words:
+            same = spellings.setdefault(words[-1], {})
+            key = _person_key(words)
+            same[key] = max(same.get(key, ""), " ".join(words), key=len)
+    return {surname: _one(same) for surname, same in spellings.items()}
+
+
+def _one(spellings: dict[tuple[str, ...], str]) -> str:
+    """The spelling of the one person the names stand for ("Donald Trump" is within
+    "Donald J. Trump"), or "" for two people."""
+    tops = [k for k in spellings if not any(k != o and _within(k, o) for o in spellings)]
+    return spellings[tops[0]] if len(tops) == 1 else ""
+
+
+def _surname_joined(text: str, claim: Claim) -> Claim:
+    """The claim of a bare surname speaker named by the one full name of its document
+    that ends in it ("Cruz" -> "Ted Cruz"); unchanged when none or two people fit."""
+    surname = _surname(claim.speaker_name or claim.speaker.text) if claim.speaker else ""
+    full = _people(text).get(surname, "") if surname else ""
+    return attrs.evolve(claim, speaker_name=full) if full else claim
+
+
 def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
-    """The claims (in text order) with speaker spans cut and pronoun speakers resolved in
-    ``speaker_name``."""
+    """The claims (in text order) with speaker spans cut, pronoun speakers, outlet
+    references ("the newspaper") and bare surnames ("Cruz": the one full name of the
+    document that ends in it) resolved in ``speaker_name``."""
     named: list[Claim] = []
     result = []
     claims = tuple(_cut_claim(text, claim) for claim in claims)
@@ -120,6 +244,9 @@ def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
             name = _antecedent(text, claim, named) or claim.speaker.text
             claim = attrs.evolve(claim, speaker_name=name)
         elif claim.speaker is not None:
+            if outlet := _outlet(text, claim):
+                claim = attrs.evolve(claim, speaker_name=outlet)
+            claim = _surname_joined(text, claim)
             named.append(claim)
         result.append(claim)
     return tuple(result)

@@ -96,11 +96,13 @@ def speaker_key(name: str) -> str:
 
 
 def group_speakers(names: Iterable[str]) -> dict[str, str]:
-    """Each name -> its group's canonical name. A bare surname joins the one person's full
-    name that ends with it, a bare word the one organisation it names ("Justice" ->
-    "Justice Department"), a common noun the one body it ends ("the center" -> "West
-    Point center"); never a title ("the former president"), a capitalised short form with
-    "the" ("The Post"), nor a surname to a name that ends in an organisation's head noun."""
+    """Each name -> its group's canonical name. Full names that differ only by a first-name
+    short form are one person ("Bill Clinton", "William Clinton"); a bare surname joins
+    the one person's full name that ends with it, a bare word the one organisation it
+    names ("Justice" -> "Justice Department"), a common noun the one body it ends ("the
+    center" -> "West Point center"); never a title ("the former president"), a
+    capitalised short form with "the" ("The Post"), nor a surname to a name that ends in
+    an organisation's head noun."""
     canon = {name: canonical_speaker(name) for name in sorted(set(names))}
     people: dict[str, list[str]] = {}
     bodies: dict[str, list[str]] = {}
@@ -113,15 +115,34 @@ def group_speakers(names: Iterable[str]) -> dict[str, str]:
             people.setdefault(words[-1].casefold(), []).append(full)
         elif len(words) == 2 and words[0][:1].isupper():
             bodies.setdefault(words[0].casefold(), []).append(full)
+    persons = {full: _one_person(fulls)[full] for fulls in people.values() for full in fulls}
     titles = {t[0] for t in speaker_words()[0] if len(t) == 1}
     out = {}
     for name, c in canon.items():
         ends: list[str] = []
         if len(c.split()) == 1 and c[:1].isupper() and _bare(name):
-            ends = people.get(c.casefold(), []) or bodies.get(c.casefold(), [])
+            ends = sorted({persons[f] for f in people.get(c.casefold(), [])})
+            ends = ends or bodies.get(c.casefold(), [])
         elif len(c.split()) == 1 and c.islower() and c not in titles:
             ends = nouns.get(c, [])
-        out[name] = ends[0] if len(ends) == 1 else c
+        out[name] = ends[0] if len(ends) == 1 else persons.get(c, c)
+    return out
+
+
+def _one_person(fulls: list[str]) -> dict[str, str]:
+    """Each full name -> the one person's name it stands for: names that differ only by
+    first-name short forms are one ("Bill Clinton", "William Clinton": the fullest
+    spelling), and a name that ends in another one's words is that person ("House
+    Oversight Committee Chairman Jason Chaffetz" -> "Jason Chaffetz")."""
+    keys = {full: tuple(map(english.formal_first_name, full.split())) for full in fulls}
+    spelled: dict[tuple[str, ...], str] = {}
+    for full, key in sorted(keys.items()):
+        spelled[key] = max(spelled.get(key, ""), full, key=lambda n: (len(n), n))
+    cores = sorted(spelled, key=len)
+    out = {}
+    for full, key in keys.items():
+        core = next((c for c in cores if len(c) < len(key) and key[-len(c) :] == c), key)
+        out[full] = spelled[core]
     return out
 
 

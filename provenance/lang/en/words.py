@@ -1,4 +1,5 @@
-"""The English word lists every stage shares: months, weekdays, stop words and titles.
+"""The English word lists every stage shares: months, weekdays, stop words, titles and
+first-name short forms.
 
 The words live in ``data/words.toml`` (abbreviations in ``data/abbreviations.toml``);
 these functions give the views stages need, so no stage table repeats them.
@@ -49,3 +50,16 @@ def stop_words() -> frozenset[str]:
 def titles() -> tuple[str, ...]:
     """Titles and honorifics before a name (lower case, with and without a period)."""
     return tuple(tables.load("lang/en/words")["titles"])
+
+
+@functools.cache
+def _short_forms() -> dict[str, str]:
+    table: dict[str, str] = tables.load("lang/en/words")["short_forms"]
+    return table
+
+
+def formal_first_name(word: str) -> str:
+    """The formal first name a short form stands for ("Bill" -> "william"), else the word
+    itself, case-folded: two first names are one person's when these agree."""
+    folded = word.casefold()
+    return _short_forms().get(folded, folded)
