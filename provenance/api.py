@@ -19,8 +19,8 @@ from provenance.extract.files import extract_file as _extract_file
 from provenance.extract.files import extract_files as _extract_files
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document
+from provenance.ledger import anchored
 from provenance.ledger import check as _check
-from provenance.ledger import store
 from provenance.ledger.check import CheckResult
 from provenance.ledger.sync import SyncSummary, sync_file
 from provenance.model import Claim, Ledger
@@ -64,7 +64,7 @@ def available_cores() -> int:
 
 def open_ledger(path: StrPath) -> Ledger:
     """The Ledger in a claims.toml; an error naming path:line when it is not valid."""
-    return store.open_ledger(Path(path))
+    return anchored.open_ledger(Path(path))
 
 
 def sync(

@@ -8,6 +8,7 @@ corpus folder that are not articles) do not, unless ``strict``.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +17,7 @@ import attrs
 
 from provenance.errors import FileSyntaxError, ProvenanceError
 from provenance.extract import reader
-from provenance.ledger import store, words
+from provenance.ledger import anchored, store, words
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, DocRecord, Flag, Ledger, Status
 
@@ -55,12 +56,21 @@ class _Context:
 
     root: Path
     name: str  # claims.toml as shown
-    lines: store.Lines
-    ledger: Ledger
+    read: anchored.Anchored  # claims.toml read, its claims placed (outcomes known)
     texts: dict[str, str | None] = attrs.field(factory=dict)
     refusals: dict[str, str] = attrs.field(factory=dict)  # why the reader refused a file
-    hints: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
+    current: set[str] = attrs.field(factory=set)  # documents whose claims are checked
+
+    @property
+    def ledger(self) -> Ledger:
+        """The ledger checked."""
+        return self.read.ledger
+
+    @functools.cached_property
+    def lines(self) -> store.Lines:
+        """Where each table is in claims.toml (indexed when a finding first needs a line)."""
+        return store.Lines(self.read.source.text)
 
     def known(self, section: str) -> set[str]:
         """Keys in a section, counting entries left out for a schema problem (no echo findings)."""
@@ -76,14 +86,13 @@ class _Context:
 
 def check(path: Path, strict: bool = False) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
-    text = store.read_ledger_text(path)
     name = os.path.relpath(path)
     try:
-        parsed = store.parse(text, name)[1]
+        read = anchored.read(path, name)
     except FileSyntaxError as exc:
         return CheckResult((_syntax(exc),), strict=strict)
-    ledger, problems = parsed.ledger, parsed.problems
-    context = _Context(path.parent, name, store.Lines(text), ledger, hints=parsed.hints)
+    ledger, problems = read.ledger, read.problems
+    context = _Context(path.parent, name, read)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
     findings += _corpus(context)
@@ -175,7 +184,8 @@ def _documents(context: _Context) -> Iterator[Finding]:
 
 
 def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Iterator[Finding]:
-    text = _text(context, doc.path, file)
+    sha = context.read.shas.get(doc.path)  # its claims were placed in these bytes: readable
+    text = sha or _text(context, doc.path, file)
     if text is None:
         context.texts[doc.path] = None
         refusal = context.refusals.get(doc.path)
@@ -190,11 +200,12 @@ def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Itera
             line,
         )
         return
-    if store.file_sha256(file) != doc.sha256:  # the file's bytes, BOM and all, as sync wrote
-        context.texts[doc.path] = None  # its spans are sync's business now
+    if (sha or store.file_sha256(file)) != doc.sha256:  # the bytes, BOM and all, as sync wrote
         where = context.lines.of("documents", doc.path, "sha256")
         message = f"{doc.path}: edited since the last sync; run `provenance sync`"
         yield Finding("stale", context.name, message, where)
+    else:
+        context.current.add(doc.path)  # its spans are checked; a stale one's are sync's business
     if not doc.attributed:
         yield Finding("unattributed", context.name, _unattributed(doc), line)
 
@@ -245,11 +256,13 @@ def _claims(context: _Context) -> Iterator[Finding]:
 
 def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
     """The claim's words are in its document (any quote style, any spaces); flags are warnings."""
-    text = context.texts.get(claim.doc)
-    if text is None:
+    if claim.doc not in context.current:
         return  # the document is missing or stale: reported once, on the document
-    hint = context.hints.get(claim.id, ("", ""))
-    _, outcome = words.anchor(claim, text, hint)
+    outcome = context.read.outcomes.get(claim.id)
+    if outcome is None:  # its document was not read when claims.toml was: place it now
+        text = _text(context, claim.doc, context.root / claim.doc) or ""
+        hint = context.read.hints.get(claim.id, ("", ""))
+        _, outcome = words.anchor(claim, text, hint)
     if outcome is not words.Outcome.FOUND:
         where = context.lines.of("claims", claim.id, "content")
         yield Finding("not-found", context.name, _not_found(claim, outcome), where)

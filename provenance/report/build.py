@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 
 from provenance.errors import UsageError
-from provenance.ledger import store
+from provenance.ledger import anchored, store
 from provenance.model import Claim, Ledger, Relation
 from provenance.progress import Step, no_step
 from provenance.relate.engine import relate_claims
@@ -55,8 +55,9 @@ def report_file(
     ``filters.docs`` may name a document as claims.toml does or by its path from the
     working folder; ``warn`` hears each warning about the file (an unknown key).
     """
-    _, ledger, warnings = store.read(path)
-    for warning in warnings:
+    found = anchored.read(path)
+    ledger = found.ledger
+    for warning in found.warnings(path.name):
         if warn is not None:
             warn(warning)
     filters = resolved(filters, path, ledger)
