@@ -128,14 +128,18 @@ def dumps(report: Report) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", layout(report_json(report), 2)) + "\n"
 
 
+# json.dumps(value, ensure_ascii=False) builds an encoder at every call: one is enough.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def layout(value: Any, depth: int, indent: str = "") -> str:
     """``value`` as JSON, one item a line for the outer ``depth`` levels, compact below."""
     if depth == 0 or not isinstance(value, dict | list) or not value:
-        return json.dumps(value, ensure_ascii=False)
+        return _ENCODE(value)
     inner = indent + "  "
     if isinstance(value, dict):
         items = [
-            f"{json.dumps(k, ensure_ascii=False)}: {layout(v, depth - 1, inner)}"
+            f"{_ENCODE(k)}: {layout(v, depth - 1, inner)}"
             for k, v in value.items()
         ]
         return "{\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "}"

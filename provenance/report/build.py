@@ -16,6 +16,7 @@ from provenance.errors import UsageError
 from provenance.ledger import anchored, store
 from provenance.model import Claim, Ledger, Relation
 from provenance.progress import Step, no_step
+from provenance.relate import features
 from provenance.relate.engine import relate_claims
 from provenance.relate.weights import WordWeights
 from provenance.report.model import Filters, Report, build, capped, usable
@@ -38,9 +39,10 @@ def build_report(
     those fitted on the claims' contents.
     """
     stale = stale_documents(root, ledger, step) if root is not None else []
-    relations = relations_of(usable(ledger), weights, step)
-    step("building the report", None)
-    return build(ledger, relations, filters, stale)
+    with features.shared():  # relations and propositions read the same texts
+        relations = relations_of(usable(ledger), weights, step)
+        step("building the report", None)
+        return build(ledger, relations, filters, stale)
 
 
 def report_file(
