@@ -138,10 +138,7 @@ def layout(value: Any, depth: int, indent: str = "") -> str:
         return _ENCODE(value)
     inner = indent + "  "
     if isinstance(value, dict):
-        items = [
-            f"{_ENCODE(k)}: {layout(v, depth - 1, inner)}"
-            for k, v in value.items()
-        ]
+        items = [f"{_ENCODE(k)}: {layout(v, depth - 1, inner)}" for k, v in value.items()]
         return "{\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "}"
     items = [layout(v, depth - 1, inner) for v in value]
     return "[\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "]"
