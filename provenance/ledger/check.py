@@ -61,11 +61,22 @@ class _Context:
     refusals: dict[str, str] = attrs.field(factory=dict)  # why the reader refused a file
     broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
     current: set[str] = attrs.field(factory=set)  # documents whose claims are checked
+    refused: dict[str, str | None] = attrs.field(factory=dict)  # path: why unsafe (None: safe)
 
     @property
     def ledger(self) -> Ledger:
         """The ledger checked."""
         return self.read.ledger
+
+    def unsafe(self, path: str) -> str | None:
+        """Why a document path is refused (it leaves the repository), or None; once a path."""
+        if path not in self.refused:
+            try:
+                store.resolve(self.root, path)
+                self.refused[path] = None
+            except store.UnsafePath as exc:
+                self.refused[path] = str(exc)
+        return self.refused[path]
 
     @functools.cached_property
     def lines(self) -> store.Lines:
@@ -239,22 +250,22 @@ def _claims(context: _Context) -> Iterator[Finding]:
     for claim in context.ledger.claims:
         if claim.status is Status.REJECTED:
             continue  # a rejection only stops sync from adding the claim again
-        line = context.lines.of("claims", claim.id)
-        try:
-            store.resolve(context.root, claim.doc)
-        except store.UnsafePath as exc:
-            yield Finding("unsafe-path", context.name, f"{claim.id}: {exc}", line)
+        unsafe = context.unsafe(claim.doc)
+        if unsafe is not None:
+            line = context.lines.of("claims", claim.id)
+            yield Finding("unsafe-path", context.name, f"{claim.id}: {unsafe}", line)
             continue
         if claim.doc not in known:
             message = f"{claim.id}: its document {claim.doc} is not in [documents]"
+            line = context.lines.of("claims", claim.id)
             yield Finding(
                 "unknown-document", context.name, message + "; run `provenance sync`", line
             )
             continue
-        yield from _spans(context, claim, line)
+        yield from _spans(context, claim)
 
 
-def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
+def _spans(context: _Context, claim: Claim) -> Iterator[Finding]:
     """The claim's words are in its document (any quote style, any spaces); flags are warnings."""
     if claim.doc not in context.current:
         return  # the document is missing or stale: reported once, on the document

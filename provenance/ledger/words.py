@@ -153,11 +153,17 @@ def folded(text: str) -> Folded:
 
 def occurrences(text: str, needle: str) -> list[Span]:
     """Every place ``needle`` is in ``text`` (folded match), in text order."""
+    return [Span.of(text, start, end) for start, end in places(text, needle)]
+
+
+def places(text: str, needle: str) -> list[tuple[int, int]]:
+    """``occurrences`` as (start, end) offsets in ``text``, no span made."""
     doc, want = folded(text), key(needle)
-    found: list[Span] = []
+    found: list[tuple[int, int]] = []
+    last = len(want) - 1
     at = doc.text.find(want) if want else -1
     while at >= 0:
-        found.append(doc.span(at, at + len(want), text))
+        found.append((doc.start(at), doc.end(at + last)))
         at = doc.text.find(want, at + 1)
     return found
 
@@ -180,7 +186,7 @@ def context(text: str, span: Span) -> tuple[str, str]:
 
 def repeated(text: str, words: str) -> bool:
     """The words occur more than once in the text (so context must tell them apart)."""
-    return len(occurrences(text, words)) > 1
+    return len(places(text, words)) > 1
 
 
 def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
@@ -287,10 +293,11 @@ def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | Non
     """A speaker mention or cue placed at its occurrence nearest the content; else unanchored."""
     if span is None or not span.text.strip():
         return span
-    places = occurrences(text, span.text)
-    if not places:
+    found = places(text, span.text)
+    if not found:
         return unanchored(span.text)
     low, high = min(s.start for s in content), max(s.end for s in content)
-    if span.start >= 0 and any(p.start == span.start and p.end == span.end for p in places):
+    if span.start >= 0 and (span.start, span.end) in found:
         return Span.of(text, span.start, span.end)  # already placed (an extracted claim)
-    return min(places, key=lambda p: (max(low - p.end, p.start - high, 0), p.start))
+    start, end = min(found, key=lambda p: (max(low - p[1], p[0] - high, 0), p[0]))
+    return Span.of(text, start, end)
