@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
+import os
 import shutil
 import tomllib
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from provenance.ledger import (
     words,
 )
 from provenance.model import Claim, DateBasis, Flag, Kind, Side, Span, Stance, Status
+from provenance.report import as_json
 from provenance.report.build import report_file
 from provenance.report.formats import FORMATTERS
 
@@ -302,3 +305,44 @@ def test_plain_tuples_round_trip(claim: Claim) -> None:
     """A claim survives its plain form, and so does its place."""
     assert plain.claim(plain.claim_tuple(claim)) == claim
     assert plain.claim(plain.claim_tuple(claim), plain.placed(claim)) == claim
+
+
+def test_second_check_is_replayed_without_reading(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check over the same claims.toml and files answers the same and reads no document."""
+    path = repo / "claims.toml"
+    first = check.check(path)
+    seen = reads(monkeypatch)
+    assert check.check(path) == first
+    assert seen == []
+
+
+def test_check_notices_a_new_file_in_the_corpus(repo: Path) -> None:
+    """A file added to a corpus folder (an article or not) makes the check run again."""
+    path = repo / "claims.toml"
+    check.check(path)
+    (repo / "news" / "notes.md").write_text("not an article\n", encoding="utf-8")
+    assert "not-an-article" in [f.code for f in check.check(path).findings]
+    (repo / "news" / "new.txt").write_text("Officials said it rained.\n", encoding="utf-8")
+    assert "untracked" in [f.code for f in check.check(path).findings]
+
+
+def test_check_from_another_folder_names_files_from_there(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Findings name files relative to the working folder: a replay never crosses folders."""
+    path = repo / "claims.toml"
+    here = {f.file for f in check.check(path).findings}
+    monkeypatch.chdir(repo / "news")
+    there = {f.file for f in check.check(path).findings}
+    assert there == {os.path.relpath(repo / name) for name in here}
+
+
+def test_json_written_in_pieces_is_the_whole_text(repo: Path) -> None:
+    """The JSON report streamed a line at a time equals the text built whole."""
+    report = report_file(repo / "claims.toml")
+    out = io.StringIO()
+    as_json.write(report, out, batch=1)
+    assert out.getvalue() == as_json.dumps(report)
+    assert json.loads(out.getvalue())["schema"] == as_json.SCHEMA

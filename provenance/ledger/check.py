@@ -8,6 +8,7 @@ corpus folder that are not articles) do not, unless ``strict``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Iterator
@@ -17,7 +18,7 @@ import attrs
 
 from provenance.errors import FileSyntaxError, ProvenanceError
 from provenance.extract import reader
-from provenance.ledger import anchored, store, words
+from provenance.ledger import anchored, store, unchanged, words
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, DocRecord, Flag, Ledger, Status
 
@@ -98,10 +99,27 @@ class _Context:
 def check(path: Path, strict: bool = False) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
     name = os.path.relpath(path)
+    key = f"{os.getcwd()} {name}"  # findings name files as seen from the working folder
+    said = unchanged.replay(path, KIND, key)
+    if said is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            found, documents, claims = said
+            return CheckResult(tuple(Finding(*f) for f in found), documents, claims, strict)
     try:
         read = anchored.read(path, name)
     except FileSyntaxError as exc:
         return CheckResult((_syntax(exc),), strict=strict)
+    result = _check(path, name, read, strict)
+    found = tuple(attrs.astuple(finding) for finding in result.findings)
+    said = (found, result.documents, result.claims)
+    unchanged.keep(path, KIND, key, read.source.sha256, read.ledger, said)
+    return result
+
+
+KIND = "check"
+
+
+def _check(path: Path, name: str, read: anchored.Anchored, strict: bool) -> CheckResult:
     ledger, problems = read.ledger, read.problems
     context = _Context(path.parent, name, read)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
