@@ -31,6 +31,10 @@ class FileSyntaxError(InputError):
             f"{file}:{line}:{column}: {problem}" if line is not None else f"{file}: {problem}"
         )
 
+    def __reduce__(self) -> tuple[type[FileSyntaxError], tuple[str, str, int | None, int]]:
+        """Pickled by its fields: raised in a ``--jobs`` or Dask worker, it arrives whole."""
+        return (type(self), (self.file, self.problem, self.line, self.column))
+
 
 class TableError(ProvenanceError):
     """A shipped data table (``<stage>/data/*.toml``) that the code cannot use.
@@ -44,6 +48,10 @@ class TableError(ProvenanceError):
         self.key = key
         self.problem = problem
         super().__init__(f"{file}: {key}: {problem}" if key else f"{file}: {problem}")
+
+    def __reduce__(self) -> tuple[type[TableError], tuple[str, str, str]]:
+        """Pickled by its fields, as :class:`FileSyntaxError`."""
+        return (type(self), (self.file, self.key, self.problem))
 
 
 class ProvenanceWarning(UserWarning):
@@ -106,3 +114,11 @@ def cannot_write(path: str, reason: str) -> InputError:
 
 def empty(path: str) -> InputError:
     return InputError(f"{path}: empty (no text to read)")
+
+
+def bad_document_line(where: str, reason: str) -> InputError:
+    return InputError(f'{where}: {reason}; each line is {{"doc": NAME, "text": TEXT}}')
+
+
+def needs_extra(extra: str, what: str) -> ProvenanceError:
+    return ProvenanceError(f"{what} needs the {extra} extra: pip install 'provenance[{extra}]'")

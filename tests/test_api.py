@@ -50,6 +50,43 @@ def test_extract_text_on_a_text_read_without_newline_translation() -> None:
     )
 
 
+def test_extract_records_is_provenance_extract(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``extract_records((name, text))`` gives the records ``provenance extract`` prints for
+    the file, a leading byte-order mark dropped as the command drops it."""
+    monkeypatch.chdir(ROOT)
+    expected = cli_lines(capsys, "extract", "--format", "jsonl", SEED_003)
+    text = (ROOT / SEED_003).read_bytes().decode("utf-8")
+    for given in (text, "\ufeff" + text):
+        records = provenance.extract_records((SEED_003, given))
+        assert [json.dumps(r, ensure_ascii=False) for r in records] == expected
+
+
+def printed(code: str) -> str:
+    """What ``python -c CODE`` prints, run from the repository root, stripped."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    ).stdout.strip()
+
+
+def test_the_cluster_path_needs_no_dask_until_used() -> None:
+    """``extract_records`` runs without importing Dask; only ``documents_bag`` imports it."""
+    code = (
+        "import sys, provenance; provenance.extract_records(('a.txt', 'Smith said so.'));"
+        " print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    assert printed(code) == "[]"
+
+
+def test_documents_bag_without_dask_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the extra, ``documents_bag`` is one line naming it, not an ImportError."""
+    monkeypatch.setitem(sys.modules, "dask", None)
+    monkeypatch.setitem(sys.modules, "dask.bag", None)
+    with pytest.raises(provenance.ProvenanceError, match=r"pip install 'provenance\[dask\]'"):
+        provenance.documents_bag(["seeds/a.txt"])
+
+
 def test_extract_file_refuses_a_missing_file(tmp_path: Path) -> None:
     """A file that cannot be read raises the one-line InputError the command prints."""
     with pytest.raises(provenance.InputError, match="no such file"):
@@ -161,7 +198,4 @@ def test_import_provenance_imports_no_stage() -> None:
         "import sys, provenance; print(sorted(m for m in sys.modules"
         " if m.startswith(('provenance.', 'rich', 'rapidfuzz'))))"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
-    ).stdout
-    assert out.strip() == "[]"
+    assert printed(code) == "[]"

@@ -76,9 +76,9 @@ def test_every_format_exits_0_and_never_writes_the_ledger(
 
 @pytest.mark.xfail(
     strict=True,
-    reason="rested on lifted words: the seed spells 'Al- Baghdad' (a typo the alias list no"
-    " longer carries) and grades certainty by 'with a high degree of certainty' (a phrase of"
-    " this one sentence); tests/test_relate_reworded.py keeps the relation in plain English",
+    reason="the seed spells 'Al- Baghdad' (a typo the alias list no longer carries: no"
+    " general rule takes the city Baghdad for the man al-Baghdadi); spelt right, the"
+    " relation comes out (tests/test_relate_reworded.py, 'certainty' is a general cue)",
 )
 def test_seeds_gatilov_contradicts_the_foreign_ministry_sources(
     corpus: Path, capsys: pytest.CaptureFixture[str]

@@ -171,3 +171,32 @@ def test_no_attributed_claims_in_seed_001() -> None:
     claims = seed_claims("001")
     assert [c.kind for c in claims] == [Kind.OWN]
     assert claims[0].rule == "own-voice-lede" and claims[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        # a one-line article: its line is also its title, and it refutes
+        ("The third breast story is a hoax.\n", ["own-voice-refutation"]),
+        # a headline that refutes, then a lede
+        (
+            "The shark photo was doctored\n\nA photo of a shark swimming on a flooded "
+            "highway spread widely on Sunday.\n",
+            ["own-voice-refutation", "own-voice-lede"],
+        ),
+        # a headline that states, then a lede: the headline is no claim of its own
+        (
+            "Storm closes the coast road\n\nThe coast road was closed on Sunday after "
+            "the storm brought down trees.\n",
+            ["own-voice-lede"],
+        ),
+    ],
+)
+def test_a_headline_that_refutes_is_the_outlets_own_claim(
+    tmp_path: Path, text: str, rules: list[str]
+) -> None:
+    """The title is the outlet's words too: when it calls something false, it is kept."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    assert [c.rule for c in claims] == rules

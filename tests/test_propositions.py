@@ -116,3 +116,18 @@ def test_limit_caps_each_side_of_a_proposition() -> None:
     shown = capped(report, 3).propositions[0]
     assert len(shown.sides[Side.FOR]) == 3 and shown.more == {Side.FOR: 1}
     assert capped(report, 0).propositions[0] is stated
+
+
+def test_the_text_is_the_statement_most_articles_share() -> None:
+    """A proposition reads as the story states it in most articles, not as whichever
+    claim happened to lead it (an aside of one article that joined first)."""
+    claims = [
+        claim("a.txt", "the fisherman walked to his spot and the bear attacked him at dawn"),
+        claim("b.txt", "a bear attacked the fisherman and his ringtone scared the bear away"),
+        claim("c.txt", "his ringtone scared away the bear that attacked the fisherman"),
+        claim("d.txt", "the ringtone scared the bear that attacked the fisherman", speaker="he"),
+    ]
+    found = propositions(claims)
+    assert len(found) == 1
+    assert "ringtone" in found[0].text and "scared" in found[0].text
+    assert found[0].id == propositions(list(reversed(claims)))[0].id

@@ -29,6 +29,7 @@ SURE = [
     "there is no doubt that Abu Bakr al-Baghdadi is dead",
     "we are highly confident that Abu Bakr al-Baghdadi is dead",
     "Abu Bakr al-Baghdadi is certainly dead, without a doubt",
+    "it is a near certainty that Abu Bakr al-Baghdadi is dead",  # PolNeAR train: "a near certainty"
 ]
 MAYBE = [
     "Abu Bakr al-Baghdadi might have been killed by a Russian air strike",
@@ -69,6 +70,19 @@ def two_documents(first: str, stance_a: Stance, second: str, stance_b: Stance) -
 def test_unverified_contradicts_certain(unsure: str, sure: str) -> None:
     """Gatilov's "could not be verified" against the ministry sources' certainty, reworded."""
     x, y = two_documents(unsure, Stance.CONCEDES, sure, Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is C
+    assert "certainty-conflict" in codes
+
+
+@pytest.mark.parametrize(
+    "unsure",
+    ["al-Baghdadi's death has not been confirmed", "there is no proof that al-Baghdadi is dead"],
+)
+def test_the_surname_with_its_particle_names_the_same_man(unsure: str) -> None:
+    """ "al-Baghdadi" alone is the "Abu Bakr al-Baghdadi" of the other claim: a lower-case
+    particle joined by a hyphen ("al-", "bin-") starts a name like a capital does."""
+    x, y = two_documents(unsure, Stance.CONCEDES, SURE[0], Stance.ASSERTS)
     kind, codes = related(x, y)
     assert kind is C
     assert "certainty-conflict" in codes

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from provenance import tables, tables_schema
-from provenance.errors import ProvenanceError, TableError
+from provenance.errors import FileSyntaxError, ProvenanceError, TableError
 from provenance.model import ReasonCode
 
 Table = dict[str, Any]
@@ -180,3 +180,22 @@ def test_reason_codes_of_tables_are_members() -> None:
     shared = tables.load("report/report")["shared_reason_codes"]
     codes = [*shared, *(row[0] for row in tables.load("relate/body")["reasons"].values())]
     assert all(isinstance(ReasonCode(code), ReasonCode) for code in codes)
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        TableError("rules.toml", "verb.say.forms", "an empty list"),
+        TableError("rules.toml", "", "not a table"),
+        FileSyntaxError("claims.toml", "a bad key", 3, 7),
+        FileSyntaxError("claims.toml", "not UTF-8"),
+    ],
+)
+def test_errors_with_fields_survive_pickling(error: Exception) -> None:
+    """A worker process (``--jobs``, Dask) sends its error back pickled: message and fields
+    arrive whole instead of failing to unpickle."""
+    import pickle
+
+    back = pickle.loads(pickle.dumps(error))
+    assert type(back) is type(error) and str(back) == str(error)
+    assert vars(back) == vars(error)

@@ -3,8 +3,8 @@
 Two kinds of sentence are the outlet's own claims (kind ``own``, no speaker, no cue):
 the *lede* (the first sentence of the body long enough to state something: news writing
 puts the story's claim there) and a sentence that calls something false in the outlet's
-own words ("The third breast story is a hoax"). A sentence that already holds an
-attributed claim adds none. Words and sizes: ``extract/data/own_voice.toml``.
+own words ("The third breast story is a hoax"), the headline included. A sentence that
+already holds an attributed claim adds none. Words and sizes: ``extract/data/own_voice.toml``.
 Attribution scoring (PolNeAR) does not count these claims: they have no source.
 """
 
@@ -56,15 +56,16 @@ def own_claims(
     for sentence in sentences:
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
-        if words < table["min_words"] or " ".join(text.split()) == title:
+        if words < table["min_words"]:
             continue
-        is_lede = not lede_found
-        lede_found = True
+        headline = " ".join(text.split()) == title
+        is_lede = not lede_found and not headline
+        lede_found = lede_found or not headline
         if taken.overlaps(sentence):
             continue
         if words > table["max_words"]:
             continue
-        rule = "own-voice-lede" if is_lede else "own-voice-refutation"
+        rule = "own-voice-lede" if is_lede else "own-voice-refutation"  # a headline may refute
         if not is_lede and not refuting().search(text):
             continue
         span = trimmed(sentence)

@@ -139,7 +139,7 @@ def names_of(text: str) -> frozenset[str]:
     names: set[str] = set()
     run: list[str] = []
     for word in [*possessives_marked(text), "."]:
-        if word[0].isupper() or (run and word.lower() in joiners):
+        if word[0].isupper() or (run and word.lower() in joiners) or particle_name(word, joiners):
             run.append(word.lower().removesuffix("'s").removesuffix("'"))
             if not word.endswith("'") and not word.endswith("'s"):
                 continue
@@ -148,6 +148,12 @@ def names_of(text: str) -> frozenset[str]:
             names.add(name)
         run = []
     return frozenset(names)
+
+
+def particle_name(word: str, joiners: frozenset[str]) -> bool:
+    """A name word led by a lower-case joiner and a hyphen: "al-Baghdadi", "bin-Salman"."""
+    head, _, rest = word.partition("-")
+    return bool(rest) and rest[0].isupper() and head in joiners
 
 
 def possessives_marked(text: str) -> list[str]:

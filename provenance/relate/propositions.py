@@ -135,7 +135,8 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     out = []
     for leader, members in groups:
         every = [x for rep in members for x in copies[keys[rep.id]]]
-        out.append(made(leader, every, feats))
+        said = representative(leader, members, topics, docs, idf, feats)
+        out.append(made(leader, every, feats, said))
     least = settings()["min_voices"]
     kept = [p for p in out if p.voices >= least]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
@@ -270,8 +271,37 @@ def joined(
     return min(1.0, weight(shared, idf) / least) if least else 0.0
 
 
-def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> Proposition:
-    """A proposition from its leader and members."""
+def representative(
+    leader: Claim,
+    members: Sequence[Claim],
+    topics: Mapping[str, frozenset[str]],
+    docs: Mapping[str, frozenset[str]],
+    idf: Mapping[str, float],
+    feats: Mapping[str, Features],
+) -> Claim:
+    """The member whose words the other documents' claims share most: the proposition's
+    words as the story states them, not the first claim that happened to lead it. Claims
+    that assert come first; a claim too short to place (a refutation that joined through
+    its article) never speaks for the proposition."""
+    held: dict[str, set[str]] = {}
+    for claim in members:
+        for w in topics.get(claim.id, ()):
+            held.setdefault(w, set()).update(docs.get(claim.id, ()))
+
+    def score(claim: Claim) -> tuple[bool, float]:
+        mine = docs.get(claim.id, frozenset())
+        shared = sum(idf.get(w, 1.0) * len(held[w] - mine) for w in topics.get(claim.id, ()))
+        return (side_of(claim, feats[claim.id]) is Side.FOR, shared)
+
+    least = settings()["min_shared"]
+    placed = [c for c in members if len(topics.get(c.id, ())) >= least]
+    return max(placed, key=score, default=leader)
+
+
+def made(
+    leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim | None = None
+) -> Proposition:
+    """A proposition from its leader and members; ``said`` gives its words."""
     lead = feats[leader.id]
     about = lead.content - {w for _, scope in lead.negated_near for w in scope}
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
@@ -286,7 +316,7 @@ def made(leader: Claim, members: list[Claim], feats: Mapping[str, Features]) -> 
     digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
     return Proposition(
         id=f"p-{digest}",
-        text=statement(leader.content_text),
+        text=statement((said or leader).content_text),
         sides={side: tuple(ids) for side, ids in sides.items()},
         sources={side: len(keys) for side, keys in copies.items()},
         docs=len({c.doc for c in members}),
