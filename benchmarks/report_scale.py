@@ -1,13 +1,22 @@
-"""Report cost on a growing corpus of near-duplicate copies: PolNeAR train+dev ×1, ×2, ×4, ×8.
+"""Ledger, check and report cost on a growing corpus of near-duplicate copies: PolNeAR
+train+dev ×1, ×2, ×4, ×8.
 
     .venv/bin/python benchmarks/report_scale.py [--scales 1,2,4,8] [--work DIR] [--reuse]
 
 Builds the copies with ``../shared/bench/make_copies.py --out DIR/corpus -n MAX`` (copy 0 is
 the articles as they are; copy j > 0 swaps six words of each article), then for each scale
 N runs ``provenance init c0 … c{N-1} --ledger DIR/corpus/claims-xN.toml`` (skipped with
-``--reuse`` when that ledger exists) and times ``provenance report --format json`` over it
-(stdout to a file, to count claims and relations). Wall time and peak resident memory are
-those of the child process alone (``os.wait4``). Prints a table, then one JSON object.
+``--reuse`` when that ledger exists) and times, in this order, with the cache folder
+(``PROVENANCE_CACHE_DIR=DIR/cache``) emptied where it says *cold*:
+
+- ``sync`` with nothing changed: cold, then warm (the second finds the first remembered);
+- ``check``: cold, then warm;
+- ``report --format json`` cold (stdout to a file, to count claims and relations);
+- ``report --format rich --width 100`` warm (the json run filled the cache).
+
+Each command's wall time and peak resident memory are those of its child process alone
+(``os.wait4``); a sync that rewrote the ledger (it should not) is reported. Prints a
+table, then one JSON object.
 """
 
 from __future__ import annotations
@@ -16,6 +25,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -27,7 +37,7 @@ PROVENANCE = [sys.executable, "-m", "provenance"]
 
 
 def timed(command: list[str], cwd: Path, stdout: Path | None = None) -> dict[str, Any]:
-    """Run ``command``: its exit code, wall seconds and peak RSS (MiB), of this child only."""
+    """Run ``command``: exit code, wall and CPU seconds, peak RSS (MiB), of this child only."""
     sink = open(stdout, "w") if stdout else open(os.devnull, "w")  # noqa: SIM115 (closed below)
     begin = time.perf_counter()
     with sink:
@@ -38,6 +48,7 @@ def timed(command: list[str], cwd: Path, stdout: Path | None = None) -> dict[str
     return {
         "exit": child.returncode,
         "seconds": round(seconds, 1),
+        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),  # waiting for a core excluded
         "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),  # KiB on Linux
     }
 
@@ -52,34 +63,53 @@ def counts(report: Path) -> dict[str, int]:
     return {"claims": len(data["claims"]), "copies": copies, **kinds}
 
 
-def one_scale(corpus: Path, n: int, reuse: bool) -> dict[str, Any]:
-    """init (unless reused) and report --format json over the first ``n`` copies."""
+def one_scale(corpus: Path, cache: Path, n: int, reuse: bool) -> dict[str, Any]:
+    """init (unless reused), then sync, check and report over the first ``n`` copies."""
     ledger = corpus / f"claims-x{n}.toml"
     row: dict[str, Any] = {"scale": n}
     if not (reuse and ledger.exists()):
         ledger.unlink(missing_ok=True)
         folders = [f"c{j}" for j in range(n)]
         row["init"] = timed([*PROVENANCE, "init", *folders, "--ledger", ledger.name], corpus)
+    before = ledger.read_bytes()
+    on = ["--ledger", ledger.name]
+    for name, command in (("sync", ["sync", *on]), ("check", ["check", *on])):
+        shutil.rmtree(cache, ignore_errors=True)
+        row[f"{name}_cold"] = timed([*PROVENANCE, *command], corpus)
+        row[f"{name}_warm"] = timed([*PROVENANCE, *command], corpus)
+    row["ledger_unchanged"] = ledger.read_bytes() == before
     out = corpus / f"report-x{n}.json"
-    command = [*PROVENANCE, "report", "--format", "json", "--ledger", ledger.name]
-    row["report"] = timed(command, corpus, stdout=out)
+    shutil.rmtree(cache, ignore_errors=True)
+    row["report"] = timed([*PROVENANCE, "report", "--format", "json", *on], corpus, stdout=out)
+    rich = [*PROVENANCE, "report", "--format", "rich", "--width", "100", *on]
+    row["rich"] = timed(rich, corpus, stdout=corpus / f"report-x{n}.txt")
     row.update(counts(out))
     return row
 
 
+COLUMNS = (  # (heading, row key) of each timed command
+    ("init", "init"),
+    ("sync cold", "sync_cold"),
+    ("sync warm", "sync_warm"),
+    ("check cold", "check_cold"),
+    ("check warm", "check_warm"),
+    ("json", "report"),
+    ("rich", "rich"),
+)
+
+
 def table(rows: list[dict[str, Any]]) -> str:
-    """The growth table, one line a scale."""
-    head = (
-        f"{'scale':>5} {'claims':>8} {'copies':>7} {'contra':>6} {'agrees':>7} {'related':>8}"
-        f" {'init s':>7} {'report s':>9} {'report MiB':>11}"
-    )
+    """The growth table, a line a scale: claims, then wall s / CPU s / peak MiB a command."""
+    head = f"{'scale':>5} {'claims':>8} " + " ".join(f"{name:>19}" for name, _ in COLUMNS)
     lines = [head]
     for r in rows:
-        init = r.get("init", {}).get("seconds", "-")
+        cells = []
+        for _, key in COLUMNS:
+            run = r.get(key)
+            seconds = f"{run['seconds']:>5} / {run['cpu_seconds']:>5}" if run else ""
+            cells.append(f"{seconds} / {run['peak_rss_mib']:>4.0f}" if run else "-")
         lines.append(
-            f"{'x' + str(r['scale']):>5} {r['claims']:>8} {r['copies']:>7}"
-            f" {r.get('contradicts', 0):>6} {r.get('agrees', 0):>7} {r.get('related', 0):>8}"
-            f" {init:>7} {r['report']['seconds']:>9} {r['report']['peak_rss_mib']:>11}"
+            f"{'x' + str(r['scale']):>5} {r['claims']:>8} " + " ".join(f"{c:>19}" for c in cells)
         )
     return "\n".join(lines)
 
@@ -99,15 +129,24 @@ def main() -> int:
         check=True,
         stdout=subprocess.DEVNULL,
     )
+    cache = args.work / "cache"
+    os.environ["PROVENANCE_CACHE_DIR"] = str(cache)  # the children's cache, emptied for "cold"
     rows = []
     for n in scales:
-        rows.append(one_scale(corpus, n, args.reuse))
+        rows.append(one_scale(corpus, cache, n, args.reuse))
         print(table(rows).splitlines()[-1], file=sys.stderr, flush=True)
     print(table(rows))
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     print(json.dumps({"rows": rows, "machine": machine}, sort_keys=True))
-    failed = [r for r in rows if r["report"]["exit"] or r.get("init", {}).get("exit")]
-    return 1 if failed else 0
+    return 1 if any(failed(row) for row in rows) else 0
+
+
+def failed(row: dict[str, Any]) -> bool:
+    """A command failed (check exits 1 for findings: only 2 or more is a failure here)."""
+    runs = [row.get(key) or {"exit": 0} for _, key in COLUMNS]
+    checks = (row["check_cold"]["exit"], row["check_warm"]["exit"])
+    others = [run["exit"] for run in runs if run not in (row["check_cold"], row["check_warm"])]
+    return any(others) or max(checks) > 1 or not row["ledger_unchanged"]
 
 
 if __name__ == "__main__":

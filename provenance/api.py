@@ -22,8 +22,8 @@ from provenance.extract.files import extract_files as _extract_files
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import BOM, parse_document, read_text
 from provenance.extract.records import claim_record
+from provenance.ledger import anchored
 from provenance.ledger import check as _check
-from provenance.ledger import store
 from provenance.ledger.check import CheckResult
 from provenance.ledger.sync import SyncSummary, sync_file
 from provenance.model import Claim, Ledger
@@ -140,7 +140,7 @@ def available_cores() -> int:
 
 def open_ledger(path: StrPath) -> Ledger:
     """The Ledger in a claims.toml; an error naming path:line when it is not valid."""
-    return store.open_ledger(Path(path))
+    return anchored.open_ledger(Path(path))
 
 
 def sync(

@@ -8,6 +8,8 @@ corpus folder that are not articles) do not, unless ``strict``.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,7 +18,7 @@ import attrs
 
 from provenance.errors import FileSyntaxError, ProvenanceError
 from provenance.extract import reader
-from provenance.ledger import store, words
+from provenance.ledger import anchored, store, unchanged, words
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, DocRecord, Flag, Ledger, Status
 
@@ -55,12 +57,32 @@ class _Context:
 
     root: Path
     name: str  # claims.toml as shown
-    lines: store.Lines
-    ledger: Ledger
+    read: anchored.Anchored  # claims.toml read, its claims placed (outcomes known)
     texts: dict[str, str | None] = attrs.field(factory=dict)
     refusals: dict[str, str] = attrs.field(factory=dict)  # why the reader refused a file
-    hints: dict[str, tuple[str, str]] = attrs.field(factory=dict)
     broken: set[tuple[str, str]] = attrs.field(factory=set)  # entries with a schema problem
+    current: set[str] = attrs.field(factory=set)  # documents whose claims are checked
+    refused: dict[str, str | None] = attrs.field(factory=dict)  # path: why unsafe (None: safe)
+
+    @property
+    def ledger(self) -> Ledger:
+        """The ledger checked."""
+        return self.read.ledger
+
+    def unsafe(self, path: str) -> str | None:
+        """Why a document path is refused (it leaves the repository), or None; once a path."""
+        if path not in self.refused:
+            try:
+                store.resolve(self.root, path)
+                self.refused[path] = None
+            except store.UnsafePath as exc:
+                self.refused[path] = str(exc)
+        return self.refused[path]
+
+    @functools.cached_property
+    def lines(self) -> store.Lines:
+        """Where each table is in claims.toml (indexed when a finding first needs a line)."""
+        return store.Lines(self.read.source.text)
 
     def known(self, section: str) -> set[str]:
         """Keys in a section, counting entries left out for a schema problem (no echo findings)."""
@@ -76,14 +98,30 @@ class _Context:
 
 def check(path: Path, strict: bool = False) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
-    text = store.read_ledger_text(path)
     name = os.path.relpath(path)
+    key = f"{os.getcwd()} {name}"  # findings name files as seen from the working folder
+    said = unchanged.replay(path, KIND, key)
+    if said is not None:
+        with contextlib.suppress(TypeError, ValueError):
+            found, documents, claims = said
+            return CheckResult(tuple(Finding(*f) for f in found), documents, claims, strict)
     try:
-        parsed = store.parse(text, name)[1]
+        read = anchored.read(path, name)
     except FileSyntaxError as exc:
         return CheckResult((_syntax(exc),), strict=strict)
-    ledger, problems = parsed.ledger, parsed.problems
-    context = _Context(path.parent, name, store.Lines(text), ledger, hints=parsed.hints)
+    result = _check(path, name, read, strict)
+    found = tuple(attrs.astuple(finding) for finding in result.findings)
+    said = (found, result.documents, result.claims)
+    unchanged.keep(path, KIND, key, read.source.sha256, read.ledger, said)
+    return result
+
+
+KIND = "check"
+
+
+def _check(path: Path, name: str, read: anchored.Anchored, strict: bool) -> CheckResult:
+    ledger, problems = read.ledger, read.problems
+    context = _Context(path.parent, name, read)
     context.broken = {(p.section, p.key) for p in problems if not p.unknown_key}
     findings = [*(_problem(context, p) for p in problems)]
     findings += _corpus(context)
@@ -175,7 +213,8 @@ def _documents(context: _Context) -> Iterator[Finding]:
 
 
 def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Iterator[Finding]:
-    text = _text(context, doc.path, file)
+    sha = context.read.shas.get(doc.path)  # its claims were placed in these bytes: readable
+    text = sha or _text(context, doc.path, file)
     if text is None:
         context.texts[doc.path] = None
         refusal = context.refusals.get(doc.path)
@@ -190,11 +229,12 @@ def _document(context: _Context, doc: DocRecord, file: Path, line: int) -> Itera
             line,
         )
         return
-    if store.file_sha256(file) != doc.sha256:  # the file's bytes, BOM and all, as sync wrote
-        context.texts[doc.path] = None  # its spans are sync's business now
+    if (sha or store.file_sha256(file)) != doc.sha256:  # the bytes, BOM and all, as sync wrote
         where = context.lines.of("documents", doc.path, "sha256")
         message = f"{doc.path}: edited since the last sync; run `provenance sync`"
         yield Finding("stale", context.name, message, where)
+    else:
+        context.current.add(doc.path)  # its spans are checked; a stale one's are sync's business
     if not doc.attributed:
         yield Finding("unattributed", context.name, _unattributed(doc), line)
 
@@ -228,28 +268,30 @@ def _claims(context: _Context) -> Iterator[Finding]:
     for claim in context.ledger.claims:
         if claim.status is Status.REJECTED:
             continue  # a rejection only stops sync from adding the claim again
-        line = context.lines.of("claims", claim.id)
-        try:
-            store.resolve(context.root, claim.doc)
-        except store.UnsafePath as exc:
-            yield Finding("unsafe-path", context.name, f"{claim.id}: {exc}", line)
+        unsafe = context.unsafe(claim.doc)
+        if unsafe is not None:
+            line = context.lines.of("claims", claim.id)
+            yield Finding("unsafe-path", context.name, f"{claim.id}: {unsafe}", line)
             continue
         if claim.doc not in known:
             message = f"{claim.id}: its document {claim.doc} is not in [documents]"
+            line = context.lines.of("claims", claim.id)
             yield Finding(
                 "unknown-document", context.name, message + "; run `provenance sync`", line
             )
             continue
-        yield from _spans(context, claim, line)
+        yield from _spans(context, claim)
 
 
-def _spans(context: _Context, claim: Claim, line: int) -> Iterator[Finding]:
+def _spans(context: _Context, claim: Claim) -> Iterator[Finding]:
     """The claim's words are in its document (any quote style, any spaces); flags are warnings."""
-    text = context.texts.get(claim.doc)
-    if text is None:
+    if claim.doc not in context.current:
         return  # the document is missing or stale: reported once, on the document
-    hint = context.hints.get(claim.id, ("", ""))
-    _, outcome = words.anchor(claim, text, hint)
+    outcome = context.read.outcomes.get(claim.id)
+    if outcome is None:  # its document was not read when claims.toml was: place it now
+        text = _text(context, claim.doc, context.root / claim.doc) or ""
+        hint = context.read.hints.get(claim.id, ("", ""))
+        _, outcome = words.anchor(claim, text, hint)
     if outcome is not words.Outcome.FOUND:
         where = context.lines.of("claims", claim.id, "content")
         yield Finding("not-found", context.name, _not_found(claim, outcome), where)

@@ -99,6 +99,9 @@ def _chunk(piece: str, preamble: bool) -> Chunk:
 def _header(line: str) -> tuple[str, str]:
     if line.startswith("[["):
         return "?", ""
+    simple = tomltext.table_header(line)
+    if simple is not None:
+        return simple if simple[0] in SECTIONS else ("?", "")
     try:
         table = tomllib.loads(line + "\n")
     except tomllib.TOMLDecodeError:

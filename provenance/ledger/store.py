@@ -31,7 +31,7 @@ from provenance.errors import (
     cannot_write,
 )
 from provenance.extract import reader
-from provenance.ledger import schema, words, write
+from provenance.ledger import schema, tomltext, words, write
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, Ledger
 
@@ -203,13 +203,17 @@ def load(path: Path) -> Loaded:
     """Read ``path``; any schema problem but an unknown key is an error naming its line."""
     source = read_source(path)
     data, parsed = parse(source.text, path.name)
-    fatal = [p for p in parsed.problems if not p.unknown_key]
+    return Loaded(source, data, parsed, warnings_of(path.name, source.text, parsed.problems))
+
+
+def warnings_of(name: str, text: str, problems: list[Problem]) -> list[str]:
+    """A warning per problem (an unknown key); any other problem raises, naming its line."""
+    fatal = [p for p in problems if not p.unknown_key]
     if fatal:
         first = fatal[0]
         more = f" (and {len(fatal) - 1} more; run `provenance check`)" if len(fatal) > 1 else ""
-        raise InputError(f"{located(path.name, source.text, first)}{more}")
-    warnings = [located(path.name, source.text, p) for p in parsed.problems]
-    return Loaded(source, data, parsed, warnings)
+        raise InputError(f"{located(name, text, first)}{more}")
+    return [located(name, text, p) for p in problems]
 
 
 def read(path: Path) -> tuple[str, Ledger, list[str]]:
@@ -510,6 +514,10 @@ class Lines:
                 self._index(stripped, number)
 
     def _index(self, header: str, number: int) -> None:
+        simple = tomltext.table_header(header)
+        if simple is not None:
+            self.headers.setdefault(simple, number)
+            return
         try:
             table = tomllib.loads(header + "\n")
         except tomllib.TOMLDecodeError:

@@ -19,7 +19,7 @@ import attrs
 from provenance import errors
 from provenance.errors import InputError, ProvenanceError, UsageError
 from provenance.extract import parallel, pipeline, reader
-from provenance.ledger import merge, schema, store, write
+from provenance.ledger import merge, schema, store, unchanged, write
 from provenance.ledger.merge import Extractor
 from provenance.model import Claim, DocRecord, Document, Ledger
 
@@ -248,6 +248,11 @@ def sync_file(
     with store.locked(path, timeout):
         for leftover in store.remove_leftovers(path):
             say(f"{leftover.name}: removed what an interrupted sync left behind")
+        quick = not (folders or create or reextract)
+        if quick and (known := unchanged.recall(path, prune)) is not None:
+            for warning in known.warnings:
+                say(warning)
+            return SyncSummary(known.events, known.documents, known.failures)
         loaded = _open(path, folders, create, say)
         parsed = loaded.parsed if loaded else schema.Parsed(Ledger(), [])
         ledger = parsed.ledger
@@ -260,8 +265,10 @@ def sync_file(
             return attrs.evolve(done, written=True)
         upgrade = parsed.schema != schema.SCHEMA
         out = write.write(loaded.source.text, loaded.data, result, done.texts, upgrade)
-        if out == loaded.source.text:
-            return done  # nothing changed: the file stays as it is, byte for byte
+        if out == loaded.source.text:  # nothing changed: the file stays as it is, byte for byte
+            if quick:
+                unchanged.remember(path, prune, loaded.source.sha256, ledger, loaded.warnings, done)
+            return done
         if upgrade:
             _backup(path, loaded.source, say)
         between_read_and_write(path)

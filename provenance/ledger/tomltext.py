@@ -25,6 +25,19 @@ _ESCAPES = {
 }
 
 
+# A table header as sync writes it: ``[section.key]`` or ``[section."key"]``, no escapes,
+# no comment. Others are read by tomllib (``table_header`` says None).
+_HEADER = re.compile(r'\[([A-Za-z0-9_-]+)\.(?:([A-Za-z0-9_-]+)|"([^"\\\x00-\x1f\x7f]*)")\]')
+
+
+def table_header(line: str) -> tuple[str, str] | None:
+    """Section and key of a stripped header line in sync's own form, else None (ask tomllib)."""
+    found = _HEADER.fullmatch(line)
+    if found is None:
+        return None
+    return found[1], found[2] if found[2] is not None else found[3]
+
+
 def string(text: str) -> str:
     """A TOML basic string: quotes, backslashes and control characters escaped."""
     if _PLAIN.fullmatch(text):

@@ -12,6 +12,7 @@ own characters. When the words occur more than once, the context written beside 
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
 import re
@@ -45,15 +46,39 @@ class Outcome(enum.Enum):
 
 @attrs.frozen
 class Folded:
-    """A text folded for matching, and where each folded character came from."""
+    """A text folded for matching, and where each folded character came from.
+
+    Most characters fold to themselves; only the *pieces* that do not (runs of spaces,
+    quotes, dashes, ellipses, invisible characters) are recorded, in order. A character
+    after a piece stands where the piece ended in the original, plus its distance."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    at: tuple[int, ...] = ()  # where each piece starts in the folded text
+    size: tuple[int, ...] = ()  # its folded length (0: it folded to nothing)
+    first: tuple[int, ...] = ()  # where its folded characters start in the original
+    last: tuple[int, ...] = ()  # where they end in the original
+    resume: tuple[int, ...] = ()  # where the original goes on after it
+
+    def start(self, index: int) -> int:
+        """Where the folded character ``index`` starts in the original."""
+        piece = bisect.bisect_right(self.at, index) - 1
+        if piece < 0:
+            return index
+        inside = index - self.at[piece]
+        if inside < self.size[piece]:
+            return self.first[piece]
+        return self.resume[piece] + inside - self.size[piece]
+
+    def end(self, index: int) -> int:
+        """Where the folded character ``index`` ends in the original."""
+        piece = bisect.bisect_right(self.at, index) - 1
+        if piece >= 0 and index - self.at[piece] < self.size[piece]:
+            return self.last[piece]
+        return self.start(index) + 1
 
     def span(self, start: int, end: int, original: str) -> Span:
         """The original span of the folded range ``[start, end)``."""
-        return Span.of(original, self.starts[start], self.ends[end - 1])
+        return Span.of(original, self.start(start), self.end(end - 1))
 
 
 def fold_char(char: str) -> str:
@@ -65,48 +90,53 @@ def fold_char(char: str) -> str:
     return _SAME.get(char, char)
 
 
-# Runs of whitespace and single characters that fold to something else: everything
-# between them folds to itself, so fold() copies those runs whole.
-_SPECIAL = re.compile(r"\s+|[" + re.escape("".join(sorted(_GONE | set(_SAME)))) + "]")
+# The pieces of a text that do not fold to themselves: a run of whitespace and invisible
+# characters holding more than one plain space (a line break, two spaces, a soft hyphen),
+# and single characters that fold to something else. A lone plain space folds to itself.
+_RUN = "[\\s" + re.escape("".join(sorted(_GONE))) + "]"
+_PIECE = re.compile(
+    f"{_RUN}*(?:[^\\S ]| {{2}}|[{re.escape(''.join(sorted(_GONE)))}]){_RUN}*"
+    f"|[{re.escape(''.join(sorted(_SAME)))}]"
+)
 _TABLE = str.maketrans({**dict.fromkeys(_GONE, None), **_SAME})
 _SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> Folded:
-    """``text`` folded (whitespace collapsed, quotes, dashes, ellipses unified)."""
+    """``text`` folded (whitespace collapsed, quotes, dashes, ellipses unified).
+
+    A run of whitespace and invisible characters is one space, standing where its first
+    whitespace character starts and its last one ends (none: it is nothing)."""
     chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    spaced = False  # the last character kept is a space
-    at = 0
-    for match in _SPECIAL.finditer(text):
-        first, last = match.span()
-        if first > at:
-            chars.append(text[at:first])
-            starts.extend(range(at, first))
-            ends.extend(range(at + 1, first + 1))
-            spaced = False
-        at = last
+    at: list[int] = []
+    size: list[int] = []
+    first: list[int] = []
+    last: list[int] = []
+    resume: list[int] = []
+    length = copied = 0
+    for match in _PIECE.finditer(text):
+        begin, stop = match.span()
+        if begin > copied:
+            chars.append(text[copied:begin])
+            length += begin - copied
         piece = match.group()
-        if piece[0].isspace():
-            if spaced:
-                ends[-1] = last
-            else:
-                chars.append(_SPACE)
-                starts.append(first)
-                ends.append(last)
-                spaced = True
-            continue
-        for part in fold_char(piece):
-            chars.append(part)
-            starts.append(first)
-            ends.append(first + 1)
-            spaced = False
-    if at < len(text):
-        chars.append(text[at:])
-        starts.extend(range(at, len(text)))
-        ends.extend(range(at + 1, len(text) + 1))
-    return Folded("".join(chars), tuple(starts), tuple(ends))
+        same = _SAME.get(piece)
+        if same is not None:
+            out, low, high = same, begin, begin + 1
+        else:
+            spaces = [n for n, char in enumerate(piece) if char.isspace()]
+            out = _SPACE if spaces else ""
+            low, high = (begin + spaces[0], begin + spaces[-1] + 1) if spaces else (begin, begin)
+        chars.append(out)
+        at.append(length)
+        size.append(len(out))
+        first.append(low)
+        last.append(high)
+        resume.append(stop)
+        length += len(out)
+        copied = stop
+    chars.append(text[copied:])
+    return Folded("".join(chars), *map(tuple, (at, size, first, last, resume)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -123,11 +153,17 @@ def folded(text: str) -> Folded:
 
 def occurrences(text: str, needle: str) -> list[Span]:
     """Every place ``needle`` is in ``text`` (folded match), in text order."""
+    return [Span.of(text, start, end) for start, end in places(text, needle)]
+
+
+def places(text: str, needle: str) -> list[tuple[int, int]]:
+    """``occurrences`` as (start, end) offsets in ``text``, no span made."""
     doc, want = folded(text), key(needle)
-    found: list[Span] = []
+    found: list[tuple[int, int]] = []
+    last = len(want) - 1
     at = doc.text.find(want) if want else -1
     while at >= 0:
-        found.append(doc.span(at, at + len(want), text))
+        found.append((doc.start(at), doc.end(at + last)))
         at = doc.text.find(want, at + 1)
     return found
 
@@ -150,7 +186,7 @@ def context(text: str, span: Span) -> tuple[str, str]:
 
 def repeated(text: str, words: str) -> bool:
     """The words occur more than once in the text (so context must tell them apart)."""
-    return len(occurrences(text, words)) > 1
+    return len(places(text, words)) > 1
 
 
 def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
@@ -257,10 +293,11 @@ def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | Non
     """A speaker mention or cue placed at its occurrence nearest the content; else unanchored."""
     if span is None or not span.text.strip():
         return span
-    places = occurrences(text, span.text)
-    if not places:
+    found = places(text, span.text)
+    if not found:
         return unanchored(span.text)
     low, high = min(s.start for s in content), max(s.end for s in content)
-    if span.start >= 0 and any(p.start == span.start and p.end == span.end for p in places):
+    if span.start >= 0 and (span.start, span.end) in found:
         return Span.of(text, span.start, span.end)  # already placed (an extracted claim)
-    return min(places, key=lambda p: (max(low - p.end, p.start - high, 0), p.start))
+    start, end = min(found, key=lambda p: (max(low - p[1], p[0] - high, 0), p[0]))
+    return Span.of(text, start, end)

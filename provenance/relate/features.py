@@ -5,10 +5,12 @@ Pure functions over strings; the words come from ``relate/data/relate.toml``.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -377,9 +379,36 @@ def asked_apart(
     return {name: found for name, found in out.items() if found}
 
 
-@functools.lru_cache(maxsize=8192)
+_SHARED: contextvars.ContextVar[dict[str, Features] | None] = contextvars.ContextVar(
+    "provenance_shared_features", default=None
+)
+
+
+@contextlib.contextmanager
+def shared() -> Iterator[None]:
+    """Within it, each text's features are computed once however often they are asked for
+    (a report relates its claims, then groups them into propositions: the same texts)."""
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def features(text: str) -> Features:
     """The features of one text."""
+    memo = _SHARED.get()
+    if memo is None:
+        return _features(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _features(text)
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _features(text: str) -> Features:
+    """The features of one text (the last few thousand remembered)."""
     norm = normalise(text)
     lower = norm.lower()
     toks = tokens(lower)

@@ -28,9 +28,11 @@ with its own ``doc`` and ``outlet``); a copy's ``copy_of`` names its representat
 
 from __future__ import annotations
 
+import io
 import json
 import re
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, TextIO
 
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 
@@ -125,19 +127,43 @@ def dumps(report: Report) -> str:
     UTF-8 is kept readable; C1 control characters are escaped. Lines are written by the
     C encoder (compact), so a report of 100 000 relations takes a second, not a minute.
     """
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", layout(report_json(report), 2)) + "\n"
+    out = io.StringIO()
+    write(report, out)
+    return out.getvalue()
 
 
-def layout(value: Any, depth: int, indent: str = "") -> str:
+def write(report: Report, out: TextIO, batch: int = 4096) -> None:
+    """``dumps(report)`` written to ``out`` a few thousand lines at a time (never whole:
+    the text of a large report is several times the size of the report)."""
+    pending: list[str] = []
+    for piece in pieces(report_json(report), 2):
+        pending.append(piece)
+        if len(pending) >= batch:
+            out.write(_escaped("".join(pending)))
+            pending.clear()
+    out.write(_escaped("".join(pending)) + "\n")
+
+
+def _escaped(text: str) -> str:
+    """C1 control characters as ``\\u0080``… (each alone: any cut of the text escapes alike)."""
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# json.dumps(value, ensure_ascii=False) builds an encoder at every call: one is enough.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def pieces(value: Any, depth: int, indent: str = "") -> Iterator[str]:
     """``value`` as JSON, one item a line for the outer ``depth`` levels, compact below."""
     if depth == 0 or not isinstance(value, dict | list) or not value:
-        return json.dumps(value, ensure_ascii=False)
+        yield _ENCODE(value)
+        return
     inner = indent + "  "
-    if isinstance(value, dict):
-        items = [
-            f"{json.dumps(k, ensure_ascii=False)}: {layout(v, depth - 1, inner)}"
-            for k, v in value.items()
-        ]
-        return "{\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "}"
-    items = [layout(v, depth - 1, inner) for v in value]
-    return "[\n" + ",\n".join(inner + item for item in items) + "\n" + indent + "]"
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    yield "{\n" if isinstance(value, dict) else "[\n"
+    for number, (key, item) in enumerate(items):
+        yield ",\n" + inner if number else inner
+        if isinstance(value, dict):
+            yield _ENCODE(key) + ": "
+        yield from pieces(item, depth - 1, inner)
+    yield "\n" + indent + ("}" if isinstance(value, dict) else "]")

@@ -13,9 +13,10 @@ from pathlib import Path
 import attrs
 
 from provenance.errors import UsageError
-from provenance.ledger import store
+from provenance.ledger import anchored, store
 from provenance.model import Claim, Ledger, Relation
 from provenance.progress import Step, no_step
+from provenance.relate import features
 from provenance.relate.engine import relate_claims
 from provenance.relate.weights import WordWeights
 from provenance.report.model import Filters, Report, build, capped, usable
@@ -38,9 +39,10 @@ def build_report(
     those fitted on the claims' contents.
     """
     stale = stale_documents(root, ledger, step) if root is not None else []
-    relations = relations_of(usable(ledger), weights, step)
-    step("building the report", None)
-    return build(ledger, relations, filters, stale)
+    with features.shared():  # relations and propositions read the same texts
+        relations = relations_of(usable(ledger), weights, step)
+        step("building the report", None)
+        return build(ledger, relations, filters, stale)
 
 
 def report_file(
@@ -55,8 +57,9 @@ def report_file(
     ``filters.docs`` may name a document as claims.toml does or by its path from the
     working folder; ``warn`` hears each warning about the file (an unknown key).
     """
-    _, ledger, warnings = store.read(path)
-    for warning in warnings:
+    found = anchored.read(path)
+    ledger = found.ledger
+    for warning in found.warnings(path.name):
         if warn is not None:
             warn(warning)
     filters = resolved(filters, path, ledger)

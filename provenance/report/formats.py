@@ -74,7 +74,7 @@ def svg(report: Report, width: int = HTML_WIDTH, title: str = "provenance report
 
 def write_json(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:
     """The stable JSON document (schema in ``provenance.report.as_json``)."""
-    out.write(as_json.dumps(report))
+    as_json.write(report, out)
 
 
 def write_markdown(report: Report, out: TextIO, width: int | None, step: Step = no_step) -> None:

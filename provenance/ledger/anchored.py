@@ -1,0 +1,197 @@
+"""claims.toml read and every claim placed in its document, remembered between runs.
+
+``read`` gives what ``store.parse`` and ``store.anchor_all`` give (the same ledger, the
+same outcomes), but keeps it in the cache (``ledger.cache``) under the sha256 of
+claims.toml, with the sha256 of each document whose text placed its claims. The next
+read of the same claims.toml parses nothing and reads only the documents whose bytes
+changed since (their claims are placed again); the others are only hashed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from provenance.errors import ProvenanceError
+from provenance.extract import reader
+from provenance.ledger import cache, plain, store, words
+from provenance.ledger.schema import Problem
+from provenance.model import Claim, Ledger
+
+KIND = "read"
+_OUTCOMES = {outcome.value: outcome for outcome in words.Outcome}
+
+
+@attrs.frozen
+class Anchored:
+    """claims.toml as read: its source, what it says, and its claims placed in their texts."""
+
+    source: store.Source
+    ledger: Ledger  # claims placed where their words were found (FOUND), else as written
+    problems: list[Problem]
+    hints: dict[str, tuple[str, str]]  # claim id: the context written beside repeated words
+    schema: int  # the schema the file was written in
+    outcomes: dict[str, words.Outcome]  # claim id: how placing it went (documents read only)
+    shas: dict[str, str | None]  # document: sha256 of the bytes read ("" absent, None unread)
+
+    def warnings(self, name: str) -> list[str]:
+        """A warning per unknown key; any other schema problem raises, naming its line."""
+        return store.warnings_of(name, self.source.text, self.problems)
+
+    @property
+    def readable(self) -> set[str]:
+        """Documents whose text was read and placed their claims."""
+        return {path for path, sha in self.shas.items() if sha}
+
+
+def read(path: Path, name: str = "") -> Anchored:
+    """claims.toml at ``path``, parsed and anchored (from the cache when it is current).
+
+    A syntax error raises ``FileSyntaxError`` naming the file as ``name`` (default: its
+    file name); schema problems are returned, not raised.
+    """
+    source = store.read_source(path)
+    stored = cache.fetch(path, KIND, source.sha256)
+    if stored is not None:
+        try:
+            found, renewed = _recalled(path.parent, source, stored)
+        except Exception:  # a damaged entry that unmarshalled: read the file instead
+            found, renewed = None, None
+        if found is not None:
+            if renewed is not None:
+                cache.keep(path, KIND, source.sha256, renewed)
+            return found
+    parsed = store.parse(source.text, name or path.name)[1]
+    written = parsed.ledger.claims
+    claims, outcomes, shas = place(path.parent, written, parsed.hints)
+    ledger = attrs.evolve(parsed.ledger, claims=tuple(claims))
+    found = Anchored(source, ledger, parsed.problems, parsed.hints, parsed.schema, outcomes, shas)
+    entries = tuple(
+        _entry(claim, placed, outcomes) for claim, placed in zip(written, claims, strict=True)
+    )
+    cache.keep(path, KIND, source.sha256, _stored(found, entries))
+    return found
+
+
+def place(
+    root: Path, claims: Iterable[Claim], hints: Mapping[str, tuple[str, str]]
+) -> tuple[list[Claim], dict[str, words.Outcome], dict[str, str | None]]:
+    """``claims`` placed in their documents' texts, how each went, and each document's hash.
+
+    A document is hashed before it is read, so a file changed in between is read again
+    next time (its hash no longer matches)."""
+    claims = list(claims)
+    shas: dict[str, str | None] = {}
+    texts: dict[str, str] = {}
+    for name in sorted({claim.doc for claim in claims}):
+        shas[name] = current(root, name)
+        file = store.present(root, name) if shas[name] else None
+        if file is not None:
+            try:
+                texts[name] = reader.read_text(file, name)
+            except ProvenanceError:
+                shas[name] = None  # unreadable: read (and refused) again next time
+    placed: list[Claim] = []
+    outcomes: dict[str, words.Outcome] = {}
+    for claim in claims:
+        text = texts.get(claim.doc)
+        if text is None:
+            placed.append(claim)
+            continue
+        moved, outcome = words.anchor(claim, text, hints.get(claim.id, ("", "")))
+        outcomes[claim.id] = outcome
+        placed.append(moved if outcome is words.Outcome.FOUND else claim)
+    return placed, outcomes, shas
+
+
+def current(root: Path, name: str) -> str | None:
+    """The sha256 of a document's file, "" when it is absent, None when it cannot be read."""
+    file = store.present(root, name)
+    if file is None:
+        return None if store.special(root, name) else ""
+    try:
+        return store.file_sha256(file)
+    except OSError:
+        return None
+
+
+def _entry(written: Claim, placed: Claim, outcomes: Mapping[str, words.Outcome]) -> tuple[Any, ...]:
+    """A claim as the cache keeps it: as written, where it was placed (found), the outcome."""
+    outcome = outcomes.get(written.id)
+    spans = plain.placed(placed) if outcome is words.Outcome.FOUND else None
+    return plain.claim_tuple(written), spans, None if outcome is None else outcome.value
+
+
+def _stored(found: Anchored, entries: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What the cache keeps (plain data): the file's tables and each claim's ``_entry``."""
+    ledger = found.ledger
+    problems = tuple((p.section, p.key, p.field, p.message, p.unknown_key) for p in found.problems)
+    return (
+        (found.schema, ledger.corpus, ledger.articles),
+        tuple(map(plain.document_tuple, ledger.documents)),
+        entries,
+        tuple(map(plain.relation_tuple, ledger.relations)),
+        found.hints,
+        ledger.unknown,
+        problems,
+        found.shas,
+    )
+
+
+def _recalled(
+    root: Path, source: store.Source, stored: tuple[Any, ...]
+) -> tuple[Anchored, tuple[Any, ...] | None]:
+    """The Anchored a cache entry holds, its changed documents read and placed again; and
+    the entry to store instead (None: it was current)."""
+    top, docs, entries, relations, hints, unknown, problems, shas = stored
+    names = sorted({entry[0][_DOC] for entry in entries})
+    now = {name: current(root, name) for name in names}
+    changed = {name for name in names if now[name] is None or now[name] != shas.get(name)}
+    again = [plain.claim(entry[0]) for entry in entries if entry[0][_DOC] in changed]
+    moved, fresh_outcomes, fresh_shas = place(root, again, hints)
+    replaced = iter(zip(again, moved, strict=True))
+    claims: list[Claim] = []
+    outcomes: dict[str, words.Outcome] = {}
+    kept: list[tuple[Any, ...]] = []
+    for entry in entries:
+        if entry[0][_DOC] in changed:
+            written, placed = next(replaced)
+            entry = _entry(written, placed, fresh_outcomes)
+            claims.append(placed)
+        else:
+            claims.append(plain.claim(entry[0], entry[1]))
+        if entry[2] is not None:
+            outcomes[entry[0][_ID]] = _OUTCOMES[entry[2]]
+        kept.append(entry)
+    schema_, corpus, articles = top
+    ledger = Ledger(
+        corpus=tuple(corpus),
+        articles=tuple(articles),
+        documents=tuple(map(plain.document, docs)),
+        claims=tuple(claims),
+        relations=tuple(map(plain.relation, relations)),
+        unknown=unknown,
+    )
+    found = Anchored(
+        source,
+        ledger,
+        [Problem(*p) for p in problems],
+        hints,
+        schema_,
+        outcomes,
+        {**shas, **fresh_shas},
+    )
+    return found, (_stored(found, tuple(kept)) if changed else None)
+
+
+_ID, _DOC = 3, 4  # where a claim's id and document stand in ``plain.claim_tuple``
+
+
+def open_ledger(path: Path) -> Ledger:
+    """The Ledger in ``path``, its claims placed (``store.open_ledger``, through the cache)."""
+    found = read(path)
+    found.warnings(path.name)
+    return found.ledger
