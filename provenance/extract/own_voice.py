@@ -67,7 +67,7 @@ def own_claims(
             continue
         if words > table["max_words"]:
             continue
-        rule = "own-voice-lede" if is_lede else "own-voice-refutation"  # a headline may refute
+        rule = "own-voice-lede" if is_lede else "own-voice-refutation"
         if not is_lede and not refuting().search(text):
             continue
         span = trimmed(sentence)

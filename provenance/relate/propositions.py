@@ -301,7 +301,7 @@ def representative(
 
 
 def made(
-    leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim | None = None
+    leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim
 ) -> Proposition:
     """A proposition from its leader and members; ``said`` gives its words."""
     lead = feats[leader.id]
@@ -318,7 +318,7 @@ def made(
     digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
     return Proposition(
         id=f"p-{digest}",
-        text=statement((said or leader).content_text),
+        text=statement(said.content_text),
         sides={side: tuple(ids) for side, ids in sides.items()},
         sources={side: len(keys) for side, keys in copies.items()},
         docs=len({c.doc for c in members}),
