@@ -40,6 +40,13 @@ DENIALS = [
         id="X denied claims that Y",
     ),
     pytest.param(
+        "Several studies have debunked claims that the vaccine causes autism.",
+        "Several studies",
+        "have debunked",
+        "that the vaccine causes autism",
+        id="X debunked claims that Y",
+    ),
+    pytest.param(
         "The ministry rejected the claim that its troops had crossed the border.",
         "The ministry",
         "rejected",

@@ -32,6 +32,8 @@ TABLE = [
     ("said", "say", "the leader may have been killed", Stance.HEDGES),
     ("said", "say", "the man was reportedly armed", Stance.HEDGES),
     ("said", "say", "he allegedly paid", Stance.HEDGES),
+    ("said", "say", "the alleged fraud cost millions", Stance.HEDGES),
+    ("said", "say", "the purported video shows the attack", Stance.HEDGES),
     ("qualified claim", "claim", "that the leader died", Stance.HEDGES),
     ("seem", "seem", "they … to have benefited", Stance.HEDGES),
     ("appeared", "appeared", "the team … paralyzed", Stance.HEDGES),
