@@ -464,6 +464,7 @@ SCHEMAS: dict[str, Check] = {
                     "index_max_postings": COUNT,
                     "min_voices": COUNT,
                     "min_members": COUNT,
+                    "min_documents": COUNT,
                 }
             ),
             "cue_order": SOME_WORDS,

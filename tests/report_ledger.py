@@ -8,6 +8,7 @@ invented (a bridge, a hostile claim with markup and terminal escapes).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from provenance.model import (
     Claim,
@@ -36,6 +37,9 @@ HOSTILE_SPEAKER = "[bold red]Mallory[/bold red]"
 HOSTILE_CONTENT = "the bridge is \x1b[31msafe\x1b[0m [link=http://x]click[/link]"
 
 
+_PLACES = itertools.count()
+
+
 def claim(
     cid: str,
     doc: str,
@@ -46,13 +50,15 @@ def claim(
     date: dt.date | None = None,
     **extra: object,
 ) -> Claim:
-    """A claim with made-up offsets (the report never reads the document text)."""
+    """A claim with made-up offsets (the report never reads the document text); each
+    claim's content has a place of its own, as in a document."""
+    at = 200 + 1000 * next(_PLACES)
     return Claim(
         id=cid,
         doc=doc,
         speaker=Span(0, len(speaker), speaker) if speaker is not None else None,
         cue=Span(100, 100 + len(cue), cue) if cue else None,
-        content=(Span(200, 200 + len(content), content),),
+        content=(Span(at, at + len(content), content),),
         kind=Kind.INDIRECT,
         stance=stance,
         date=date,

@@ -10,11 +10,14 @@ from provenance.relate.features import features
 from provenance.relate.propositions import propositions, side_of
 
 
-def claim(doc: str, content: str, stance: Stance = Stance.ASSERTS, speaker: str = "") -> Claim:
-    """A claim whose document text is ``speaker said content`` (offsets are real)."""
-    start = len(speaker) + 6 if speaker else 0
+def claim(
+    doc: str, content: str, stance: Stance = Stance.ASSERTS, speaker: str = "", at: int = 0
+) -> Claim:
+    """A claim whose document text is ``speaker said content`` from offset ``at`` (offsets
+    are real)."""
+    start = at + (len(speaker) + 6 if speaker else 0)
     span = Span(start, start + len(content), content)
-    who = Span(0, len(speaker), speaker) if speaker else None
+    who = Span(at, at + len(speaker), speaker) if speaker else None
     return Claim(claim_id(doc, (span,)), doc, who, None, (span,), Kind.INDIRECT, stance)
 
 
@@ -79,8 +82,26 @@ def test_copies_count_as_one_source() -> None:
 
 def test_one_document_states_no_proposition() -> None:
     """What a single article says is not a proposition of the story."""
-    lone = [claim("a.txt", "the mayor opened the bridge"), claim("a.txt", "the bridge opened")]
+    lone = [
+        claim("a.txt", "the mayor opened the bridge"),
+        claim("a.txt", "the bridge opened", at=40),
+    ]
     assert propositions(lone) == ()
+
+
+def test_one_article_shows_a_proposition_only_where_its_voices_dispute_it() -> None:
+    """Two speakers of one article agreeing are that article; disagreeing, a dispute."""
+    agree = [
+        claim("a.txt", "the mayor opened the new bridge on Monday", speaker="Police"),
+        claim("a.txt", "the mayor opened the new bridge on Monday morning", speaker="Jones", at=99),
+    ]
+    assert propositions(agree) == ()
+    dispute = [
+        agree[0],
+        claim("a.txt", "the mayor did not open the new bridge", speaker="Lee", at=99),
+    ]
+    (found,) = propositions(dispute)
+    assert found.disputed and found.docs == 1
 
 
 def test_propositions_are_deterministic() -> None:
@@ -131,3 +152,46 @@ def test_the_text_is_the_statement_most_articles_share() -> None:
     assert len(found) == 1
     assert "ringtone" in found[0].text and "scared" in found[0].text
     assert found[0].id == propositions(list(reversed(claims)))[0].id
+
+
+def test_a_claim_nested_in_another_is_no_second_voice_for_it() -> None:
+    """A claim inside another claim's words (same document) shares them because it is part
+    of them: it does not join the proposition that claim leads as a second voice."""
+    outer = "the militia ran its campaign out of the river town, though officials saw no sign"
+    inner = "officials saw no sign"
+    at = len("Experts said ") + outer.index(inner)
+    nested = Claim(
+        claim_id("a.txt", (Span(at, at + len(inner), inner),)),
+        "a.txt",
+        Span(at, at + len("officials"), "officials"),
+        None,
+        (Span(at, at + len(inner), inner),),
+        Kind.INDIRECT,
+        Stance.ASSERTS,
+    )
+    claims = [
+        claim("a.txt", outer, speaker="Experts"),
+        nested,
+        claim("b.txt", "the militia ran its campaign out of the river town", speaker="Police"),
+    ]
+    found = propositions(claims)
+    assert len(found) == 1
+    members = {cid for ids in found[0].sides.values() for cid in ids}
+    assert nested.id not in members and len(members) == 2
+
+
+def test_a_proposition_reads_as_what_its_for_side_states() -> None:
+    """Negated claims stand against the statement the others make, whichever leads, and
+    the proposition's words are the statement, not its negation."""
+    claims = [
+        claim("a.txt", "the airline has no plans to separate passengers by gender", speaker="she"),
+        claim("b.txt", "the airline does not plan to separate passengers by gender"),
+        claim("c.txt", "the airline has plans to separate passengers by gender", speaker="he"),
+        claim("d.txt", "the airline plans to separate passengers by gender from March"),
+    ]
+    for order in (claims, list(reversed(claims))):
+        (found,) = propositions(order)
+        docs = {c.id: c.doc for c in claims}
+        assert sorted(docs[i] for i in found.sides[Side.AGAINST]) == ["a.txt", "b.txt"]
+        assert sorted(docs[i] for i in found.sides[Side.FOR]) == ["c.txt", "d.txt"]
+        assert " no " not in f" {found.text} " and " not " not in f" {found.text} "

@@ -11,7 +11,8 @@ against (denies it, or calls it false: refuting words, a negated predicate), hed
 unverified ("could not be verified"); a claim that only reports or refuses stands on no
 side. Copies of one statement (the same words in several documents) are one source
 carried by several outlets. A proposition needs two voices on its sides (two speakers,
-or a speaker and an outlet's own words). Thresholds: ``[propositions]`` of relate.toml.
+or a speaker and an outlet's own words) and two articles, unless its claims stand on two
+sides. Thresholds: ``[propositions]`` of relate.toml.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class Proposition:
     text: str  # the leader's words
     sides: Mapping[Side, tuple[str, ...]]  # side -> claim ids, in leader order
     sources: Mapping[Side, int]  # side -> independent statements (copies counted once)
-    docs: int  # documents with a claim on it
+    docs: int  # documents with a claim on one of its sides
     voices: int  # distinct speakers (an outlet's own voice counts as the outlet) on a side
     by_hand: tuple[str, ...] = ()  # claims whose side a person set in claims.toml
 
@@ -137,9 +138,18 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
         every = [x for rep in members for x in copies[keys[rep.id]]]
         said = representative(leader, members, topics, docs, idf, feats)
         out.append(made(leader, every, feats, said))
-    least = settings()["min_voices"]
-    kept = [p for p in out if p.voices >= least]
+    kept = [p for p in out if shown(p)]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def shown(proposition: Proposition) -> bool:
+    """Whether a proposition is one of the story's: ``min_voices`` speakers take a side
+    on it, and it spans ``min_documents`` articles unless its claims stand on two sides
+    (one article's voices agreeing with each other are that article, not the story)."""
+    if proposition.voices < settings()["min_voices"]:
+        return False
+    sided = sum(1 for ids in proposition.sides.values() if ids)
+    return proposition.docs >= settings()["min_documents"] or sided >= 2
 
 
 def refer(
@@ -228,6 +238,9 @@ def group(
     smaller of the claim and the leader. A proposition's words are its leader's and
     those ``min_members`` of its claims share: paraphrases across articles bring the
     words the next article may use, but never make a short claim easier to place.
+    A claim never joins the proposition its own sentence leads: a claim nested in
+    another's words ("experts said X, although officials found no evidence of this")
+    shares them because it is part of them, not because it states the same thing.
     """
     need = settings()["min_similarity"]
     grow = settings()["min_members"]
@@ -240,6 +253,8 @@ def group(
         words = topics[claim.id]
         best, best_score = -1, need
         for i in near(words, index, df):
+            if overlapping(claim, groups[i][0]):
+                continue
             score = joined(words, topics[groups[i][0].id], profiles[i], idf)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = i, score
@@ -257,6 +272,13 @@ def group(
                 profiles[best].add(w)
                 index.setdefault(w, []).append(best)
     return groups
+
+
+def overlapping(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one document have content extents that overlap."""
+    if a.doc != b.doc or not a.content or not b.content:
+        return False
+    return a.content[0].start < b.content[-1].end and b.content[0].start < a.content[-1].end
 
 
 def joined(
@@ -283,6 +305,7 @@ def representative(
     words as the story states them, not the first claim that happened to lead it. Claims
     that assert come first; a claim too short to place (a refutation that joined through
     its article) never speaks for the proposition."""
+    about = shared_words(members, feats)
     held: dict[str, set[str]] = {}
     for claim in members:
         for w in topics.get(claim.id, ()):
@@ -293,7 +316,7 @@ def representative(
         shared = sum(
             idf.get(w, 1.0) * len(held[w] - mine) for w in sorted(topics.get(claim.id, ()))
         )
-        return (side_of(claim, feats[claim.id]) is Side.FOR, shared)
+        return (side_of(claim, feats[claim.id], about) is Side.FOR, shared)
 
     least = settings()["min_shared"]
     placed = [c for c in members if len(topics.get(c.id, ())) >= least]
@@ -304,27 +327,47 @@ def made(
     leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim
 ) -> Proposition:
     """A proposition from its leader and members; ``said`` gives its words."""
-    lead = feats[leader.id]
-    about = lead.content - {w for _, scope in lead.negated_near for w in scope}
+    about = shared_words(members, feats)
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
     voices = set()
+    docs = set()
     for claim in members:
         side = side_of(claim, feats[claim.id], about)
         if side is not None and side is not Side.NONE:
             sides[side].append(claim.id)
             copies[side].add(copy_key(claim))
             voices.add(voice(claim))
+            docs.add(claim.doc)
     digest = hashlib.sha256(leader.id.encode()).hexdigest()[:8]
     return Proposition(
         id=f"p-{digest}",
         text=statement(said.content_text),
         sides={side: tuple(ids) for side, ids in sides.items()},
         sources={side: len(keys) for side, keys in copies.items()},
-        docs=len({c.doc for c in members}),
+        docs=len(docs),
         voices=len(voices),
         by_hand=tuple(c.id for c in members if c.side is not None),
     )
+
+
+def shared_words(members: Sequence[Claim], feats: Mapping[str, Features]) -> frozenset[str]:
+    """The proposition's words: the content words two or more of its statements hold
+    (copies count once), or, for one statement, its words outside a negation."""
+    held: dict[str, int] = {}
+    seen = set()
+    for claim in members:
+        key = copy_key(claim)
+        if key in seen:
+            continue
+        seen.add(key)
+        for w in feats[claim.id].content:
+            held[w] = held.get(w, 0) + 1
+    common = frozenset(w for w, n in held.items() if n >= 2)
+    if common:
+        return common
+    f = feats[members[0].id]
+    return f.content - {w for _, scope in f.negated_near for w in scope}
 
 
 _THAT = re.compile(r"^(?:that|whether)\s+", re.IGNORECASE)
