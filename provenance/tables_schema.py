@@ -538,7 +538,8 @@ SCHEMAS: dict[str, Check] = {
                     "proposition_heads": WORDS,
                     "skip_stances": WORDS,
                     **_NEGATION,
-                }
+                },
+                {"negation_through": WORDS},
             ),
             "speakers": Table(
                 {

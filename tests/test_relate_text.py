@@ -78,3 +78,20 @@ def test_every_hedge_has_a_kind() -> None:
     kinds = [p for phrases in table()["hedge_kinds"].values() for p in phrases]
     assert sorted(set(kinds)) == sorted(kinds)
     assert set(table()["cues"]["hedge"]) <= set(kinds)
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The league has no plans to expand", {"plan", "expand"}),
+        ("She has no intention of leaving the party", {"intention", "leav"}),
+        ("He does not want to run again", {"want", "run"}),
+        # a word that is no word of intent stops the scope where it was
+        ("She did not talk to reporters", {"talk"}),
+        ("They have no plans for the weekend", {"plan"}),
+    ],
+)
+def test_negation_carries_past_a_word_of_intent(text: str, scope: set[str]) -> None:
+    """Between claims a negator negates the next content word, and through a word of
+    intent before "to" / "of" the word after it: "no plans to expand" denies expanding."""
+    assert [set(words) for _, words in features(text).negated_near] == [scope]

@@ -300,7 +300,9 @@ def negation_scopes(
     for start, end in negators:
         if contrasts(toks, start, end) or interjection(toks, start, end, data):
             continue
-        after = [w for i, w in words if i >= end][: data["negation_scope"]]
+        after = through(
+            [(i, w) for i, w in words if i >= end][: data["negation_scope"]], toks, words, section
+        )
         before = [w for i, w in words if i < start][::-1][: data["negation_scope_before"]]
         if after or data["empty_scope"]:
             out.append(
@@ -310,6 +312,36 @@ def negation_scopes(
                 )
             )
     return tuple(out)
+
+
+def through(
+    scoped: list[tuple[int, str]],
+    toks: list[str],
+    words: list[tuple[int, str]],
+    section: str,
+) -> list[str]:
+    """The stems of a negation's scope, carried on past a word of intent before "to" or
+    "of" ("no plans to expand", "no intention of leaving", "does not want to run"): the
+    plan's object is what is negated (``negation_through`` of ``section``)."""
+    passes = negation_through(section)
+    if (
+        scoped
+        and scoped[-1][1] in passes
+        and toks[scoped[-1][0] + 1 : scoped[-1][0] + 2]
+        in (
+            ["to"],
+            ["of"],
+        )
+    ):
+        at = scoped[-1][0] + 1
+        scoped = scoped + [(i, w) for i, w in words if i > at][:1]
+    return [w for _, w in scoped]
+
+
+@functools.cache
+def negation_through(section: str) -> frozenset[str]:
+    """The stems of ``negation_through`` in relate.toml ``section`` (none if absent)."""
+    return frozenset(stem(w) for w in table()[section].get("negation_through", ()))
 
 
 def interjection(toks: list[str], start: int, end: int, data: dict[str, Any]) -> bool:
