@@ -195,3 +195,27 @@ def test_a_proposition_reads_as_what_its_for_side_states() -> None:
         assert sorted(docs[i] for i in found.sides[Side.AGAINST]) == ["a.txt", "b.txt"]
         assert sorted(docs[i] for i in found.sides[Side.FOR]) == ["c.txt", "d.txt"]
         assert " no " not in f" {found.text} " and " not " not in f" {found.text} "
+
+
+def test_a_shared_name_and_title_are_no_shared_statement() -> None:
+    """Claims that share only names and a title ("Northern Front leader Omar Haddad") state
+    different things; the statements about his death stand on their sides."""
+    claims = [
+        claim("a.txt", "Northern Front leader Omar Haddad is dead", speaker="Officials"),
+        claim(
+            "b.txt",
+            "Northern Front leader Omar Haddad may have been killed in a raid",
+            Stance.HEDGES,
+        ),
+        claim("c.txt", "Haddad's death could not be verified", speaker="The ministry"),
+        claim(
+            "d.txt",
+            "the bomber had sworn allegiance to Northern Front leader Omar Haddad",
+            speaker="he",
+        ),
+    ]
+    (found,) = propositions(claims)
+    docs = {c.id: c.doc for c in claims}
+    assert [docs[i] for i in found.sides[Side.FOR]] == ["a.txt"]
+    assert [docs[i] for i in found.sides[Side.HEDGED]] == ["b.txt"]
+    assert [docs[i] for i in found.sides[Side.UNVERIFIED]] == ["c.txt"]

@@ -116,3 +116,36 @@ def test_plain_assertion_is_not_a_certainty_conflict() -> None:
     kind, codes = related(x, y)
     assert kind is not C
     assert "certainty-conflict" not in codes
+
+
+REWORDED_003 = (
+    "The Russian Defense Ministry said on Friday that the Islamic State leader Abu Bakr"
+    " al-Baghdadi might have been killed by a Russian air strike over Raqqa on May 28.\n\n"
+    "Deputy Foreign Minister Gennady Gatilov said on Monday that al-Baghdadi's death"
+    ' "could not be verified."\n\n'
+    'Sources in the Russian foreign ministry told reporters: "We are now almost certain'
+    ' that Islamic State leader Abu Bakr al-Baghdadi is dead."\n\n'
+    "Police said a note found on the bomber showed he had sworn allegiance to Islamic State"
+    " leader al-Baghdadi shortly before the attack.\n"
+)
+
+
+def test_the_reworded_article_states_one_proposition_with_its_sides() -> None:
+    """Reworded, article 003 gives the proposition of ../shared/DESIGN.md: al-Baghdadi is
+    dead, for (the ministry sources), hedged (the Defense Ministry), unverified (Gatilov);
+    the bomber's allegiance to him is another statement, on no side of it."""
+    from provenance.extract.pipeline import extract
+    from provenance.extract.reader import parse_document
+    from provenance.relate.propositions import propositions
+
+    claims = extract(parse_document("news/a.txt", REWORDED_003))
+    (found,) = propositions(claims)
+    speaker = {c.id: c.speaker.text if c.speaker else "" for c in claims}
+    sides = {side.value: [speaker[i] for i in ids] for side, ids in found.sides.items()}
+    assert sides == {
+        "for": ["Sources in the Russian foreign ministry"],
+        "against": [],
+        "hedged": ["The Russian Defense Ministry"],
+        "unverified": ["Deputy Foreign Minister Gennady Gatilov"],
+    }
+    assert found.text.endswith("al-Baghdadi is dead.")

@@ -78,11 +78,13 @@ def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap
 
 def predicates(a: Features, b: Features) -> frozenset[str]:
     """Shared content words that are not a name's words, titles, numbers or their units."""
-    units = {q.unit for f in (a, b) for q in f.numbers}
-    skip = name_words(a) | name_words(b) | titles() | units | no_predicates()
-    return frozenset(
-        w for w in a.content & b.content if w not in skip and not w[0].isdigit() and "_" not in w
-    )
+    return predicate_words(a) & predicate_words(b)
+
+
+def predicate_words(f: Features) -> frozenset[str]:
+    """A text's content words that are not a name's words, titles, numbers or their units."""
+    skip = name_words(f) | titles() | {q.unit for q in f.numbers} | no_predicates()
+    return frozenset(w for w in f.content if w not in skip and not w[0].isdigit() and "_" not in w)
 
 
 def subjects(a: Features, b: Features) -> frozenset[str]:

@@ -27,6 +27,7 @@ import attrs
 from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features
+from provenance.relate.proposition import name_words, predicate_words
 from provenance.relate.rules import idf_table
 
 SIDES = (Side.FOR, Side.AGAINST, Side.HEDGED, Side.UNVERIFIED)
@@ -50,6 +51,15 @@ class Proposition:
     def disputed(self) -> bool:
         """Whether sources stand on both sides."""
         return bool(self.sides[Side.FOR]) and bool(self.sides[Side.AGAINST])
+
+
+@attrs.frozen
+class Parts:
+    """What a claim's words are made of, for grouping: its predicate words (no name's,
+    title, number or unit) and its names' words."""
+
+    predicates: frozenset[str]
+    names: frozenset[str]
 
 
 @functools.cache
@@ -123,13 +133,14 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     feats = {c.id: features(c.content_text) for c in reps}
     idf = idf_table(list(feats.values()))
     topics = {c.id: topic(feats[c.id]) for c in reps}
+    parts = {c.id: Parts(predicate_words(feats[c.id]), name_words(feats[c.id])) for c in reps}
     docs = {c.id: frozenset(x.doc for x in copies[keys[c.id]]) for c in reps}
     short = settings()["min_shared"]
     long = [c for c in reps if len(topics[c.id]) >= short]
-    central = centrality(long, topics, docs, idf)
+    central = centrality(long, topics, docs, idf, parts)
     lead = lead_order(feats)
     ordered = sorted(long, key=lambda c: (-central[c.id], lead(c)))
-    groups = group(ordered, topics, idf)
+    groups = group(ordered, topics, idf, parts)
     refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
     for claim in usable:
         feats.setdefault(claim.id, feats[copies[keys[claim.id]][0].id])
@@ -198,8 +209,10 @@ def centrality(
     topics: Mapping[str, frozenset[str]],
     docs: Mapping[str, frozenset[str]],
     idf: Mapping[str, float],
+    parts: Mapping[str, Parts],
 ) -> dict[str, int]:
-    """How many documents other than its own hold a claim like it: the story's claims lead."""
+    """How many documents other than its own hold a claim like it (a shared predicate
+    among the shared words): the story's claims lead."""
     need = settings()["min_similarity"]
     df = frequencies(topics[c.id] for c in claims)
     index: dict[str, list[int]] = {}
@@ -213,6 +226,8 @@ def centrality(
         found = set(docs[claim.id])
         for j in near(words, index, df):
             other = claims[j]
+            if not parts[claim.id].predicates & parts[other.id].predicates:
+                continue
             if similarity(words, topics[other.id], idf, min(heavy[i], heavy[j])) >= need:
                 found |= docs[other.id]
         out[claim.id] = len(found) - 1
@@ -230,7 +245,10 @@ def lead_order(feats: Mapping[str, Features]) -> Callable[[Claim], tuple[bool, s
 
 
 def group(
-    ordered: Sequence[Claim], topics: Mapping[str, frozenset[str]], idf: Mapping[str, float]
+    ordered: Sequence[Claim],
+    topics: Mapping[str, frozenset[str]],
+    idf: Mapping[str, float],
+    parts: Mapping[str, Parts],
 ) -> list[tuple[Claim, list[Claim]]]:
     """Leader clustering through an inverted index of each proposition's words.
 
@@ -238,7 +256,11 @@ def group(
     smaller of the claim and the leader. A proposition's words are its leader's and
     those ``min_members`` of its claims share: paraphrases across articles bring the
     words the next article may use, but never make a short claim easier to place.
-    A claim never joins the proposition its own sentence leads: a claim nested in
+    The words a claim shares with a proposition must hold a predicate (a word that is
+    no name's, title, number or unit: relations' rule for one proposition): "he swore
+    allegiance to ISIS leader al-Baghdadi" and "ISIS leader al-Baghdadi is dead" share
+    a name and a title, and state different things. A claim never joins the proposition
+    its own sentence leads: a claim nested in
     another's words ("experts said X, although officials found no evidence of this")
     shares them because it is part of them, not because it states the same thing.
     """
@@ -253,7 +275,10 @@ def group(
         words = topics[claim.id]
         best, best_score = -1, need
         for i in near(words, index, df):
-            if overlapping(claim, groups[i][0]):
+            leader = groups[i][0]
+            if overlapping(claim, leader):
+                continue
+            if not (parts[claim.id].predicates & profiles[i]) - parts[leader.id].names:
                 continue
             score = joined(words, topics[groups[i][0].id], profiles[i], idf)
             if score > best_score or (best < 0 and score >= best_score):
