@@ -40,7 +40,7 @@ class Proposition:
     """Claims that state one thing, by side, with the copies of one statement grouped."""
 
     id: str
-    text: str  # the leader's words
+    text: str  # the words of its representative statement
     sides: Mapping[Side, tuple[str, ...]]  # side -> claim ids, in leader order
     sources: Mapping[Side, int]  # side -> independent statements (copies counted once)
     docs: int  # documents with a claim on one of its sides
@@ -260,9 +260,9 @@ def group(
     no name's, title, number or unit: relations' rule for one proposition): "he swore
     allegiance to ISIS leader al-Baghdadi" and "ISIS leader al-Baghdadi is dead" share
     a name and a title, and state different things. A claim never joins the proposition
-    its own sentence leads: a claim nested in
-    another's words ("experts said X, although officials found no evidence of this")
-    shares them because it is part of them, not because it states the same thing.
+    its own sentence leads: a claim nested in another's words ("experts said X, although
+    officials found no evidence of this") shares them because it is part of them, not
+    because it states the same thing.
     """
     need = settings()["min_similarity"]
     grow = settings()["min_members"]
@@ -280,7 +280,7 @@ def group(
                 continue
             if not (parts[claim.id].predicates & profiles[i]) - parts[leader.id].names:
                 continue
-            score = joined(words, topics[groups[i][0].id], profiles[i], idf)
+            score = joined(words, topics[leader.id], profiles[i], idf)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = i, score
         if best < 0:
