@@ -219,3 +219,19 @@ def test_a_shared_name_and_title_are_no_shared_statement() -> None:
     assert [docs[i] for i in found.sides[Side.FOR]] == ["a.txt"]
     assert [docs[i] for i in found.sides[Side.HEDGED]] == ["b.txt"]
     assert [docs[i] for i in found.sides[Side.UNVERIFIED]] == ["c.txt"]
+
+
+def test_a_negation_inside_the_story_is_no_denial_of_it() -> None:
+    """Only a negation of the proposition's own words stands against it: "did not want
+    their wives next to other men" tells the complaint, it does not deny it."""
+    claims = [
+        claim("a.txt", "passengers complained about strangers sitting next to their wives"),
+        claim("b.txt", "passengers complained about male strangers sitting next to wives"),
+        claim("c.txt", "passengers who complained did not want strangers sitting next to wives"),
+        claim("d.txt", "no passengers complained about strangers sitting next to their wives"),
+        claim("e.txt", "men complained they did not want strangers sitting next to wives"),
+    ]
+    (found,) = propositions(claims)
+    docs = {c.id: c.doc for c in claims}
+    assert sorted(docs[i] for i in found.sides[Side.FOR]) == ["a.txt", "b.txt", "c.txt", "e.txt"]
+    assert [docs[i] for i in found.sides[Side.AGAINST]] == ["d.txt"]

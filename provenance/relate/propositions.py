@@ -351,8 +351,9 @@ def representative(
 def made(
     leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim
 ) -> Proposition:
-    """A proposition from its leader and members; ``said`` gives its words."""
-    about = shared_words(members, feats)
+    """A proposition from its leader and members; ``said`` gives its words, and a
+    negation of one of them puts a claim against it."""
+    about = affirmed(feats[said.id])
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
     voices = set()
@@ -378,7 +379,9 @@ def made(
 
 def shared_words(members: Sequence[Claim], feats: Mapping[str, Features]) -> frozenset[str]:
     """The proposition's words: the content words two or more of its statements hold
-    (copies count once), or, for one statement, its words outside a negation."""
+    outside a negation (copies count once), or, for one statement, its words outside a
+    negation. "they did not want their wives next to other men" does not make "want" a
+    word of the proposition its claims state."""
     held: dict[str, int] = {}
     seen = set()
     for claim in members:
@@ -386,12 +389,14 @@ def shared_words(members: Sequence[Claim], feats: Mapping[str, Features]) -> fro
         if key in seen:
             continue
         seen.add(key)
-        for w in feats[claim.id].content:
+        for w in affirmed(feats[claim.id]):
             held[w] = held.get(w, 0) + 1
     common = frozenset(w for w, n in held.items() if n >= 2)
-    if common:
-        return common
-    f = feats[members[0].id]
+    return common or affirmed(feats[members[0].id])
+
+
+def affirmed(f: Features) -> frozenset[str]:
+    """A text's content words outside the scope of its negators."""
     return f.content - {w for _, scope in f.negated_near for w in scope}
 
 
