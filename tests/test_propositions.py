@@ -235,3 +235,24 @@ def test_a_negation_inside_the_story_is_no_denial_of_it() -> None:
     docs = {c.id: c.doc for c in claims}
     assert sorted(docs[i] for i in found.sides[Side.FOR]) == ["a.txt", "b.txt", "c.txt", "e.txt"]
     assert [docs[i] for i in found.sides[Side.AGAINST]] == ["d.txt"]
+
+
+@pytest.mark.parametrize(
+    ("target", "stance", "side"),
+    [
+        ("the militia ran a network of cells in the border towns", Stance.DENIES, Side.FOR),
+        ("the militia ran a network of cells in the border towns", Stance.ASSERTS, Side.AGAINST),
+    ],
+)
+def test_a_claim_that_points_back_disputes_the_claim_before_it(
+    target: str, stance: Stance, side: Side
+) -> None:
+    """ "this claim flies in the face of the evidence" stands on the other side of the
+    claim before it: for what a denial denies, against what an assertion asserts."""
+    first = claim("a.txt", target, stance, speaker="The army")
+    pointer = claim(
+        "a.txt", "this claim flies in the face of the evidence", speaker="Sources", at=200
+    )
+    (found,) = propositions([first, pointer])
+    assert found.disputed
+    assert pointer.id in found.sides[side]

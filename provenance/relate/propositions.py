@@ -27,6 +27,7 @@ import attrs
 from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features
+from provenance.relate.pointer import earlier_claim, points_back
 from provenance.relate.proposition import name_words, predicate_words
 from provenance.relate.rules import idf_table
 
@@ -125,6 +126,8 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     the cost grows with the distinct statements, and copies never weigh twice.
     """
     usable = [c for c in claims if c.content and c.stance is not Stance.REFUSES]
+    pointed = pointers(usable)
+    usable = [c for c in usable if c.id not in pointed]
     keys = {c.id: copy_key(c) for c in usable}
     copies: dict[str, list[Claim]] = {}
     for claim in sorted(usable, key=lambda c: c.id):
@@ -144,13 +147,37 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
     for claim in usable:
         feats.setdefault(claim.id, feats[copies[keys[claim.id]][0].id])
+    home = {x.id: i for i, (_, members) in enumerate(groups) for x in members}
+    disputing: dict[int, list[Claim]] = {}
+    for pointer, target in sorted(pointed.values(), key=lambda pair: pair[0].id):
+        at = home.get(copies[keys[target.id]][0].id)
+        if at is not None:
+            disputing.setdefault(at, []).append(pointer)
+            feats[pointer.id] = features(pointer.content_text)
+    flips = {pointer.id: target for pointer, target in pointed.values()}
     out = []
-    for leader, members in groups:
-        every = [x for rep in members for x in copies[keys[rep.id]]]
+    for i, (leader, members) in enumerate(groups):
+        every = [x for rep in members for x in copies[keys[rep.id]]] + disputing.get(i, [])
         said = representative(leader, members, topics, docs, idf, feats)
-        out.append(made(leader, every, feats, said))
+        out.append(made(leader, every, feats, said, flips))
     kept = [p for p in out if shown(p)]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def pointers(claims: Sequence[Claim]) -> dict[str, tuple[Claim, Claim]]:
+    """Claims that point back at the claim before them and dispute it ("this claim flies
+    in the face of all the evidence", [pointer] of relate.toml), with that claim: they
+    stand on its proposition, on the other side."""
+    by_doc: dict[str, list[Claim]] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    out = {}
+    for claim in claims:
+        if points_back(claim.content_text):
+            target = earlier_claim(claim, by_doc[claim.doc])
+            if target is not None and not points_back(target.content_text):
+                out[claim.id] = (claim, target)
+    return out
 
 
 def shown(proposition: Proposition) -> bool:
@@ -349,10 +376,15 @@ def representative(
 
 
 def made(
-    leader: Claim, members: list[Claim], feats: Mapping[str, Features], said: Claim
+    leader: Claim,
+    members: list[Claim],
+    feats: Mapping[str, Features],
+    said: Claim,
+    flips: Mapping[str, Claim],
 ) -> Proposition:
     """A proposition from its leader and members; ``said`` gives its words, and a
-    negation of one of them puts a claim against it."""
+    negation of one of them puts a claim against it. A claim of ``flips`` points back
+    at the claim it maps to and disputes it: it stands on the other side."""
     about = affirmed(feats[said.id])
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
@@ -360,6 +392,10 @@ def made(
     docs = set()
     for claim in members:
         side = side_of(claim, feats[claim.id], about)
+        if claim.id in flips and claim.side is None:
+            target = flips[claim.id]
+            disputed = side_of(target, feats[target.id], about)
+            side = Side.FOR if disputed is Side.AGAINST else Side.AGAINST
         if side is not None and side is not Side.NONE:
             sides[side].append(claim.id)
             copies[side].add(copy_key(claim))
