@@ -343,12 +343,18 @@ def test_passive_cue() -> None:
         ("“It was a mistake,” Reed said. “We will fix it.” “Soon.”", 3),
         ("“No,” she said. “Never.” Then she left.", 2),
         ("Reed said it was a mistake. “We will fix it.”", 1),
-        ("“It was a mistake,” Reed said.\n\n“We will fix it.”", 1),
+        ("“It was a mistake,” Reed said.\n\n“We will fix it.”", 2),
+        ("“It was a mistake,” Reed said.\n\n“We will fix it.”\n\n“Soon.”", 3),
+        ("“It was a mistake,” Reed said.\n\nThe vote was held.\n\n“We will fix it.”", 1),
+        ("“It was a mistake,” Reed said.\n\n“We will fix it,” Jones said.", 1),
+        ("“It was a mistake,” Reed said.\nThe vote was held. “We will fix it.”", 1),
         ("“It was a mistake,” Reed said. “We will fix it,” Jones said.", 1),
     ],
 )
 def test_quotation_goes_on_in_next_sentence(text: str, fragments: int) -> None:
-    """A sentence that is only a quotation continues the quoted claim just before it."""
+    """A sentence that is only a quotation continues the quoted claim just before it, in
+    its paragraph or opening the next one (a quotation over paragraphs, as PolNeAR train
+    marks it); never past a sentence of another kind."""
     first = claims_of(text)[0]
     assert len(first.content) == fragments
     assert all(text[s.start : s.end] == s.text for s in first.content)
@@ -460,7 +466,19 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "“It was over,” said Jane Roe, then ambassador to Israel.",
             "Jane Roe, then ambassador to Israel",
         ),
+        (
+            "The State Department and the Department of Justice said the emails were lost.",
+            "The State Department and the Department of Justice",
+        ),
+        ("Both the House and Senate have approved the measure.", "Both the House and Senate"),
+        ("A June poll found that the senator had lost ground.", "A June poll"),
+        ("A CNN/ORC poll found that the senator had lost ground.", "A CNN/ORC poll"),
+        (
+            "The latest Reuters/Ipsos poll showed the race tightening.",
+            "The latest Reuters/Ipsos poll",
+        ),
         # negative rows: a clause before "and" and "even" stay out
+        ("The rally ended and the senator said the race was close.", "the senator"),
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
         ("Even Donald Trump said the rally was too long.", "Donald Trump"),

@@ -40,26 +40,41 @@ class Candidate:
 def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
     found: list[Candidate] = []
+    adjacent = False  # whether the sentence before held or went on with found[-1]
     for sentence in sentences:
         chosen: list[Candidate] = []
         scanner = scan.Scan(sentence.text)
         if scanner.may_hold_claim():
             found_here = list(_candidates(document.text, sentence, scanner))
             chosen = list(_finish(document.text, _select(found_here))) if found_here else []
-        if not chosen and found and _continues(document.text, found[-1], sentence):
+        went_on = (
+            not chosen and bool(found) and _continues(document.text, found[-1], sentence, adjacent)
+        )
+        if went_on:
             found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
         found.extend(chosen)
+        adjacent = bool(chosen) or went_on
     claims = [_claim(document, c) for c in found]
     return tuple(sorted(claims, key=lambda c: (c.content[0].start, c.cue.start if c.cue else 0)))
 
 
-def _continues(text: str, last: Candidate, sentence: Span) -> bool:
+def _continues(text: str, last: Candidate, sentence: Span, adjacent: bool) -> bool:
     """Whether ``sentence``, a quotation alone, goes on with the quotation that ends
-    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”)."""
+    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”), or in
+    the paragraph before when ``adjacent`` (the sentence before held or went on with
+    ``last``): a quotation that runs over paragraphs, each opening with its mark."""
     if not _is_quotation(sentence.text) or not _is_quotation(last.content[-1].text):
         return False
     between = text[last.content[-1].end : sentence.start]
-    return "\n" not in between and max(last.content[-1].end, last.cue.end) <= sentence.start
+    if max(last.content[-1].end, last.cue.end) > sentence.start:
+        return False
+    return "\n" not in between or (adjacent and _paragraph_start(text, sentence))
+
+
+def _paragraph_start(text: str, sentence: Span) -> bool:
+    """Whether ``sentence`` opens a paragraph (a line break, then only spaces, before it)."""
+    line = text.rfind("\n", 0, sentence.start)
+    return line >= 0 and not text[line + 1 : sentence.start].strip()
 
 
 def _quoted(sentence: Span) -> Span:
