@@ -379,6 +379,7 @@ SCHEMAS: dict[str, Check] = {
             "triggers": WORDS,
             "speaker_stop": WORDS,
             "anchor_words": WORDS,
+            "content_breaks": SOME_WORDS,
             "window": Table({"allowed": WORDS}),
             "macros": Map(Either(STR, WORDS, "a regex or a word list")),
             "rule": List(_RULE, nonempty=True),

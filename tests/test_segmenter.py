@@ -268,10 +268,31 @@ def test_participle_inherits_speaker() -> None:
             "Officials said the talks failed and voters said nothing.",
             [("Officials", "the talks failed"), ("voters", "nothing")],
         ),
+        (
+            "Rubio said the deal was bad while Cruz said the stakes were too high.",
+            [("Rubio", "the deal was bad"), ("Cruz", "the stakes were too high")],
+        ),
+        (
+            "Rubio said the deal was bad, though Cruz argued that it was fine.",
+            [("Rubio", "the deal was bad"), ("Cruz", "that it was fine")],
+        ),
+        (
+            "The senator criticized the agency, which he argued wastes money.",
+            [("The senator", "the agency"), ("he", "wastes money")],
+        ),
+        # negative row: after "when" the second claim stays inside the first content
+        (
+            "Rubio criticized the deal when Cruz said the stakes were too high.",
+            [
+                ("Rubio", "the deal when Cruz said the stakes were too high"),
+                ("Cruz", "the stakes were too high"),
+            ],
+        ),
     ],
 )
 def test_coordinated_cue_cuts_the_first_content(text: str, claims: list[tuple[str, str]]) -> None:
-    """“X did A and asserted B”: two claims of X, the first content cut before “and”."""
+    """“X did A and asserted B”, “X said A while Y said B”: the first content ends before
+    the joining word (``content_breaks``)."""
     found = [(c.speaker.text if c.speaker else "", c.content_text) for c in claims_of(text)]
     assert found == claims
 

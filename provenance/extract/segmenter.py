@@ -8,11 +8,13 @@ rules.toml wins a cue; a content that would be empty is skipped (refuse to guess
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
+from provenance import tables
 from provenance.extract import rules, scan
 from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
@@ -22,7 +24,6 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
-_CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
 
 
 @attrs.frozen
@@ -211,15 +212,24 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
             yield attrs.evolve(cand, content=kept)
 
 
+@functools.cache
+def _break() -> re.Pattern[str]:
+    """What ends a content before a later claim: a comma, semicolon, colon or dash, or a
+    word of ``content_breaks`` (rules.toml: "and", "while" …), just before that claim."""
+    words = "|".join(map(re.escape, tables.load("extract/rules")["content_breaks"]))
+    return re.compile(rf"\s*(?:[,;:—–]|\s-)\s*(?:(?:{words})\s+)?$|\s+(?:{words})\s+$")
+
+
 def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
-    """The content span ended before a later claim that starts inside it after a comma."""
+    """The content span ended before a later claim that starts inside it after a comma
+    or a joining word ("…, and Jones said …"; "… while Jones said …")."""
     end = span.end
     for other in chosen:
         start = min(s.start for s in (other.speaker, other.cue) if s is not None)
         if start <= span.start:  # a shared speaker before the span: cut at the cue
             start = other.cue.start
-        if span.start < start < end and _CUT.search(text, span.start, start):
-            end = _CUT.search(text, span.start, start).start()  # type: ignore[union-attr]
+        if span.start < start < end and (found := _break().search(text, span.start, start)):
+            end = found.start()
     return _trim(text, span.start, end) if end != span.end else span
 
 
