@@ -509,3 +509,23 @@ def test_speaker_extent(text: str, speaker: str) -> None:
     """Joined subjects, counts, an age and an appositive belong to the speaker; a clause
     before "and" and "even" do not."""
     assert next(c.speaker.text for c in claims_of(text) if c.speaker) == speaker
+
+
+def test_final_cue_rule_never_takes_the_subject_as_content() -> None:
+    """“Jane Roe, a lawyer, a former judge, said the plan failed”: the clause after the
+    cue is the content, never the speaker."""
+    (claim,) = claims_of("Jane Roe, a lawyer, a former judge, said the plan failed.")
+    assert claim.content_text == "the plan failed"
+    assert claim.rule == "speaker-cue-clause"
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a speaker holds one comma-set appositive: with two, the name is left out "
+    "(allowing two took introductory phrases into the speaker on PolNeAR train)",
+)
+def test_speaker_with_two_appositives() -> None:
+    """A name with two appositives is the whole speaker."""
+    (claim,) = claims_of("Jane Roe, a lawyer, a former judge, said the plan failed.")
+    assert claim.speaker is not None
+    assert claim.speaker.text == "Jane Roe, a lawyer, a former judge"
