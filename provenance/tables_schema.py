@@ -359,6 +359,7 @@ SCHEMAS: dict[str, Check] = {
         {
             "max_document_bytes": Number(1, 2**40, whole=True),
             "max_sentence_chars": Number(100, 2**40, whole=True),
+            "max_quote_paragraphs": Number(2, 1000, whole=True),
         }
     ),
     "extract/meta": Table(

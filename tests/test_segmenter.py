@@ -529,3 +529,38 @@ def test_speaker_with_two_appositives() -> None:
     (claim,) = claims_of("Jane Roe, a lawyer, a former judge, said the plan failed.")
     assert claim.speaker is not None
     assert claim.speaker.text == "Jane Roe, a lawyer, a former judge"
+
+
+RUN_ON = (
+    "“We lost the vote,” Ward said. “The court is not fair. It never was.\n\n"
+    "“The latest case shows it, which allows owners to decide.\n\n"
+    "“The answer is property.”\n\nThe vote was held on Monday."
+)
+
+
+def test_quotation_over_paragraphs_is_one_content() -> None:
+    """“…,” Ward said. “… ¶ “… ¶ “…”: each paragraph opens the mark, the last closes it;
+    the paragraphs are fragments of Ward's claim, no claim is read inside them."""
+    (claim,) = claims_of(RUN_ON)
+    assert [s.text for s in claim.content] == [
+        "“We lost the vote,”",
+        "“The court is not fair. It never was.",
+        "“The latest case shows it, which allows owners to decide.",
+        "“The answer is property.”",
+    ]
+
+
+def test_quotation_over_paragraphs_leaves_a_last_attributed_paragraph() -> None:
+    """A last paragraph with its own speaker (“…,” he said.) is a claim of its own."""
+    text = RUN_ON.replace("“The answer is property.”", "“The answer is property,” he said.")
+    first, second = claims_of(text)
+    assert len(first.content) == 3
+    assert second.speaker is not None and second.speaker.text == "he"
+
+
+def test_quotation_that_never_closes_is_no_run() -> None:
+    """An open quotation no later paragraph closes is not read as the claim's (refuse to
+    guess)."""
+    text = RUN_ON.replace("“The answer is property.”", "The answer is property.")
+    (claim,) = claims_of(text)
+    assert [s.text for s in claim.content] == ["“We lost the vote,”"]

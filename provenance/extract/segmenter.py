@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 
 from provenance import tables
-from provenance.extract import rules, scan
+from provenance.extract import rules, runon, scan
 from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
@@ -42,7 +42,14 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
     found: list[Candidate] = []
     adjacent = False  # whether the sentence before held or went on with found[-1]
+    quoted_to = -1  # the end of a quotation over paragraphs: no claim inside it
     for sentence in sentences:
+        if sentence.start < quoted_to:
+            continue
+        if adjacent and (fragments := _runs_on(document.text, found[-1], sentence)):
+            found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, *fragments))
+            quoted_to = fragments[-1].end
+            continue
         chosen: list[Candidate] = []
         scanner = scan.Scan(sentence.text)
         if scanner.may_hold_claim():
@@ -70,6 +77,16 @@ def _continues(text: str, last: Candidate, sentence: Span, adjacent: bool) -> bo
     if max(last.content[-1].end, last.cue.end) > sentence.start:
         return False
     return "\n" not in between or (adjacent and _paragraph_start(text, sentence))
+
+
+def _runs_on(text: str, last: Candidate, sentence: Span) -> tuple[Span, ...] | None:
+    """The fragments of a quotation over paragraphs that ``sentence`` opens, going on with
+    the quotation that ends ``last`` (“…,” he said. “… ¶ “… ¶ “…”), or None."""
+    if not runon.opens(text, sentence.start) or not _is_quotation(last.content[-1].text):
+        return None
+    if max(last.content[-1].end, last.cue.end) > sentence.start:
+        return None
+    return runon.run(text, sentence.start)
 
 
 def _paragraph_start(text: str, sentence: Span) -> bool:
