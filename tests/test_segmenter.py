@@ -564,3 +564,22 @@ def test_quotation_that_never_closes_is_no_run() -> None:
     text = RUN_ON.replace("“The answer is property.”", "The answer is property.")
     (claim,) = claims_of(text)
     assert [s.text for s in claim.content] == ["“We lost the vote,”"]
+
+
+def test_quotation_open_at_paragraph_end_goes_on() -> None:
+    """“Roe said the plan is “hard. ¶ “We fight on.””: the quotation left open at the
+    paragraph's end is the claim's, and goes on in the next paragraph."""
+    text = (
+        "Roe said the plan is “really hard to defend.\n\n“We fight on anyway.”\n\n"
+        "The vote was held."
+    )
+    (claim,) = claims_of(text)
+    assert [s.text for s in claim.content] == [
+        "the plan is “really hard to defend",
+        "“We fight on anyway.”",
+    ]
+
+
+def test_quotation_open_with_no_next_paragraph_is_refused() -> None:
+    """An open quotation that no paragraph goes on with stays refused (no claim)."""
+    assert claims_of("Roe said the plan is “really hard to defend.\n\nThe vote was held.") == ()

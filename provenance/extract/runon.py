@@ -23,24 +23,25 @@ def opens(text: str, start: int) -> bool:
     return text[start : start + 1] in ("“", '"') or text[start : start + 2] == "''"
 
 
-def run(text: str, start: int) -> tuple[Span, ...] | None:
+def run(text: str, start: int, going_on: bool = False) -> tuple[Span, ...] | None:
     """The fragments of the quotation opening at ``start`` when it stays open to the end
     of its paragraph and goes on in the paragraphs after it, each opening with a mark;
-    None when it closes in its own paragraph, or never closes."""
+    None when it closes in its own paragraph (unless ``going_on``: it continues a
+    quotation left open before it), or never closes."""
     most = int(tables.load("extract/limits")["max_quote_paragraphs"])
     fragments: list[Span] = []
     while len(fragments) < most:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         closed = [close for opened, close in sentences.quotations(text[start:end]) if opened == 0]
-        if closed and not fragments:
+        if closed and not fragments and not going_on:
             return None
         if closed:  # the last paragraph: with words of its own after the mark, it is
             last = Span.of(text, start, start + closed[0])  # a claim of its own
             ends = not text[last.end : end].strip(" 	 .,;:!?")
-            return (*fragments, last) if ends else tuple(fragments)
+            return (*fragments, last) if ends else (tuple(fragments) or None)
         fragments.append(_paragraph(text, start, end))
-        start = _next_paragraph(text, end)
+        start = next_paragraph(text, end)
         if start < 0 or not opens(text, start):
             return None
     return None
@@ -53,7 +54,7 @@ def _paragraph(text: str, start: int, end: int) -> Span:
     return Span.of(text, start, end)
 
 
-def _next_paragraph(text: str, end: int) -> int:
+def next_paragraph(text: str, end: int) -> int:
     """Where the paragraph after the line break at ``end`` starts, or -1 at the end."""
     at = end
     while at < len(text) and text[at] in "\n\r \t\xa0":

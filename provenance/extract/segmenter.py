@@ -82,11 +82,14 @@ def _continues(text: str, last: Candidate, sentence: Span, adjacent: bool) -> bo
 def _runs_on(text: str, last: Candidate, sentence: Span) -> tuple[Span, ...] | None:
     """The fragments of a quotation over paragraphs that ``sentence`` opens, going on with
     the quotation that ends ``last`` (“…,” he said. “… ¶ “… ¶ “…”), or None."""
-    if not runon.opens(text, sentence.start) or not _is_quotation(last.content[-1].text):
+    fragment = last.content[-1]
+    if not runon.opens(text, sentence.start) or max(fragment.end, last.cue.end) > sentence.start:
         return None
-    if max(last.content[-1].end, last.cue.end) > sentence.start:
-        return None
-    return runon.run(text, sentence.start)
+    if _is_quotation(fragment.text):
+        return runon.run(text, sentence.start)
+    if _open_to_next(text, fragment):
+        return runon.run(text, sentence.start, going_on=True)
+    return None
 
 
 def _paragraph_start(text: str, sentence: Span) -> bool:
@@ -139,7 +142,9 @@ def _candidate(
     cue = _trim(text, base + match.start("cue"), base + match.end("cue")) or _mark(
         text, base + match.start("cue"), base + match.end("cue")
     )
-    if not content or cue is None or not all(_balanced(span.text) for span in content):
+    if not content or cue is None:
+        return None
+    if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
     speaker = None
     if groups.get("speaker") is not None:
@@ -156,6 +161,16 @@ def _mark(text: str, start: int, end: int) -> Span | None:
         return None
     start = text.index(mark, start)
     return Span.of(text, start, start + len(mark))
+
+
+def _open_to_next(text: str, span: Span) -> bool:
+    """Whether ``span`` ends its paragraph inside a quotation that the next paragraph goes
+    on with, opening with its mark (“… is “really hard. ¶ “What we do …”)."""
+    end = text.find("\n", span.end)
+    if end < 0 or text[span.end : end].strip(" \t\xa0.,;:!?”\"’'"):
+        return False
+    after = runon.next_paragraph(text, end)
+    return after >= 0 and runon.opens(text, after)
 
 
 def _balanced(fragment: str) -> bool:
