@@ -359,6 +359,7 @@ SCHEMAS: dict[str, Check] = {
         {
             "max_document_bytes": Number(1, 2**40, whole=True),
             "max_sentence_chars": Number(100, 2**40, whole=True),
+            "max_quote_paragraphs": Number(2, 1000, whole=True),
         }
     ),
     "extract/meta": Table(
@@ -379,6 +380,7 @@ SCHEMAS: dict[str, Check] = {
             "triggers": WORDS,
             "speaker_stop": WORDS,
             "anchor_words": WORDS,
+            "content_breaks": SOME_WORDS,
             "window": Table({"allowed": WORDS}),
             "macros": Map(Either(STR, WORDS, "a regex or a word list")),
             "rule": List(_RULE, nonempty=True),

@@ -8,12 +8,14 @@ rules.toml wins a cue; a content that would be empty is skipped (refuse to guess
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
 import attrs
 
-from provenance.extract import rules, scan
+from provenance import tables
+from provenance.extract import rules, runon, scan
 from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
@@ -22,7 +24,6 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
-_CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
 
 
 @attrs.frozen
@@ -40,26 +41,61 @@ class Candidate:
 def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
     """The claims of ``document`` found in ``sentences``, in text order."""
     found: list[Candidate] = []
+    adjacent = False  # whether the sentence before held or went on with found[-1]
+    quoted_to = -1  # the end of a quotation over paragraphs: no claim inside it
     for sentence in sentences:
+        if sentence.start < quoted_to:
+            continue
+        if adjacent and (fragments := _runs_on(document.text, found[-1], sentence)):
+            found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, *fragments))
+            quoted_to = fragments[-1].end
+            continue
         chosen: list[Candidate] = []
         scanner = scan.Scan(sentence.text)
         if scanner.may_hold_claim():
             found_here = list(_candidates(document.text, sentence, scanner))
             chosen = list(_finish(document.text, _select(found_here))) if found_here else []
-        if not chosen and found and _continues(document.text, found[-1], sentence):
+        went_on = (
+            not chosen and bool(found) and _continues(document.text, found[-1], sentence, adjacent)
+        )
+        if went_on:
             found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
         found.extend(chosen)
+        adjacent = bool(chosen) or went_on
     claims = [_claim(document, c) for c in found]
     return tuple(sorted(claims, key=lambda c: (c.content[0].start, c.cue.start if c.cue else 0)))
 
 
-def _continues(text: str, last: Candidate, sentence: Span) -> bool:
+def _continues(text: str, last: Candidate, sentence: Span, adjacent: bool) -> bool:
     """Whether ``sentence``, a quotation alone, goes on with the quotation that ends
-    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”)."""
+    ``last``, the claim just before it in the same paragraph (“…,” he said. “…”), or in
+    the paragraph before when ``adjacent`` (the sentence before held or went on with
+    ``last``): a quotation that runs over paragraphs, each opening with its mark."""
     if not _is_quotation(sentence.text) or not _is_quotation(last.content[-1].text):
         return False
     between = text[last.content[-1].end : sentence.start]
-    return "\n" not in between and max(last.content[-1].end, last.cue.end) <= sentence.start
+    if max(last.content[-1].end, last.cue.end) > sentence.start:
+        return False
+    return "\n" not in between or (adjacent and _paragraph_start(text, sentence))
+
+
+def _runs_on(text: str, last: Candidate, sentence: Span) -> tuple[Span, ...] | None:
+    """The fragments of a quotation over paragraphs that ``sentence`` opens, going on with
+    the quotation that ends ``last`` (“…,” he said. “… ¶ “… ¶ “…”), or None."""
+    fragment = last.content[-1]
+    if not runon.opens(text, sentence.start) or max(fragment.end, last.cue.end) > sentence.start:
+        return None
+    if _is_quotation(fragment.text):
+        return runon.run(text, sentence.start)
+    if _open_to_next(text, fragment):
+        return runon.run(text, sentence.start, going_on=True)
+    return None
+
+
+def _paragraph_start(text: str, sentence: Span) -> bool:
+    """Whether ``sentence`` opens a paragraph (a line break, then only spaces, before it)."""
+    line = text.rfind("\n", 0, sentence.start)
+    return line >= 0 and not text[line + 1 : sentence.start].strip()
 
 
 def _quoted(sentence: Span) -> Span:
@@ -106,7 +142,9 @@ def _candidate(
     cue = _trim(text, base + match.start("cue"), base + match.end("cue")) or _mark(
         text, base + match.start("cue"), base + match.end("cue")
     )
-    if not content or cue is None or not all(_balanced(span.text) for span in content):
+    if not content or cue is None:
+        return None
+    if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
     speaker = None
     if groups.get("speaker") is not None:
@@ -123,6 +161,16 @@ def _mark(text: str, start: int, end: int) -> Span | None:
         return None
     start = text.index(mark, start)
     return Span.of(text, start, start + len(mark))
+
+
+def _open_to_next(text: str, span: Span) -> bool:
+    """Whether ``span`` ends its paragraph inside a quotation that the next paragraph goes
+    on with, opening with its mark (“… is “really hard. ¶ “What we do …”)."""
+    end = text.find("\n", span.end)
+    if end < 0 or text[span.end : end].strip(" \t\xa0.,;:!?”\"’'"):
+        return False
+    after = runon.next_paragraph(text, end)
+    return after >= 0 and runon.opens(text, after)
 
 
 def _balanced(fragment: str) -> bool:
@@ -196,15 +244,24 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
             yield attrs.evolve(cand, content=kept)
 
 
+@functools.cache
+def _break() -> re.Pattern[str]:
+    """What ends a content before a later claim: a comma, semicolon, colon or dash, or a
+    word of ``content_breaks`` (rules.toml: "and", "while" …), just before that claim."""
+    words = "|".join(map(re.escape, tables.load("extract/rules")["content_breaks"]))
+    return re.compile(rf"\s*(?:[,;:—–]|\s-)\s*(?:(?:{words})\s+)?$|\s+(?:{words})\s+$")
+
+
 def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
-    """The content span ended before a later claim that starts inside it after a comma."""
+    """The content span ended before a later claim that starts inside it after a comma
+    or a joining word ("…, and Jones said …"; "… while Jones said …")."""
     end = span.end
     for other in chosen:
         start = min(s.start for s in (other.speaker, other.cue) if s is not None)
         if start <= span.start:  # a shared speaker before the span: cut at the cue
             start = other.cue.start
-        if span.start < start < end and _CUT.search(text, span.start, start):
-            end = _CUT.search(text, span.start, start).start()  # type: ignore[union-attr]
+        if span.start < start < end and (found := _break().search(text, span.start, start)):
+            end = found.start()
     return _trim(text, span.start, end) if end != span.end else span
 
 
