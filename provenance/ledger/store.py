@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -31,7 +32,7 @@ from provenance.errors import (
     cannot_write,
 )
 from provenance.extract import reader
-from provenance.ledger import schema, tomltext, words, write
+from provenance.ledger import quicktoml, schema, tomltext, words, write
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, Ledger
 
@@ -139,8 +140,11 @@ def read_ledger_text(path: Path) -> str:
 
 def parse(text: str, name: str = LEDGER) -> tuple[dict[str, Any], schema.Parsed]:
     """The TOML data and what it says; a syntax error raises ``name:line:col: …`` in plain words."""
+    body = text.removeprefix(BOM)
     try:
-        data = tomllib.loads(text.removeprefix(BOM))
+        data = quicktoml.loads(body)  # sync's own subset, fast; None: ask tomllib
+        if data is None:
+            data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(name, text, exc) from None
     return data, schema.parse_data(data)
@@ -413,11 +417,17 @@ def resolve(root: Path, name: str) -> Path:
         raise UnsafePath(f"{name}: absolute path refused; paths are relative to {root}")
     if ".." in posix.parts or "\\" in name:
         raise UnsafePath(f"{name}: path leaves the repository (`..` or `\\`); refused")
-    real_root = root.resolve()
+    real_root = _real(root.absolute())
     target = (root / name).resolve()
     if target != real_root and real_root not in target.parents:
         raise UnsafePath(f"{name}: a symlink leads outside the repository; refused")
     return target
+
+
+@functools.lru_cache(maxsize=16)
+def _real(root: Path) -> Path:
+    """``root`` resolved (once a run: every document path is checked against it)."""
+    return root.resolve()
 
 
 def corpus_files(
