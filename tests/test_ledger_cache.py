@@ -31,7 +31,7 @@ from provenance.relate.propositions import propositions
 from provenance.report import as_json, remembered
 from provenance.report.build import relations_of, report_file
 from provenance.report.formats import FORMATTERS
-from provenance.report.model import usable
+from provenance.report.model import Report, usable
 
 from .conftest import SEEDS
 
@@ -394,3 +394,15 @@ def test_damaged_report_entry_is_computed_again(repo: Path) -> None:
     cache.keep(path, remembered.KIND, place.key, ("wrong", "shape", 1))
     assert place.fetch() is None
     assert report_json(path) == expected
+
+
+def test_streamed_json_is_the_json_of_the_whole_report(repo: Path) -> None:
+    """Claims, relations, propositions, speakers and dates encoded one at a time give the
+    text of the whole report's data, empty sections included."""
+    report = report_file(repo / "claims.toml")
+    whole = "".join(as_json.pieces(as_json.report_json(report), 2))
+    assert "".join(as_json.streamed(report)) == whole
+    empty = Report((), (), (), (), (), ())
+    assert "".join(as_json.streamed(empty)) == "".join(
+        as_json.pieces(as_json.report_json(empty), 2)
+    )

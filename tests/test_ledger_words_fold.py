@@ -80,3 +80,16 @@ def test_near_by_bisection_is_the_nearest_of_all(
     for start, end in words.places(text, needle):
         own = Span(start, end, needle)
         assert words._near(text, own, content) == words._nearest_of_all(text, own, content)
+
+
+@given(st.text(alphabet=_NEAR_ALPHABET, max_size=60), st.text(alphabet=_NEAR_ALPHABET, max_size=6))
+def test_repeated_counts_the_places(text: str, needle: str) -> None:
+    """Words are repeated exactly when they have more than one place (none placed to know)."""
+    assert words.repeated(text, needle) == (len(words.places(text, needle)) > 1)
+
+
+@given(st.text(alphabet=_NEAR_ALPHABET, max_size=60), st.text(alphabet=_NEAR_ALPHABET, max_size=6))
+def test_the_first_place_found_alone_is_the_first_of_all(text: str, needle: str) -> None:
+    """Content placed without context takes the first place: found alone, it is the same."""
+    every = words.occurrences(text, needle)
+    assert words._first_place(text, needle) == (every[0] if every else None)

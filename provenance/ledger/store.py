@@ -417,17 +417,30 @@ def resolve(root: Path, name: str) -> Path:
         raise UnsafePath(f"{name}: absolute path refused; paths are relative to {root}")
     if ".." in posix.parts or "\\" in name:
         raise UnsafePath(f"{name}: path leaves the repository (`..` or `\\`); refused")
-    real_root = _real(root.absolute())
-    target = (root / name).resolve()
-    if target != real_root and real_root not in target.parents:
+    real_root = _real(str(root.absolute()))
+    target = _realpath(os.path.join(root, name))
+    inside = real_root if real_root.endswith(os.sep) else real_root + os.sep
+    if target != real_root and not target.startswith(inside):
         raise UnsafePath(f"{name}: a symlink leads outside the repository; refused")
+    return Path(target)
+
+
+def _realpath(path: str) -> str:
+    """``Path(path).resolve()`` as a string, without pathlib's cost: a symlink loop
+    raises RuntimeError as it does there."""
+    target = os.path.realpath(path)
+    try:
+        os.stat(target)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RuntimeError(f"Symlink loop from {exc.filename!r}") from None
     return target
 
 
 @functools.lru_cache(maxsize=16)
-def _real(root: Path) -> Path:
+def _real(root: str) -> str:
     """``root`` resolved (once a run: every document path is checked against it)."""
-    return root.resolve()
+    return os.path.realpath(root)
 
 
 def corpus_files(
