@@ -1,4 +1,4 @@
-"""The remembered fingerprint is the hash of the person's fields, as it always was."""
+"""The fingerprint is the hash of the person's fields, as it always was."""
 
 from __future__ import annotations
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
-import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -302,17 +301,7 @@ def _common(name: str, body: Mapping[str, Any], **anchors: Any) -> Claim:
 
 def fingerprint(claim: Claim) -> str:
     """A short hash of the fields a person edits, as they stand in ``claim``."""
-    values = person_values(claim)
-    return _fingerprint(
-        tuple((name, tuple(v) if isinstance(v, list) else v) for name, v in values.items())
-    )
-
-
-@functools.lru_cache(maxsize=1 << 17)
-def _fingerprint(values: tuple[tuple[str, object], ...]) -> str:
-    """``fingerprint`` of the person's values (lists as tuples), remembered: sync asks for
-    each claim's as it reads claims.toml and again as it writes it."""
-    fields = {name: _folded(list(v) if isinstance(v, tuple) else v) for name, v in values}
+    fields = {name: _folded(value) for name, value in person_values(claim).items()}
     blob = _FINGERPRINT_JSON(fields)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:8]
 
