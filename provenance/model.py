@@ -185,6 +185,8 @@ class Claim:
     @property
     def content_text(self) -> str:
         """The content fragments joined by " … " (the claims.toml ``content`` field)."""
+        if len(self.content) == 1:  # most claims: no join to make
+            return self.content[0].text
         return " … ".join(span.text for span in self.content)
 
 

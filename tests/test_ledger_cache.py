@@ -27,9 +27,11 @@ from provenance.ledger import (
     words,
 )
 from provenance.model import Claim, DateBasis, Flag, Kind, Side, Span, Stance, Status
-from provenance.report import as_json
-from provenance.report.build import report_file
+from provenance.relate.propositions import propositions
+from provenance.report import as_json, remembered
+from provenance.report.build import relations_of, report_file
 from provenance.report.formats import FORMATTERS
+from provenance.report.model import Report, usable
 
 from .conftest import SEEDS
 
@@ -346,3 +348,61 @@ def test_json_written_in_pieces_is_the_whole_text(repo: Path) -> None:
     as_json.write(report, out, batch=1)
     assert out.getvalue() == as_json.dumps(report)
     assert json.loads(out.getvalue())["schema"] == as_json.SCHEMA
+
+
+def test_report_relations_and_propositions_are_remembered(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second report of the same files relates nothing: what the first kept equals what
+    relating again gives, and the report is the same."""
+    path = repo / "claims.toml"
+    first = report_json(path)
+    found = anchored.read(path)
+    kept = remembered.Remembered.of(path, found).fetch()
+    ledger = found.ledger
+    assert kept == (relations_of(usable(ledger)), propositions(usable(ledger)))
+    assert kept is not None and kept[0] and kept[1]
+
+    def never(*_: object) -> object:
+        raise AssertionError("related again")
+
+    monkeypatch.setattr("provenance.report.build.relate_claims", never)
+    assert report_json(path) == first
+
+
+def test_report_of_changed_files_is_computed_again(repo: Path) -> None:
+    """An edit of claims.toml or of a document makes another key: nothing stale is served."""
+    path = repo / "claims.toml"
+    before = remembered.Remembered.of(path, anchored.read(path)).key
+    report_json(path)
+    claim = anchored.read(path).ledger.claims[0]
+    doc = repo / claim.doc
+    doc.write_text(doc.read_text(encoding="utf-8") + "\nMore text.\n", "utf-8")
+    after = remembered.Remembered.of(path, anchored.read(path))
+    assert after.key != before
+    assert after.fetch() is None
+    text = path.read_text(encoding="utf-8").replace('note = ""', 'note = "seen"', 1)
+    path.write_text(text, encoding="utf-8")
+    assert remembered.Remembered.of(path, anchored.read(path)).key not in (before, after.key)
+
+
+def test_damaged_report_entry_is_computed_again(repo: Path) -> None:
+    """A report entry of another shape is ignored: the report is the same as without it."""
+    path = repo / "claims.toml"
+    expected = report_json(path)
+    place = remembered.Remembered.of(path, anchored.read(path))
+    cache.keep(path, remembered.KIND, place.key, ("wrong", "shape", 1))
+    assert place.fetch() is None
+    assert report_json(path) == expected
+
+
+def test_streamed_json_is_the_json_of_the_whole_report(repo: Path) -> None:
+    """Claims, relations, propositions, speakers and dates encoded one at a time give the
+    text of the whole report's data, empty sections included."""
+    report = report_file(repo / "claims.toml")
+    whole = "".join(as_json.pieces(as_json.report_json(report), 2))
+    assert "".join(as_json.streamed(report)) == whole
+    empty = Report((), (), (), (), (), ())
+    assert "".join(as_json.streamed(empty)) == "".join(
+        as_json.pieces(as_json.report_json(empty), 2)
+    )

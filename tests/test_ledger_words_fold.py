@@ -6,6 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.ledger import edit, words
+from provenance.model import Span
 
 ALPHABET = "ab \t\n\r\x1c\x85\u00a0\u2003\u2028\u200b\u2060\ufeff\u00ad“”‘’„«—–−…-\"'x"
 
@@ -55,3 +56,40 @@ def test_the_line_scan_is_the_character_scan(line: str, quote: str) -> None:
     """Which multi-line string a claims.toml line leaves open: the regex scan equals the
     character-by-character one."""
     assert edit._scan(line, quote) == edit._scan_chars(line, quote)
+
+
+_NEAR_ALPHABET = 'ab said \n\u00a0\u200b\u00ad“”—…-"x'
+
+
+@given(
+    st.text(alphabet=_NEAR_ALPHABET, max_size=80),
+    st.sampled_from(["a", "ab", "said", "b a", "x", '"a', "…", "a-b"]),
+    st.integers(0, 80),
+    st.integers(0, 20),
+    st.integers(-1, 80),
+)
+def test_near_by_bisection_is_the_nearest_of_all(
+    text: str, needle: str, at: int, size: int, placed: int
+) -> None:
+    """The bisected nearest occurrence of a cue or speaker is the plain nearest one (ties
+    to the first), and a span already where an occurrence is stays there."""
+    at = min(at, len(text))
+    content = (Span.of(text, at, min(len(text), at + size)),)
+    span = Span(placed, placed + len(needle), needle) if placed >= 0 else words.unanchored(needle)
+    assert words._near(text, span, content) == words._nearest_of_all(text, span, content)
+    for start, end in words.places(text, needle):
+        own = Span(start, end, needle)
+        assert words._near(text, own, content) == words._nearest_of_all(text, own, content)
+
+
+@given(st.text(alphabet=_NEAR_ALPHABET, max_size=60), st.text(alphabet=_NEAR_ALPHABET, max_size=6))
+def test_repeated_counts_the_places(text: str, needle: str) -> None:
+    """Words are repeated exactly when they have more than one place (none placed to know)."""
+    assert words.repeated(text, needle) == (len(words.places(text, needle)) > 1)
+
+
+@given(st.text(alphabet=_NEAR_ALPHABET, max_size=60), st.text(alphabet=_NEAR_ALPHABET, max_size=6))
+def test_the_first_place_found_alone_is_the_first_of_all(text: str, needle: str) -> None:
+    """Content placed without context takes the first place: found alone, it is the same."""
+    every = words.occurrences(text, needle)
+    assert words._first_place(text, needle) == (every[0] if every else None)

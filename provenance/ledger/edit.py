@@ -132,6 +132,8 @@ def _scan(line: str, quote: str) -> str:
     """The multi-line string still open after ``line`` ("" when none)."""
     if quote:
         return _scan_chars(line, quote)
+    if '"""' not in line and "'''" not in line:
+        return ""  # no token can open one (most lines: one key, one one-line value)
     for match in _TOKEN.finditer(line):
         token = match.group()
         if token == "#":

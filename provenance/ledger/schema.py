@@ -302,8 +302,12 @@ def _common(name: str, body: Mapping[str, Any], **anchors: Any) -> Claim:
 def fingerprint(claim: Claim) -> str:
     """A short hash of the fields a person edits, as they stand in ``claim``."""
     fields = {name: _folded(value) for name, value in person_values(claim).items()}
-    blob = json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str)
+    blob = _FINGERPRINT_JSON(fields)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:8]
+
+
+# json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str), its encoder built once
+_FINGERPRINT_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
 
 
 def _folded(value: object) -> object:

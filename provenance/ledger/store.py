@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -31,7 +32,7 @@ from provenance.errors import (
     cannot_write,
 )
 from provenance.extract import reader
-from provenance.ledger import schema, tomltext, words, write
+from provenance.ledger import quicktoml, schema, tomltext, words, write
 from provenance.ledger.schema import Problem
 from provenance.model import Claim, Ledger
 
@@ -139,8 +140,11 @@ def read_ledger_text(path: Path) -> str:
 
 def parse(text: str, name: str = LEDGER) -> tuple[dict[str, Any], schema.Parsed]:
     """The TOML data and what it says; a syntax error raises ``name:line:col: …`` in plain words."""
+    body = text.removeprefix(BOM)
     try:
-        data = tomllib.loads(text.removeprefix(BOM))
+        data = quicktoml.loads(body)  # sync's own subset, fast; None: ask tomllib
+        if data is None:
+            data = tomllib.loads(body)
     except tomllib.TOMLDecodeError as exc:
         raise syntax_error(name, text, exc) from None
     return data, schema.parse_data(data)
@@ -413,11 +417,30 @@ def resolve(root: Path, name: str) -> Path:
         raise UnsafePath(f"{name}: absolute path refused; paths are relative to {root}")
     if ".." in posix.parts or "\\" in name:
         raise UnsafePath(f"{name}: path leaves the repository (`..` or `\\`); refused")
-    real_root = root.resolve()
-    target = (root / name).resolve()
-    if target != real_root and real_root not in target.parents:
+    real_root = _real(str(root.absolute()))
+    target = _realpath(os.path.join(root, name))
+    inside = real_root if real_root.endswith(os.sep) else real_root + os.sep
+    if target != real_root and not target.startswith(inside):
         raise UnsafePath(f"{name}: a symlink leads outside the repository; refused")
+    return Path(target)
+
+
+def _realpath(path: str) -> str:
+    """``Path(path).resolve()`` as a string, without pathlib's cost: a symlink loop
+    raises RuntimeError as it does there."""
+    target = os.path.realpath(path)
+    try:
+        os.stat(target)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise RuntimeError(f"Symlink loop from {exc.filename!r}") from None
     return target
+
+
+@functools.lru_cache(maxsize=16)
+def _real(root: str) -> str:
+    """``root`` resolved (once a run: every document path is checked against it)."""
+    return os.path.realpath(root)
 
 
 def corpus_files(

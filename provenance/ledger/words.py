@@ -16,6 +16,7 @@ import bisect
 import enum
 import functools
 import re
+from collections.abc import Callable
 
 import attrs
 from rapidfuzz import fuzz
@@ -185,8 +186,10 @@ def context(text: str, span: Span) -> tuple[str, str]:
 
 
 def repeated(text: str, words: str) -> bool:
-    """The words occur more than once in the text (so context must tell them apart)."""
-    return len(places(text, words)) > 1
+    """The words occur more than once in the text (so context must tell them apart).
+
+    Counted in the folded text: each folded place is one of ``places``, none placed."""
+    return len(_found_at(folded(text).text, key(words))) > 1
 
 
 def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
@@ -218,6 +221,11 @@ def _content(
     spans: list[Span] = []
     exact = True
     for number, fragment in enumerate(claim.content):
+        if not number and not any(hint):  # the first place is the one chosen: find only it
+            first = _first_place(text, fragment.text)
+            if first is not None:
+                spans.append(first)
+                continue
         places = occurrences(text, fragment.text)
         if places and not number and any(hint) and not any(_fits(text, p, hint) for p in places):
             moved = _in_context(text, fragment.text, hint)  # the words now stand elsewhere
@@ -234,6 +242,15 @@ def _content(
         spans.append(fuzzy)
         exact = False
     return tuple(spans), exact
+
+
+def _first_place(text: str, needle: str) -> Span | None:
+    """``occurrences(text, needle)[0]``, or None when there is none, found alone."""
+    doc, want = folded(text), key(needle)
+    at = doc.text.find(want) if want else -1
+    if at < 0:
+        return None
+    return Span.of(text, doc.start(at), doc.end(at + len(want) - 1))
 
 
 def _choose(
@@ -290,7 +307,79 @@ def _in_context(text: str, words: str, hint: tuple[str, str]) -> Span | None:
 
 
 def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | None:
-    """A speaker mention or cue placed at its occurrence nearest the content; else unanchored."""
+    """A speaker mention or cue placed at its occurrence nearest the content; else unanchored.
+
+    The same answer as ``_nearest_of_all`` (every occurrence placed, the nearest taken),
+    found by bisection: folded places map to original offsets in order, so the distance
+    to the content falls, then rises, along the occurrences; a few are placed, not all."""
+    if span is None or not span.text.strip():
+        return span
+    doc, want = folded(text), key(span.text)
+    ats = _found_at(doc.text, want)
+    if not ats:
+        return unanchored(span.text)
+    last = len(want) - 1
+    begin, finish = doc.start, doc.end
+    if span.start >= 0:  # already placed (an extracted claim) when an occurrence is there
+        i = _first_from(ats, begin, span.start)
+        while i < len(ats) and begin(ats[i]) == span.start:
+            if finish(ats[i] + last) == span.end:
+                return Span.of(text, span.start, span.end)
+            i += 1
+    if len(ats) == 1:
+        return Span.of(text, begin(ats[0]), finish(ats[0] + last))
+    low, high = min(s.start for s in content), max(s.end for s in content)
+    # the first place whose start is as far after the content as its end is before it:
+    # places before it lie before the content, nearer the later they are; from it on, after
+    bottom, top = 0, len(ats)
+    while bottom < top:
+        middle = (bottom + top) // 2
+        at = ats[middle]
+        if begin(at) - high >= low - finish(at + last):
+            top = middle
+        else:
+            bottom = middle + 1
+    k = bottom
+    if k > 0:
+        least_before = max(low - finish(ats[k - 1] + last), 0)
+        if k == len(ats) or max(begin(ats[k]) - high, 0) >= least_before:
+            # the first place before it as near as the last one (ties go to the first)
+            bottom, top = 0, k
+            while bottom < top:
+                middle = (bottom + top) // 2
+                if low - finish(ats[middle] + last) <= least_before:
+                    top = middle
+                else:
+                    bottom = middle + 1
+            k = bottom
+    return Span.of(text, begin(ats[k]), finish(ats[k] + last))
+
+
+def _first_from(ats: tuple[int, ...], begin: Callable[[int], int], start: int) -> int:
+    """The first of the folded places ``ats`` whose original start is ``start`` or later."""
+    bottom, top = 0, len(ats)
+    while bottom < top:
+        middle = (bottom + top) // 2
+        if begin(ats[middle]) >= start:
+            top = middle
+        else:
+            bottom = middle + 1
+    return bottom
+
+
+@functools.lru_cache(maxsize=1024)
+def _found_at(folded_text: str, want: str) -> tuple[int, ...]:
+    """Where ``want`` starts in a folded text, every place (overlapping ones too)."""
+    found = []
+    at = folded_text.find(want) if want else -1
+    while at >= 0:
+        found.append(at)
+        at = folded_text.find(want, at + 1)
+    return tuple(found)
+
+
+def _nearest_of_all(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | None:
+    """``_near`` the plain way: every occurrence placed, the nearest taken (tests compare)."""
     if span is None or not span.text.strip():
         return span
     found = places(text, span.text)

@@ -34,8 +34,10 @@ def _folding() -> dict[int, str]:
     return str.maketrans(marks)
 
 
+@functools.lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
-    """``text`` casefolded, its quotes and dashes of one style, its spaces single."""
+    """``text`` casefolded, its quotes and dashes of one style, its spaces single (a report
+    folds each claim's words twice: for relations, then for its entries)."""
     return _SPACE.sub(" ", text.translate(_folding())).strip().casefold()
 
 

@@ -136,7 +136,7 @@ def write(report: Report, out: TextIO, batch: int = 4096) -> None:
     """``dumps(report)`` written to ``out`` a few thousand lines at a time (never whole:
     the text of a large report is several times the size of the report)."""
     pending: list[str] = []
-    for piece in pieces(report_json(report), 2):
+    for piece in streamed(report):
         pending.append(piece)
         if len(pending) >= batch:
             out.write(_escaped("".join(pending)))
@@ -147,6 +147,38 @@ def write(report: Report, out: TextIO, batch: int = 4096) -> None:
 def _escaped(text: str) -> str:
     """C1 control characters as ``\\u0080``… (each alone: any cut of the text escapes alike)."""
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def streamed(report: Report) -> Iterator[str]:
+    """``pieces(report_json(report), 2)``, each claim, relation, proposition, speaker and
+    date made and encoded in turn: the whole report is never held as JSON-ready data."""
+    sections: tuple[tuple[str, int, Iterator[Any], bool], ...] = (
+        ("claims", len(report.claims), ((e.id, claim_json(e)) for e in report.claims), True),
+        ("relations", len(report.links), map(relation_json, report.links), False),
+        (
+            "propositions",
+            len(report.propositions),
+            map(proposition_json, report.propositions),
+            False,
+        ),
+        ("speakers", len(report.speakers), map(speaker_json, report.speakers), False),
+        ("timeline", len(report.timeline), map(day_json, report.timeline), False),
+    )
+    yield "{\n  " + _ENCODE("schema") + ": " + _ENCODE(SCHEMA)
+    for name, size, items, keyed in sections:
+        yield ",\n  " + _ENCODE(name) + ": "
+        if not size:
+            yield "{}" if keyed else "[]"
+            continue
+        yield "{\n" if keyed else "[\n"
+        for number, item in enumerate(items):
+            lead = ",\n    " if number else "    "
+            if keyed:
+                yield lead + _ENCODE(item[0]) + ": " + _ENCODE(item[1])
+            else:
+                yield lead + _ENCODE(item)
+        yield "\n  }" if keyed else "\n  ]"
+    yield "\n}"
 
 
 # json.dumps(value, ensure_ascii=False) builds an encoder at every call: one is enough.

@@ -18,8 +18,10 @@ from provenance.model import Claim, Ledger, Relation
 from provenance.progress import Step, no_step
 from provenance.relate import features
 from provenance.relate.engine import relate_claims
+from provenance.relate.propositions import propositions
 from provenance.relate.weights import WordWeights
 from provenance.report.model import Filters, Report, build, capped, usable
+from provenance.report.remembered import Remembered
 
 Warn = Callable[[str], None]
 EVERYTHING = Filters()
@@ -31,18 +33,31 @@ def build_report(
     root: Path | None = None,
     weights: WordWeights | None = None,
     step: Step = no_step,
+    remembered: Remembered | None = None,
 ) -> Report:
     """The report of ``ledger``: its usable claims related, then selected by ``filters``.
 
     With ``root`` (the folder the ledger's paths are relative to) documents missing or
     changed since the ledger recorded them are flagged stale. ``weights`` default to
-    those fitted on the claims' contents.
+    those fitted on the claims' contents. With ``remembered`` (default weights only),
+    relations and propositions an earlier report of the same files kept are reused, and
+    those computed here are kept.
     """
     stale = stale_documents(root, ledger, step) if root is not None else []
-    with features.shared():  # relations and propositions read the same texts
-        relations = relations_of(usable(ledger), weights, step)
-        step("building the report", None)
-        return build(ledger, relations, filters, stale)
+    if weights is not None:
+        remembered = None
+    known = remembered.fetch() if remembered is not None else None
+    if known is not None:
+        relations, found = known
+    else:
+        with features.shared():  # relations and propositions read the same texts
+            relations = relations_of(usable(ledger), weights, step)
+            step("grouping propositions", None)
+            found = propositions(usable(ledger))
+        if remembered is not None:
+            remembered.keep(relations, found)
+    step("building the report", None)
+    return build(ledger, relations, filters, stale, found)
 
 
 def report_file(
@@ -63,7 +78,10 @@ def report_file(
         if warn is not None:
             warn(warning)
     filters = resolved(filters, path, ledger)
-    return capped(build_report(ledger, filters, path.parent, step=step), limit)
+    remembered = Remembered.of(path, found)
+    return capped(
+        build_report(ledger, filters, path.parent, step=step, remembered=remembered), limit
+    )
 
 
 def resolved(filters: Filters, ledger_path: Path, ledger: Ledger) -> Filters:

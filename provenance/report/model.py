@@ -228,8 +228,10 @@ def build(
     relations: Iterable[Relation],
     filters: Filters = Filters(),
     stale: Iterable[str] = (),
+    found: Sequence[Proposition] | None = None,
 ) -> Report:
-    """The report of ``ledger`` given the relations between its claims (see module doc)."""
+    """The report of ``ledger`` given the relations between its claims (see module doc)
+    and its propositions (default: grouped here)."""
     stale_docs = frozenset(stale)
     entries = entries_of(ledger, stale_docs)
     chosen = {e.id: e for e in entries.values() if selected(e, filters)}
@@ -246,7 +248,7 @@ def build(
         timeline=timeline_of(chosen.values()),
         hidden_dismissed=hidden,
         stale_docs=tuple(sorted(stale_docs & {e.claim.doc for e in named.values()})),
-        propositions=stated(propositions(usable(ledger)), chosen),
+        propositions=stated(propositions(usable(ledger)) if found is None else found, chosen),
     )
 
 
