@@ -175,16 +175,24 @@ def pointers(claims: Sequence[Claim]) -> dict[str, tuple[Claim, Claim]]:
     """Claims that point back at the claim before them and dispute it ("this claim flies
     in the face of all the evidence", [pointer] of relate.toml), with that claim: they
     stand on its proposition, on the other side."""
+    found = [c for c in claims if disputes_before(c.content_text)]
+    if not found:
+        return {}
     by_doc: dict[str, list[Claim]] = {}
     for claim in claims:
         by_doc.setdefault(claim.doc, []).append(claim)
     out = {}
-    for claim in claims:
-        if points_back(claim.content_text):
-            target = earlier_claim(claim, by_doc[claim.doc])
-            if target is not None and not points_back(target.content_text):
-                out[claim.id] = (claim, target)
+    for claim in found:
+        target = earlier_claim(claim, by_doc[claim.doc])
+        if target is not None and not disputes_before(target.content_text):
+            out[claim.id] = (claim, target)
     return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def disputes_before(content: str) -> bool:
+    """Whether a content points back and disputes (cached: copies repeat their words)."""
+    return points_back(content) is not None
 
 
 def shown(proposition: Proposition) -> bool:
