@@ -59,6 +59,7 @@ class Scan:
         self._barriers: dict[int, int] = {}
         self._heads: dict[tuple[str, int, int], bool] = {}
         self._starts_at: dict[tuple[int, int, int], list[int]] = {}
+        self._runs: dict[frozenset[str], list[int]] = {}
 
     def may_hold_claim(self) -> bool:
         """Whether the sentence has a trigger word or mark (no claim without one)."""
@@ -108,10 +109,14 @@ class Scan:
         return self._needs[key]
 
     def run_starts(self, words: frozenset[str]) -> list[int]:
-        """Where a run of letters that is one of ``words`` (lower case) starts, in order."""
-        return sorted(
-            start for word in self.letter_runs.intersection(words) for start in self._at(word)
-        )
+        """Where a run of letters that is one of ``words`` (lower case) starts, in order
+        (computed once per word set)."""
+        found = self._runs.get(words)
+        if found is None:
+            found = self._runs[words] = sorted(
+                start for word in self.letter_runs.intersection(words) for start in self._at(word)
+            )
+        return found
 
     def _at(self, word: str) -> Iterator[int]:
         """Where the run of letters ``word`` starts."""
@@ -146,10 +151,22 @@ class Scan:
         starts = self._starts(anchor, rule.reach, floor)
         if rule.at_start:  # a match from any later start fails at once
             starts = starts[:1] if starts and starts[0] == 0 else []
-        for start in starts:
-            if head is not None and not self._head(head, start, anchor):
-                continue
-            match = self._match(rule, start)
+        text, tried, rule_id = self.sentence, self._tried, rule.id
+        heads, head_key = self._heads, head.pattern if head is not None else ""
+        for start in starts:  # the scan's hottest loop
+            if head is not None:
+                fits = heads.get((head_key, start, anchor))
+                if fits is None:
+                    fits = heads[head_key, start, anchor] = (
+                        head.fullmatch(text, start, anchor) is not None
+                    )
+                if not fits:
+                    continue
+            key = (rule_id, start)
+            if key in tried:
+                match = tried[key]
+            else:
+                match = tried[key] = rule.regex.match(text, start)
             if match is not None and match.start("cue") <= anchor < match.end("cue"):
                 return match
         return None
@@ -218,20 +235,6 @@ class Scan:
             self._starts_at[key] = _starts(self._phrases, anchor, reach, floor)
         return self._starts_at[key]
 
-    def _head(self, head: re.Pattern[str], start: int, anchor: int) -> bool:
-        """Whether ``head`` spans the sentence from ``start`` to ``anchor`` exactly (cached)."""
-        key = (head.pattern, start, anchor)
-        if key not in self._heads:
-            self._heads[key] = head.fullmatch(self.sentence, start, anchor) is not None
-        return self._heads[key]
-
-    def _match(self, rule: rules.Rule, start: int) -> re.Match[str] | None:
-        """``rule`` matched at ``start`` (each start tried once per rule)."""
-        key = (rule.id, start)
-        if key not in self._tried:
-            self._tried[key] = rule.regex.match(self.sentence, start)
-        return self._tried[key]
-
 
 @functools.cache
 def _indices() -> tuple[prefilter.CueIndex, prefilter.CueIndex]:
@@ -288,12 +291,13 @@ def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
     """Word starts, and those after a boundary (a stop word or punctuation) where a long
     phrase may begin; a phrase of at most ``_SHORT`` words may start anywhere."""
     stop = rules.stop_words()
-    tokens = list(_TOKEN.finditer(sentence))
-    words = [token.end(1) for token in tokens]
-    before = [""] + [token.group() for token in tokens]
-    bounded = [
-        start
-        for start, previous in zip(words, before, strict=False)
-        if not previous or not previous[-1].isalnum() or previous.lower() in stop
-    ]
+    words: list[int] = []
+    bounded: list[int] = []
+    previous = ""
+    for token in _TOKEN.finditer(sentence):
+        start = token.end(1)
+        words.append(start)
+        if not previous or not previous[-1].isalnum() or previous.lower() in stop:
+            bounded.append(start)
+        previous = token.group()
     return words, bounded
