@@ -193,7 +193,7 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
         content = [_cut(text, span, chosen) for span in cand.content]
         kept = tuple(span for span in content if span is not None)
         if len(kept) == len(content):
-            yield attrs.evolve(cand, content=kept)
+            yield cand if kept == cand.content else attrs.evolve(cand, content=kept)
 
 
 def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
