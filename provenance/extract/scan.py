@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -82,11 +82,14 @@ class Scan:
             return iter(())
         return self.live_matches(rule)
 
-    def live_matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
-        """The matches of a rule that ``live`` lets through (its ``needs`` still tested)."""
+    def live_matches(
+        self, rule: rules.Rule, taken: Sequence[tuple[int, int]] = ()
+    ) -> Iterator[re.Match[str]]:
+        """The matches of a rule that ``live`` lets through (its ``needs`` still tested).
+        An anchor inside one of the ``taken`` spans (cues already claimed) is not tried."""
         if rule.needs is not None and not self._holds(rule):
             return iter(())
-        return self._anchored(rule) if rule.anchor else self._searched(rule)
+        return self._anchored(rule, taken) if rule.anchor else self._searched(rule)
 
     def _may_match(self, rule: rules.Rule) -> bool:
         """Whether the sentence holds a cue word and a word of the rule, if it needs any."""
@@ -136,10 +139,15 @@ class Scan:
             yield match
             pos = match.end("cue")
 
-    def _anchored(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
-        """The leftmost match covering each anchor, starting up to ``reach`` before it."""
+    def _anchored(
+        self, rule: rules.Rule, taken: Sequence[tuple[int, int]] = ()
+    ) -> Iterator[re.Match[str]]:
+        """The leftmost match covering each anchor, starting up to ``reach`` before it
+        (none for an anchor inside a ``taken`` span)."""
         assert rule.anchor is not None
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
+            if taken and any(lo <= anchor < hi for lo, hi in taken):
+                continue
             match = self._leftmost(rule, anchor)
             if match is not None:
                 yield match

@@ -9,7 +9,7 @@ rules.toml wins a cue; a content that would be empty is skipped (refuse to guess
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -22,6 +22,7 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
+_SKIP_CLAIMED = True  # skip anchors in cues already claimed (tests check it changes nothing)
 _CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
 
 
@@ -44,7 +45,9 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
         chosen: list[Candidate] = []
         scanner = scan.Scan(sentence.text)
         if scanner.may_hold_claim():
-            found_here = list(_candidates(document.text, sentence, scanner))
+            found_here = _candidates(document.text, sentence, scanner, _SKIP_CLAIMED)
+            if any(c.inherit_speaker and not _heir(c, found_here) for c in found_here):
+                found_here = _candidates(document.text, sentence, scanner, skip=False)
             chosen = list(_finish(document.text, _select(found_here))) if found_here else []
         if not chosen and found and _continues(document.text, found[-1], sentence):
             found[-1] = attrs.evolve(found[-1], content=(*found[-1].content, _quoted(sentence)))
@@ -75,20 +78,41 @@ def _trim_span(span: Span) -> Span:
     return Span(start=span.start, end=span.start + len(text), text=text)
 
 
-def _candidates(text: str, sentence: Span, scanner: scan.Scan) -> Iterator[Candidate]:
-    """Every match of every rule in one sentence whose cue is outside quotation marks."""
+def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> list[Candidate]:
+    """Every match of every rule in one sentence whose cue is outside quotation marks.
+
+    With ``skip``, a rule is not tried at an anchor inside the cue of a candidate that
+    ``_select`` keeps whatever the later rules find: its match there would share that
+    cue and lose to it. Those kept candidates are chosen as ``_select`` chooses, among
+    the rules before, until a rule that inherits its speaker has a candidate (whether
+    ``_select`` keeps that one depends on the candidates of every rule). Skipped matches
+    could only matter to such a candidate with no speaker before it: ``segment`` then
+    asks again without skipping.
+    """
     quotes: list[tuple[int, int]] | None = None
     table = rules.rules()
+    found: list[Candidate] = []
+    kept: list[Candidate] = []
+    keeping = skip
+    base = sentence.start
+    taken: list[tuple[int, int]] = []  # the cues of ``kept``, in sentence offsets
     for index in scanner.live():
         rule = table[index]
-        for match in scanner.live_matches(rule):
+        here: list[Candidate] = []
+        for match in scanner.live_matches(rule, taken):
             if quotes is None:
                 quotes = sentences.quotations(sentence.text)
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
-            candidate = _candidate(text, sentence.start, index, rule, match)
+            candidate = _candidate(text, base, index, rule, match)
             if candidate is not None:
-                yield candidate
+                here.append(candidate)
+        found += here
+        keeping = keeping and not (rule.inherit_speaker and here)
+        if keeping and here:
+            _choose(kept, sorted(here, key=lambda c: c.cue.start))
+            taken = [(c.cue.start - base, c.cue.end - base) for c in kept]
+    return found
 
 
 def _candidate(
@@ -152,10 +176,15 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates in rule order; one whose cue or speaker clashes with a chosen one loses."""
     chosen: list[Candidate] = []
     candidates = [c for c in candidates if not c.inherit_speaker or _heir(c, candidates)]
-    for cand in sorted(candidates, key=lambda c: (c.rule, c.cue.start)):
+    _choose(chosen, sorted(candidates, key=lambda c: (c.rule, c.cue.start)))
+    return sorted(chosen, key=lambda c: c.cue.start)
+
+
+def _choose(chosen: list[Candidate], candidates: Iterable[Candidate]) -> None:
+    """Add to ``chosen``, in order, each candidate that clashes with none chosen."""
+    for cand in candidates:
         if not any(_clashes(cand, other) for other in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.cue.start)
 
 
 def _heir(cand: Candidate, candidates: list[Candidate]) -> bool:
