@@ -83,13 +83,22 @@ class Scan:
         return self.live_matches(rule)
 
     def live_matches(
-        self, rule: rules.Rule, taken: Sequence[tuple[int, int]] = ()
+        self,
+        rule: rules.Rule,
+        taken: Sequence[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> Iterator[re.Match[str]]:
         """The matches of a rule that ``live`` lets through (its ``needs`` still tested).
-        An anchor inside one of the ``taken`` spans (cues already claimed) is not tried."""
+
+        An anchor inside one of the ``taken`` spans (cues already claimed) is not tried,
+        nor one whose starts all lie strictly inside one of the ``quoted`` spans with it
+        (a cue that starts inside a quotation is no cue).
+        """
         if rule.needs is not None and not self._holds(rule):
             return iter(())
-        return self._anchored(rule, taken) if rule.anchor else self._searched(rule)
+        if rule.anchor:
+            return self._anchored(rule, taken, quoted)
+        return self._searched(rule)
 
     def _may_match(self, rule: rules.Rule) -> bool:
         """Whether the sentence holds a cue word and a word of the rule, if it needs any."""
@@ -140,23 +149,32 @@ class Scan:
             pos = match.end("cue")
 
     def _anchored(
-        self, rule: rules.Rule, taken: Sequence[tuple[int, int]] = ()
+        self,
+        rule: rules.Rule,
+        taken: Sequence[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
     ) -> Iterator[re.Match[str]]:
         """The leftmost match covering each anchor, starting up to ``reach`` before it
-        (none for an anchor inside a ``taken`` span)."""
+        (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
             if taken and any(lo <= anchor < hi for lo, hi in taken):
                 continue
-            match = self._leftmost(rule, anchor)
+            match = self._leftmost(rule, anchor, quoted)
             if match is not None:
                 yield match
 
-    def _leftmost(self, rule: rules.Rule, anchor: int) -> re.Match[str] | None:
-        """The match of ``rule`` from the leftmost start whose cue covers ``anchor``."""
+    def _leftmost(
+        self, rule: rules.Rule, anchor: int, quoted: Sequence[tuple[int, int]] = ()
+    ) -> re.Match[str] | None:
+        """The match of ``rule`` from the leftmost start whose cue covers ``anchor``;
+        None without trying when the starts and ``anchor`` lie inside a ``quoted`` span
+        (the cue, which starts between them, would start inside it)."""
         floor = self._barrier(anchor) if rule.window else 0
         head = rule.head
         starts = self._starts(anchor, rule.reach, floor)
+        if not starts or any(lo < starts[0] and anchor < hi for lo, hi in quoted):
+            return None
         if rule.at_start:  # a match from any later start fails at once
             starts = starts[:1] if starts and starts[0] == 0 else []
         text, tried, rule_id = self.sentence, self._tried, rule.id

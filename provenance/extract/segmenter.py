@@ -22,7 +22,7 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
-_SKIP_CLAIMED = True  # skip anchors in cues already claimed (tests check it changes nothing)
+_SKIP_CLAIMED = True  # skip anchors whose match would lose (tests check it changes nothing)
 _CUT = re.compile(r"\s*(?:[,;:—–]|\s-)\s*(?:and\s+|but\s+)?$|\s+(?:and|but)\s+$")
 
 
@@ -81,7 +81,8 @@ def _trim_span(span: Span) -> Span:
 def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> list[Candidate]:
     """Every match of every rule in one sentence whose cue is outside quotation marks.
 
-    With ``skip``, a rule is not tried at an anchor inside the cue of a candidate that
+    With ``skip``, a rule is not tried where its cue would start inside a quotation
+    (see ``scan.Scan.live_matches``), nor at an anchor inside the cue of a candidate that
     ``_select`` keeps whatever the later rules find: its match there would share that
     cue and lose to it. Those kept candidates are chosen as ``_select`` chooses, among
     the rules before, until a rule that inherits its speaker has a candidate (whether
@@ -89,7 +90,8 @@ def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> li
     could only matter to such a candidate with no speaker before it: ``segment`` then
     asks again without skipping.
     """
-    quotes: list[tuple[int, int]] | None = None
+    quotes = sentences.quotations(sentence.text)
+    quoted = quotes if skip else []
     table = rules.rules()
     found: list[Candidate] = []
     kept: list[Candidate] = []
@@ -99,9 +101,7 @@ def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> li
     for index in scanner.live():
         rule = table[index]
         here: list[Candidate] = []
-        for match in scanner.live_matches(rule, taken):
-            if quotes is None:
-                quotes = sentences.quotations(sentence.text)
+        for match in scanner.live_matches(rule, taken, quoted):
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
             candidate = _candidate(text, base, index, rule, match)
