@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
@@ -92,7 +93,8 @@ class Scan:
 
         An anchor inside one of the ``taken`` spans (cues already claimed) is not tried,
         nor one whose starts all lie strictly inside one of the ``quoted`` spans with it
-        (a cue that starts inside a quotation is no cue).
+        (a cue that starts inside a quotation is no cue). Both are ``(start, end)``
+        offsets, sorted and not overlapping (looked up by bisection).
         """
         if rule.needs is not None and not self._holds(rule):
             return iter(())
@@ -158,7 +160,7 @@ class Scan:
         (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
-            if taken and any(lo <= anchor < hi for lo, hi in taken):
+            if _inside(taken, anchor, anchor):
                 continue
             match = self._leftmost(rule, anchor, quoted)
             if match is not None:
@@ -173,7 +175,7 @@ class Scan:
         floor = self._barrier(anchor) if rule.window else 0
         head = rule.head
         starts = self._starts(anchor, rule.reach, floor)
-        if not starts or any(lo < starts[0] and anchor < hi for lo, hi in quoted):
+        if not starts or _inside(quoted, starts[0] - 1, anchor):
             return None
         if rule.at_start:  # a match from any later start fails at once
             starts = starts[:1] if starts and starts[0] == 0 else []
@@ -260,6 +262,13 @@ class Scan:
         if key not in self._starts_at:
             self._starts_at[key] = _starts(self._phrases, anchor, reach, floor)
         return self._starts_at[key]
+
+
+def _inside(spans: Sequence[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether one of ``spans`` (sorted, not overlapping) starts at or before ``first``
+    and ends after ``last``."""
+    index = bisect.bisect_right(spans, (first, math.inf)) - 1
+    return index >= 0 and last < spans[index][1]
 
 
 @functools.cache

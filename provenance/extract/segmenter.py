@@ -97,7 +97,7 @@ def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> li
     kept: list[Candidate] = []
     keeping = skip
     base = sentence.start
-    taken: list[tuple[int, int]] = []  # the cues of ``kept``, in sentence offsets
+    taken: list[tuple[int, int]] = []  # the cues of ``kept`` (never overlapping), in order
     for index in scanner.live():
         rule = table[index]
         here: list[Candidate] = []
@@ -111,7 +111,7 @@ def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> li
         keeping = keeping and not (rule.inherit_speaker and here)
         if keeping and here:
             _choose(kept, sorted(here, key=lambda c: c.cue.start))
-            taken = [(c.cue.start - base, c.cue.end - base) for c in kept]
+            taken = sorted((c.cue.start - base, c.cue.end - base) for c in kept)
     return found
 
 
