@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from provenance.extract import datementions
 from provenance.extract.datementions import find_mentions, parse_full_date
 from provenance.extract.dates import resolve_dates, statement_date
 from provenance.extract.reader import parse_document
@@ -288,3 +290,27 @@ INHERIT_ROWS = [
 def test_inherits_the_previous_sentence_date(text: str, sentence: str, date: dt.date) -> None:
     """A dateless sentence takes the statement date of the last dated sentence before it."""
     assert _date_of(text, sentence, None) == (date, INFERRED)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke on Monday, two days ago, and again last Friday night.",
+        "The vote is set for March 3, 2016, or the 4th of July.",
+        "Filed 2016-03-04; heard in May and in March, a month later.",
+        "It rained in SEPTEMBER and on TUESDAY, a week earlier.",
+        "Nothing here: no dates at all, just words like may and march.",
+        "On Sept. 23 the panel met; on 23rd September it met again.",
+    ],
+)
+def test_mentions_without_digit_patterns_are_those_of_all(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Skipping the patterns that need a digit in a text without one finds the same
+    mentions as running every pattern."""
+    found = datementions.find_mentions(text)
+    monkeypatch.setattr(datementions, "_DIGIT", re.compile(""))  # every pattern runs
+    assert datementions.find_mentions(text) == found
+    assert all(
+        re.search(r"\\d", p.pattern) for p in datementions._patterns()[: datementions._WITH_DIGITS]
+    )

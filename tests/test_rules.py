@@ -60,3 +60,12 @@ def test_needs_cues_hold_in_every_cue(rule: rules.Rule, text: str) -> None:
             assert rule.needs is not None
             starts = scan.Scan(text).run_starts(rule.needs_cues)
             assert any(rule.needs.match(text, start) for start in starts), rule.id
+
+
+def test_equal_word_sets_of_rules_are_one_object() -> None:
+    """Rules whose ``needs_cues`` or anchor forms are equal share one object (the scan's
+    per-sentence caches are keyed by them: a look-up that finds the same object is cheap)."""
+    seen: dict[object, object] = {}
+    for rule in rules.rules():
+        for value in (rule.needs_cues, rule.anchor_forms):
+            assert seen.setdefault(value, value) is value, rule.id

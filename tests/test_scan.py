@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from provenance.extract import rules, scan
 
@@ -82,3 +84,17 @@ def test_live_rules_pass_their_cue_words(text: str) -> None:
         and (not r.needs_words or not words.isdisjoint(r.needs_words))
     ]
     assert scanner.live() == expected
+
+
+@given(
+    st.lists(st.integers(0, 60), max_size=12, unique=True),
+    st.integers(-1, 61),
+    st.integers(-1, 61),
+)
+def test_inside_is_a_search_of_every_span(cuts: list[int], first: int, last: int) -> None:
+    """``_inside`` (a bisection) finds what a look at every span finds, for sorted spans
+    that do not overlap."""
+    bounds = sorted(cuts)
+    spans = list(zip(bounds[::2], bounds[1::2], strict=False))
+    expected = any(lo <= first and last < hi for lo, hi in spans)
+    assert scan._inside(spans, first, last) is expected

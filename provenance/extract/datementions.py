@@ -76,6 +76,7 @@ def _after_name(text: str, start: int) -> bool:
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     """The expression patterns; none starts with a look-around, so ``re`` can skip ahead fast.
+    The first ``_WITH_DIGITS`` cannot match a text without a digit (``\\d``).
 
     Word boundaries on the left and the optional words before a date ("Tuesday night,",
     "last") are checked in code (``_left_bound``, ``_lookbacks``).
@@ -84,7 +85,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     month = rf"(?P<mon>{_alternation(_months())})\b\.?"
     year = r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d|,\d))?"
     day = r"(?P<day>\d\d?)(?:st|nd|rd|th)?(?!\d|:\d)"
-    return (
+    return (  # the first _WITH_DIGITS each need a digit (the day, or the ISO date)
         re.compile(rf"{month}\s+{day}{year}"),
         re.compile(rf"{day}\s+(?:of\s+)?{month}{year}"),
         re.compile(r"(?P<year>(?:19|20)\d\d)-(?P<mon>0[1-9]|1[0-2])-(?P<day>[0-3]\d)\b"),
@@ -198,12 +199,17 @@ def _mention(match: re.Match[str], data: Mapping[str, Any]) -> Mention | None:
     return _weekday(match, data)
 
 
+_WITH_DIGITS = 3  # the first patterns of _patterns(), which need a digit to match
+_DIGIT = re.compile(r"\d")
+
+
 def find_mentions(text: str) -> tuple[Mention, ...]:
     """The date expressions of ``text`` in text order; of overlapping ones, the longest."""
     data = _table()
+    patterns = _patterns() if _DIGIT.search(text) else _patterns()[_WITH_DIGITS:]
     found = [
         mention
-        for pattern in _patterns()
+        for pattern in patterns
         for match in pattern.finditer(text)
         if _left_bound(text, match.start()) and (mention := _mention(match, data)) is not None
     ]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -186,9 +186,9 @@ def _rule(
         window=bool(row.get("speaker_window", False)),
         head=compiled.get("head"),
         needs_words=frozenset(row.get("needs_words", ())),
-        needs_cues=first_words(row.get("needs_cues", ())),
+        needs_cues=_shared(first_words(row.get("needs_cues", ()))),
         needs_at_cue=bool(row.get("needs_at_cue", False)),
-        anchor_forms=_anchor_forms(row.get("anchor", ""), raw),
+        anchor_forms=_shared(_anchor_forms(row.get("anchor", ""), raw)),
         at_start=prefilter.at_start(row["pattern"]),
         needs=compiled.get("needs"),
         inherit_speaker=bool(row.get("inherit_speaker", False)),
@@ -198,6 +198,16 @@ def _rule(
 
 
 _PATTERN_FIELDS = ("pattern", "anchor", "head", "needs")
+_T = TypeVar("_T")
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: _T) -> _T:
+    """One object for equal word sets of several rules: ``extract.scan`` keys its
+    per-sentence caches by them, and a look-up that finds the very same object skips
+    comparing hundreds of words."""
+    found: _T = _SHARED.setdefault(value, value)
+    return found
 
 
 @functools.cache

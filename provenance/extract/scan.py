@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from operator import itemgetter
 from typing import Any, Generic, TypeVar
 
@@ -59,6 +60,7 @@ class Scan:
         self._barriers: dict[int, int] = {}
         self._heads: dict[tuple[str, int, int], bool] = {}
         self._starts_at: dict[tuple[int, int, int], list[int]] = {}
+        self._runs: dict[frozenset[str], list[int]] = {}
 
     def may_hold_claim(self) -> bool:
         """Whether the sentence has a trigger word or mark (no claim without one)."""
@@ -81,11 +83,24 @@ class Scan:
             return iter(())
         return self.live_matches(rule)
 
-    def live_matches(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
-        """The matches of a rule that ``live`` lets through (its ``needs`` still tested)."""
+    def live_matches(
+        self,
+        rule: rules.Rule,
+        taken: Sequence[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> Iterator[re.Match[str]]:
+        """The matches of a rule that ``live`` lets through (its ``needs`` still tested).
+
+        An anchor inside one of the ``taken`` spans (cues already claimed) is not tried,
+        nor one whose starts all lie strictly inside one of the ``quoted`` spans with it
+        (a cue that starts inside a quotation is no cue). Both are ``(start, end)``
+        offsets, sorted and not overlapping (looked up by bisection).
+        """
         if rule.needs is not None and not self._holds(rule):
             return iter(())
-        return self._anchored(rule) if rule.anchor else self._searched(rule)
+        if rule.anchor:
+            return self._anchored(rule, taken, quoted)
+        return self._searched(rule)
 
     def _may_match(self, rule: rules.Rule) -> bool:
         """Whether the sentence holds a cue word and a word of the rule, if it needs any."""
@@ -108,10 +123,14 @@ class Scan:
         return self._needs[key]
 
     def run_starts(self, words: frozenset[str]) -> list[int]:
-        """Where a run of letters that is one of ``words`` (lower case) starts, in order."""
-        return sorted(
-            start for word in self.letter_runs.intersection(words) for start in self._at(word)
-        )
+        """Where a run of letters that is one of ``words`` (lower case) starts, in order
+        (computed once per word set)."""
+        found = self._runs.get(words)
+        if found is None:
+            found = self._runs[words] = sorted(
+                start for word in self.letter_runs.intersection(words) for start in self._at(word)
+            )
+        return found
 
     def _at(self, word: str) -> Iterator[int]:
         """Where the run of letters ``word`` starts."""
@@ -131,25 +150,51 @@ class Scan:
             yield match
             pos = match.end("cue")
 
-    def _anchored(self, rule: rules.Rule) -> Iterator[re.Match[str]]:
-        """The leftmost match covering each anchor, starting up to ``reach`` before it."""
+    def _anchored(
+        self,
+        rule: rules.Rule,
+        taken: Sequence[tuple[int, int]] = (),
+        quoted: Sequence[tuple[int, int]] = (),
+    ) -> Iterator[re.Match[str]]:
+        """The leftmost match covering each anchor, starting up to ``reach`` before it
+        (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
-            match = self._leftmost(rule, anchor)
+            if _inside(taken, anchor, anchor):
+                continue
+            match = self._leftmost(rule, anchor, quoted)
             if match is not None:
                 yield match
 
-    def _leftmost(self, rule: rules.Rule, anchor: int) -> re.Match[str] | None:
-        """The match of ``rule`` from the leftmost start whose cue covers ``anchor``."""
+    def _leftmost(
+        self, rule: rules.Rule, anchor: int, quoted: Sequence[tuple[int, int]] = ()
+    ) -> re.Match[str] | None:
+        """The match of ``rule`` from the leftmost start whose cue covers ``anchor``;
+        None without trying when the starts and ``anchor`` lie inside a ``quoted`` span
+        (the cue, which starts between them, would start inside it)."""
         floor = self._barrier(anchor) if rule.window else 0
         head = rule.head
         starts = self._starts(anchor, rule.reach, floor)
+        if not starts or _inside(quoted, starts[0] - 1, anchor):
+            return None
         if rule.at_start:  # a match from any later start fails at once
             starts = starts[:1] if starts and starts[0] == 0 else []
-        for start in starts:
-            if head is not None and not self._head(head, start, anchor):
-                continue
-            match = self._match(rule, start)
+        text, tried, rule_id = self.sentence, self._tried, rule.id
+        heads, head_key = self._heads, head.pattern if head is not None else ""
+        for start in starts:  # the scan's hottest loop
+            if head is not None:
+                fits = heads.get((head_key, start, anchor))
+                if fits is None:
+                    fits = heads[head_key, start, anchor] = (
+                        head.fullmatch(text, start, anchor) is not None
+                    )
+                if not fits:
+                    continue
+            key = (rule_id, start)
+            if key in tried:
+                match = tried[key]
+            else:
+                match = tried[key] = rule.regex.match(text, start)
             if match is not None and match.start("cue") <= anchor < match.end("cue"):
                 return match
         return None
@@ -218,19 +263,12 @@ class Scan:
             self._starts_at[key] = _starts(self._phrases, anchor, reach, floor)
         return self._starts_at[key]
 
-    def _head(self, head: re.Pattern[str], start: int, anchor: int) -> bool:
-        """Whether ``head`` spans the sentence from ``start`` to ``anchor`` exactly (cached)."""
-        key = (head.pattern, start, anchor)
-        if key not in self._heads:
-            self._heads[key] = head.fullmatch(self.sentence, start, anchor) is not None
-        return self._heads[key]
 
-    def _match(self, rule: rules.Rule, start: int) -> re.Match[str] | None:
-        """``rule`` matched at ``start`` (each start tried once per rule)."""
-        key = (rule.id, start)
-        if key not in self._tried:
-            self._tried[key] = rule.regex.match(self.sentence, start)
-        return self._tried[key]
+def _inside(spans: Sequence[tuple[int, int]], first: int, last: int) -> bool:
+    """Whether one of ``spans`` (sorted, not overlapping) starts at or before ``first``
+    and ends after ``last``."""
+    index = bisect.bisect_right(spans, (first, math.inf)) - 1
+    return index >= 0 and last < spans[index][1]
 
 
 @functools.cache
@@ -288,12 +326,13 @@ def _phrase_starts(sentence: str) -> tuple[list[int], list[int]]:
     """Word starts, and those after a boundary (a stop word or punctuation) where a long
     phrase may begin; a phrase of at most ``_SHORT`` words may start anywhere."""
     stop = rules.stop_words()
-    tokens = list(_TOKEN.finditer(sentence))
-    words = [token.end(1) for token in tokens]
-    before = [""] + [token.group() for token in tokens]
-    bounded = [
-        start
-        for start, previous in zip(words, before, strict=False)
-        if not previous or not previous[-1].isalnum() or previous.lower() in stop
-    ]
+    words: list[int] = []
+    bounded: list[int] = []
+    previous = ""
+    for token in _TOKEN.finditer(sentence):
+        start = token.end(1)
+        words.append(start)
+        if not previous or not previous[-1].isalnum() or previous.lower() in stop:
+            bounded.append(start)
+        previous = token.group()
     return words, bounded

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -24,6 +24,7 @@ _TRIM_START = " \t\xa0,;:—–-"
 _OPENERS = "“\"'‘"
 _CLOSERS = "”\"'’"
 _QUOTE_CHARS = re.compile(r"[“”\"]|''")
+_SKIP_CLAIMED = True  # skip anchors whose match would lose (tests check it changes nothing)
 
 
 @attrs.frozen
@@ -53,7 +54,9 @@ def segment(document: Document, sentences: Sequence[Span]) -> tuple[Claim, ...]:
         chosen: list[Candidate] = []
         scanner = scan.Scan(sentence.text)
         if scanner.may_hold_claim():
-            found_here = list(_candidates(document.text, sentence, scanner))
+            found_here = _candidates(document.text, sentence, scanner, _SKIP_CLAIMED)
+            if any(c.inherit_speaker and not _heir(c, found_here) for c in found_here):
+                found_here = _candidates(document.text, sentence, scanner, skip=False)
             chosen = list(_finish(document.text, _select(found_here))) if found_here else []
         went_on = (
             not chosen and bool(found) and _continues(document.text, found[-1], sentence, adjacent)
@@ -111,20 +114,41 @@ def _trim_span(span: Span) -> Span:
     return Span(start=span.start, end=span.start + len(text), text=text)
 
 
-def _candidates(text: str, sentence: Span, scanner: scan.Scan) -> Iterator[Candidate]:
-    """Every match of every rule in one sentence whose cue is outside quotation marks."""
-    quotes: list[tuple[int, int]] | None = None
+def _candidates(text: str, sentence: Span, scanner: scan.Scan, skip: bool) -> list[Candidate]:
+    """Every match of every rule in one sentence whose cue is outside quotation marks.
+
+    With ``skip``, a rule is not tried where its cue would start inside a quotation
+    (see ``scan.Scan.live_matches``), nor at an anchor inside the cue of a candidate that
+    ``_select`` keeps whatever the later rules find: its match there would share that
+    cue and lose to it. Those kept candidates are chosen as ``_select`` chooses, among
+    the rules before, until a rule that inherits its speaker has a candidate (whether
+    ``_select`` keeps that one depends on the candidates of every rule). Skipped matches
+    could only matter to such a candidate with no speaker before it: ``segment`` then
+    asks again without skipping.
+    """
+    quotes = sentences.quotations(sentence.text)
+    quoted = quotes if skip else []
     table = rules.rules()
+    found: list[Candidate] = []
+    kept: list[Candidate] = []
+    keeping = skip
+    base = sentence.start
+    taken: list[tuple[int, int]] = []  # the cues of ``kept`` (never overlapping), in order
     for index in scanner.live():
         rule = table[index]
-        for match in scanner.live_matches(rule):
-            if quotes is None:
-                quotes = sentences.quotations(sentence.text)
+        here: list[Candidate] = []
+        for match in scanner.live_matches(rule, taken, quoted):
             if any(lo < match.start("cue") < hi for lo, hi in quotes):
                 continue
-            candidate = _candidate(text, sentence.start, index, rule, match)
+            candidate = _candidate(text, base, index, rule, match)
             if candidate is not None:
-                yield candidate
+                here.append(candidate)
+        found += here
+        keeping = keeping and not (rule.inherit_speaker and here)
+        if keeping and here:
+            _choose(kept, sorted(here, key=lambda c: c.cue.start))
+            taken = sorted((c.cue.start - base, c.cue.end - base) for c in kept)
+    return found
 
 
 def _candidate(
@@ -200,10 +224,15 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Candidates in rule order; one whose cue or speaker clashes with a chosen one loses."""
     chosen: list[Candidate] = []
     candidates = [c for c in candidates if not c.inherit_speaker or _heir(c, candidates)]
-    for cand in sorted(candidates, key=lambda c: (c.rule, c.cue.start)):
+    _choose(chosen, sorted(candidates, key=lambda c: (c.rule, c.cue.start)))
+    return sorted(chosen, key=lambda c: c.cue.start)
+
+
+def _choose(chosen: list[Candidate], candidates: Iterable[Candidate]) -> None:
+    """Add to ``chosen``, in order, each candidate that clashes with none chosen."""
+    for cand in candidates:
         if not any(_clashes(cand, other) for other in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.cue.start)
 
 
 def _heir(cand: Candidate, candidates: list[Candidate]) -> bool:
@@ -241,7 +270,7 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
         content = [_cut(text, span, chosen) for span in cand.content]
         kept = tuple(span for span in content if span is not None)
         if len(kept) == len(content):
-            yield attrs.evolve(cand, content=kept)
+            yield cand if kept == cand.content else attrs.evolve(cand, content=kept)
 
 
 @functools.cache

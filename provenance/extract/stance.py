@@ -78,4 +78,9 @@ def stance_of(claim: Claim) -> Stance:
 
 def assign(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The claims with their stance set."""
-    return tuple(attrs.evolve(claim, stance=stance_of(claim)) for claim in claims)
+    return tuple(_with_stance(claim, stance_of(claim)) for claim in claims)
+
+
+def _with_stance(claim: Claim, stance: Stance) -> Claim:
+    """The claim with ``stance`` (itself when it has it already: no copy)."""
+    return claim if claim.stance is stance else attrs.evolve(claim, stance=stance)
