@@ -83,8 +83,16 @@ def predicates(a: Features, b: Features) -> frozenset[str]:
 
 def predicate_words(f: Features) -> frozenset[str]:
     """A text's content words that are not a name's words, titles, numbers or their units."""
-    skip = name_words(f) | titles() | {q.unit for q in f.numbers} | no_predicates()
-    return frozenset(w for w in f.content if w not in skip and not w[0].isdigit() and "_" not in w)
+    return predicates_of(f.content, f.names, frozenset(q.unit for q in f.numbers))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def predicates_of(
+    content: frozenset[str], names: frozenset[str], units: frozenset[str]
+) -> frozenset[str]:
+    """``predicate_words`` of a text's parts (cached: a claim is in many candidate pairs)."""
+    skip = words_of_names(names) | titles() | units | no_predicates()
+    return frozenset(w for w in content if w not in skip and not w[0].isdigit() and "_" not in w)
 
 
 def subjects(a: Features, b: Features) -> frozenset[str]:

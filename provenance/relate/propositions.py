@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -110,8 +111,7 @@ def topic(f: Features) -> frozenset[str]:
 
 def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     """The summed idf of ``words``."""
-    unseen = idf.get("", 1.0)
-    return sum(idf.get(w, unseen) for w in words)
+    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))  # looked up in C
 
 
 def similarity(
@@ -261,17 +261,17 @@ def centrality(
         for w in topics[claim.id]:
             index.setdefault(w, []).append(i)
     heavy = [weight(topics[c.id], idf) for c in claims]
+    held = [(topics[c.id], parts[c.id].predicates, docs[c.id]) for c in claims]  # by position
     out = {}
-    for i, claim in enumerate(claims):
-        words = topics[claim.id]
-        found = set(docs[claim.id])
+    for i, (words, mine, found_in) in enumerate(held):
+        found = set(found_in)
         for j in near(words, index, df):
-            other = claims[j]
-            if not parts[claim.id].predicates & parts[other.id].predicates:
+            theirs, predicates, where = held[j]
+            if mine.isdisjoint(predicates):
                 continue
-            if similarity(words, topics[other.id], idf, min(heavy[i], heavy[j])) >= need:
-                found |= docs[other.id]
-        out[claim.id] = len(found) - 1
+            if similarity(words, theirs, idf, min(heavy[i], heavy[j])) >= need:
+                found |= where
+        out[claims[i].id] = len(found) - 1
     return out
 
 

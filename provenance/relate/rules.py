@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 from rapidfuzz import fuzz
@@ -51,13 +52,20 @@ def weight(word: str, idf: Mapping[str, float] | None) -> float:
     return idf.get(word, idf.get("", 1.0))
 
 
+def weights(words: Iterable[str], idf: Mapping[str, float] | None) -> float:
+    """The summed ``weight`` of ``words``, in their order (looked up in C: a report sums
+    the words of every candidate pair)."""
+    if idf is None:
+        return float(sum(1 for _ in words))
+    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))
+
+
 def overlap(a: Features, b: Features, mode: Mode, idf: Mapping[str, float] | None) -> Overlap:
     """Weighted share of content words: of a (texts mode) or of the shorter side (claims)."""
     shared = a.content & b.content
-    total_a = sum(weight(w, idf) for w in a.content)
-    total_b = sum(weight(w, idf) for w in b.content)
+    total_a, total_b = weights(a.content, idf), weights(b.content, idf)
     base = total_a if mode is Mode.TEXTS else min(total_a, total_b)
-    score = sum(weight(w, idf) for w in shared) / base if base else 0.0
+    score = weights(shared, idf) / base if base else 0.0
     return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(a.names & b.names)))
 
 
@@ -314,13 +322,22 @@ def same_value_elsewhere(q: Quantity, other: Features) -> bool:
 
 def different_entities(a: Features, b: Features) -> list[Reason]:
     """A name on one side only that looks like one on the other side only (North / South Korea)."""
-    ratio = table()["names"]["lookalike_ratio"]
+    only_b = sorted(b.names - a.names)
+    if not only_b:
+        return []
     for x in sorted(a.names - b.names):
-        for y in sorted(b.names - a.names):
-            nx, ny = x.replace("_", " "), y.replace("_", " ")
-            if fuzz.ratio(nx, ny) >= ratio and not same_entity(nx, ny):
+        for y in only_b:
+            if lookalike(x, y):
+                nx, ny = x.replace("_", " "), y.replace("_", " ")
                 return [Reason(ReasonCode.DIFFERENT_ENTITIES, f"“{nx}” is not “{ny}”", (nx, ny))]
     return []
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def lookalike(x: str, y: str) -> bool:
+    """Whether two names look alike and are not one entity (cached: names recur in pairs)."""
+    nx, ny = x.replace("_", " "), y.replace("_", " ")
+    return fuzz.ratio(nx, ny) >= table()["names"]["lookalike_ratio"] and not same_entity(nx, ny)
 
 
 def same_entity(x: str, y: str) -> bool:
