@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-import attrs
-
 from provenance.lang.en import words as english
 from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
@@ -29,6 +27,7 @@ from provenance.relate.rules import (
     different_entities,
     negators,
     overlap,
+    overlap_of,
     shared_reasons,
 )
 from provenance.relate.speakers import title_words
@@ -70,10 +69,9 @@ def titles() -> frozenset[str]:
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
     """The shorter claim's weighted share in the other, titles left out ("leader")."""
     skip = titles()
-    if not (a.content | b.content) & skip:
+    if a.content.isdisjoint(skip) and b.content.isdisjoint(skip):
         return overlap(a, b, Mode.CLAIMS, idf)
-    keep = [attrs.evolve(f, content=f.content - skip) for f in (a, b)]
-    return overlap(keep[0], keep[1], Mode.CLAIMS, idf)
+    return overlap_of(a.content - skip, b.content - skip, a.names & b.names, Mode.CLAIMS, idf)
 
 
 def predicates(a: Features, b: Features) -> frozenset[str]:

@@ -229,10 +229,8 @@ def near(words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str,
     held by more than ``index_max_postings`` claims, find nothing: they name no topic)."""
     cap = settings()["index_max_postings"]
     need = settings()["min_shared"]
-    hits: Counter[int] = Counter()
-    for w in words:
-        if df.get(w, 0) <= cap:
-            hits.update(index.get(w, ()))  # counted in C
+    held = (index[w] for w in words if w in index and df.get(w, 0) <= cap)
+    hits = Counter(itertools.chain.from_iterable(held))  # counted in C
     return sorted(i for i, n in hits.items() if n >= need)
 
 

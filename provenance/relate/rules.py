@@ -62,11 +62,22 @@ def weights(words: Iterable[str], idf: Mapping[str, float] | None) -> float:
 
 def overlap(a: Features, b: Features, mode: Mode, idf: Mapping[str, float] | None) -> Overlap:
     """Weighted share of content words: of a (texts mode) or of the shorter side (claims)."""
-    shared = a.content & b.content
-    total_a, total_b = weights(a.content, idf), weights(b.content, idf)
+    return overlap_of(a.content, b.content, a.names & b.names, mode, idf)
+
+
+def overlap_of(
+    a: frozenset[str],
+    b: frozenset[str],
+    names: frozenset[str],
+    mode: Mode,
+    idf: Mapping[str, float] | None,
+) -> Overlap:
+    """``overlap`` of two sides' content words ``a`` and ``b``, sharing ``names``."""
+    shared = a & b
+    total_a, total_b = weights(a, idf), weights(b, idf)
     base = total_a if mode is Mode.TEXTS else min(total_a, total_b)
     score = weights(shared, idf) / base if base else 0.0
-    return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(a.names & b.names)))
+    return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(names)))
 
 
 def certainty(side: Side) -> str:
@@ -142,19 +153,25 @@ def b_words(b: Side, code: ReasonCode, shared: frozenset[str]) -> tuple[str, ...
 
 def antonym_reasons(a: Features, b: Features) -> list[Reason]:
     """Opposite words (dead / alive), one on each side and not on both."""
-    found = []
+    found: list[Reason] = []
+    in_a, in_b = antonyms_in(a.padded), antonyms_in(b.padded)
+    if not (in_a and in_b):  # a reason needs a word of the table on each side
+        return found
     for left, right in table()["antonyms"]["pairs"]:
-        for x, y in ((a, b), (b, a)):
-            if (
-                has_word(x, left)
-                and has_word(y, right)
-                and not has_word(x, right)
-                and not has_word(y, left)
-            ):
+        for x, y in ((in_a, in_b), (in_b, in_a)):
+            if left in x and right in y and right not in x and left not in y:
                 found.append(
                     Reason(ReasonCode.ANTONYM, f"“{left}” against “{right}”", (left, right))
                 )
     return found
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def antonyms_in(padded: str) -> frozenset[str]:
+    """The words of ``[antonyms]`` that occur in a text (``Features.padded``) at word
+    boundaries (cached: a text is compared with many others)."""
+    words = {word for pair in table()["antonyms"]["pairs"] for word in pair}
+    return frozenset(word for word in words if f" {word} " in padded)
 
 
 def has_word(f: Features, phrase: str) -> bool:
