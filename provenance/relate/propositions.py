@@ -17,6 +17,7 @@ sides. Thresholds: ``[propositions]`` of relate.toml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import itertools
@@ -224,12 +225,19 @@ def refer(
             groups[lede[claim.doc][1]][1].append(claim)
 
 
-def near(words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int]) -> list[int]:
+def near(
+    words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int], after: int = -1
+) -> list[int]:
     """Entries of ``index`` holding at least ``min_shared`` of ``words`` (common words,
-    held by more than ``index_max_postings`` claims, find nothing: they name no topic)."""
+    held by more than ``index_max_postings`` claims, find nothing: they name no topic);
+    with ``after``, only entries above it (the index's lists must then be ascending)."""
     cap = settings()["index_max_postings"]
     need = settings()["min_shared"]
-    held = (index[w] for w in words if w in index and df.get(w, 0) <= cap)
+    held = (
+        index[w][bisect.bisect_right(index[w], after) :] if after >= 0 else index[w]
+        for w in words
+        if w in index and df.get(w, 0) <= cap
+    )
     hits = Counter(itertools.chain.from_iterable(held))  # counted in C
     return sorted(i for i, n in hits.items() if n >= need)
 
@@ -251,7 +259,11 @@ def centrality(
     parts: Mapping[str, Parts],
 ) -> dict[str, int]:
     """How many documents other than its own hold a claim like it (a shared predicate
-    among the shared words): the story's claims lead."""
+    among the shared words): the story's claims lead.
+
+    Each pair is found once, from its first claim (the likeness is symmetric but for the
+    order of a float sum: the other way round is summed again only near the threshold).
+    """
     need = settings()["min_similarity"]
     df = frequencies(topics[c.id] for c in claims)
     index: dict[str, list[int]] = {}
@@ -260,15 +272,23 @@ def centrality(
             index.setdefault(w, []).append(i)
     heavy = [weight(topics[c.id], idf) for c in claims]
     held = [(topics[c.id], parts[c.id].predicates, docs[c.id]) for c in claims]  # by position
+    earlier: list[list[int]] = [[] for _ in claims]  # i -> the j < i whose documents it counts
     out = {}
     for i, (words, mine, found_in) in enumerate(held):
         found = set(found_in)
-        for j in near(words, index, df):
+        for j in earlier[i]:
+            found |= held[j][2]
+        for j in near(words, index, df, after=i):
             theirs, predicates, where = held[j]
             if mine.isdisjoint(predicates):
                 continue
-            if similarity(words, theirs, idf, min(heavy[i], heavy[j])) >= need:
+            least = min(heavy[i], heavy[j])
+            forth = similarity(words, theirs, idf, least)
+            back = similarity(theirs, words, idf, least) if abs(forth - need) < 1e-9 else forth
+            if forth >= need:
                 found |= where
+            if back >= need:
+                earlier[j].append(i)
         out[claims[i].id] = len(found) - 1
     return out
 
