@@ -325,6 +325,15 @@ SCHEMAS: dict[str, Check] = {
             "widget": _PATTERNS,
         }
     ),
+    "extract/addressee": Table(
+        {
+            "lemmas": SOME_WORDS,
+            "max_words": COUNT,
+            "clause_starts": SOME_WORDS,
+            "not_first": WORDS,
+            "never_inside": WORDS,
+        }
+    ),
     "extract/cues": Table(
         {
             "auxiliaries": WORDS,

@@ -109,5 +109,5 @@ def test_negation_carries_past_a_word_of_intent(text: str, scope: set[str]) -> N
     ],
 )
 def test_a_cue_word_in_another_sense_refutes_nothing(text: str, refutes: bool) -> None:
-    """"lies" of "lies in a valley" is a place, not a refutation ([cues] other_sense)."""
+    """The "lies" of "lies in a valley" is a place, not a refutation ([cues] other_sense)."""
     assert features(text).has("refute") is refutes

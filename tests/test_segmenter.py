@@ -583,3 +583,42 @@ def test_quotation_open_at_paragraph_end_goes_on() -> None:
 def test_quotation_open_with_no_next_paragraph_is_refused() -> None:
     """An open quotation that no paragraph goes on with stays refused (no claim)."""
     assert claims_of("Roe said the plan is “really hard to defend.\n\nThe vote was held.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The one told is in no span ([addressee] of extract/data/addressee.toml).
+        (
+            "The mayor told local reporters on Monday that the bridge would reopen.",
+            "that the bridge would reopen",
+        ),
+        (
+            "She told a meeting of farmers in Leeds, England that prices would rise.",
+            "that prices would rise",
+        ),
+        ("The coach told the players, “We have to win this one.”", "“We have to win this one.”"),
+        ("The senator told the crowd: “We will not back down.”", "“We will not back down.”"),
+        ("The minister assured voters he would not raise taxes.", "he would not raise taxes"),
+        ("He warned investors that the market could fall.", "that the market could fall"),
+        # Not an addressee: the object is more than the one told, or there is none.
+        (
+            "The manager told reporters the plant would stay open.",
+            "reporters the plant would stay open",
+        ),
+        (
+            "He told them how to vote, but they care enough to respond.",
+            "them how to vote, but they care enough to respond",
+        ),
+        ("The official warned that the storm was coming.", "that the storm was coming"),
+        (
+            "She told of the night the river rose and they fled.",
+            "of the night the river rose and they fled",
+        ),
+    ],
+)
+def test_the_one_told_is_in_no_span(text: str, content: str) -> None:
+    """“told Reuters that …”: the content starts after the addressee."""
+    found = claims_of(text)
+    assert found, text
+    assert found[0].content[0].text == content
