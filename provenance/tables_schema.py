@@ -325,13 +325,18 @@ SCHEMAS: dict[str, Check] = {
             "widget": _PATTERNS,
         }
     ),
-    "extract/addressee": Table(
+    "extract/front": Table(
         {
-            "lemmas": SOME_WORDS,
-            "max_words": COUNT,
-            "clause_starts": SOME_WORDS,
-            "not_first": WORDS,
-            "never_inside": WORDS,
+            "addressee": Table(
+                {
+                    "lemmas": SOME_WORDS,
+                    "max_words": COUNT,
+                    "clause_starts": SOME_WORDS,
+                    "not_first": WORDS,
+                    "never_inside": WORDS,
+                }
+            ),
+            "dateline": Table({"patterns": SOME_WORDS}),
         }
     ),
     "extract/cues": Table(

@@ -622,3 +622,10 @@ def test_the_one_told_is_in_no_span(text: str, content: str) -> None:
     found = claims_of(text)
     assert found, text
     assert found[0].content[0].text == content
+
+
+def test_a_party_and_state_in_brackets_is_no_dateline() -> None:
+    """“Sen. Ann Roe (D-Ohio) — …” keeps its words: only a wire credit is cut."""
+    text = "Sen. Ann Roe (D-Ohio) — a critic of the bill — was wrong to back it, aides said."
+    found = claims_of(text)
+    assert found and found[0].content[0].text.startswith("Sen. Ann Roe (D-Ohio)")

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from provenance import tables
-from provenance.extract import addressee, rules, runon, scan
+from provenance.extract import front, rules, runon, scan
 from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
@@ -168,9 +168,10 @@ def _candidate(
     )
     if not content or cue is None:
         return None
-    if cue.end <= content[0].start:
-        first = addressee.after_addressee(text, content[0], cue_lemma(cue.text))
-        content = (first, *content[1:])
+    first = front.after_dateline(text, content[0])
+    if cue.end <= first.start:
+        first = front.after_addressee(text, first, cue_lemma(cue.text))
+    content = (first, *content[1:])
     if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
     speaker = None

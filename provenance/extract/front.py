@@ -1,10 +1,13 @@
-"""The one told is in no span: "X told Reuters that …" has the content "that …".
+"""What is cut from the front of a content: the one told, and a wire dateline.
 
-A statement made to someone ("told Megyn Kelly that …", "told the crowd: “…”",
-"assured voters he would …") names its addressee between the cue and the content; the
+The one told is in no span: "X told Reuters that …" has the content "that …". A
+statement made to someone ("told Megyn Kelly that …", "told the crowd: “…”", "assured
+voters he would …") names its addressee between the cue and the content, and the
 addressee is neither source, cue nor content. ``after_addressee`` cuts it from the front
 of the content when what follows is a that-clause, a quotation after a comma or colon,
-or a clause opened by a subject pronoun. Words and sizes: ``data/addressee.toml``.
+or a clause opened by a subject pronoun. A wire dateline that opens the paragraph
+("WASHINGTON (AP) — ") is the outlet's label: ``after_dateline`` cuts it. Words, sizes
+and patterns: ``data/front.toml``.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ _CLAUSE_COMMA = re.compile(r",(?!\s*[A-Z])")  # a comma before a place's next pa
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     """The addressee at the content's start, then what the content goes on with."""
-    table = tables.load("extract/addressee")
+    table = tables.load("extract/front")["addressee"]
     starts = "|".join(re.escape(w) for w in table["clause_starts"])
     never = "|".join(re.escape(w) for w in table["not_first"])
     return re.compile(
@@ -33,7 +36,7 @@ def _pattern() -> re.Pattern[str]:
 
 def after_addressee(text: str, content: Span, lemma: str) -> Span:
     """``content`` without the addressee of a cue of ``lemma`` at its front (else as is)."""
-    table = tables.load("extract/addressee")
+    table = tables.load("extract/front")["addressee"]
     if lemma not in table["lemmas"]:
         return content
     found = _pattern().match(content.text)
@@ -49,3 +52,20 @@ def after_addressee(text: str, content: Span, lemma: str) -> Span:
     if any(w.casefold() in rules.lemmas() for w in words):  # "reminds me of X saying that …"
         return content
     return Span.of(text, content.start + found.end(), content.end)
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """A dateline or byline credit, at the start of a text."""
+    patterns = tables.load("extract/front")["dateline"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def after_dateline(text: str, span: Span) -> Span:
+    """``span`` without a wire dateline at its front, when it opens a paragraph."""
+    if span.start and text[span.start - 1] != "\n":
+        return span
+    found = _dateline().match(span.text)
+    if found is None or found.end() >= len(span.text):
+        return span
+    return Span.of(text, span.start + found.end(), span.end)
