@@ -337,6 +337,7 @@ SCHEMAS: dict[str, Check] = {
                 }
             ),
             "dateline": Table({"patterns": SOME_WORDS}),
+            "time": Table({"pattern": WORD}),
         }
     ),
     "extract/cues": Table(

@@ -601,6 +601,11 @@ def test_quotation_open_with_no_next_paragraph_is_refused() -> None:
         ("The senator told the crowd: “We will not back down.”", "“We will not back down.”"),
         ("The minister assured voters he would not raise taxes.", "he would not raise taxes"),
         ("He warned investors that the market could fall.", "that the market could fall"),
+        # When it was said is no content either.
+        ("The senator said Tuesday that the bill would pass.", "that the bill would pass"),
+        ("The agency said on Monday it would hire more staff.", "it would hire more staff"),
+        ("The mayor said last week, “We are ready.”", "“We are ready.”"),
+        ("He said Friday was the best day of the week.", "Friday was the best day of the week"),
         # Not an addressee: the object is more than the one told, or there is none.
         (
             "The manager told reporters the plant would stay open.",

@@ -34,6 +34,22 @@ def _pattern() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _time() -> re.Pattern[str]:
+    """When it was said, at the content's start, then what the content goes on with."""
+    table = tables.load("extract/front")
+    starts = "|".join(re.escape(w) for w in table["addressee"]["clause_starts"])
+    return re.compile(rf"(?:{table['time']['pattern']})(?:\s+(?=(?:{starts})\s)|\s*(?=[\"“]|''))")
+
+
+def after_time(text: str, content: Span) -> Span:
+    """``content`` without when it was said at its front ("Tuesday that …" -> "that …")."""
+    found = _time().match(content.text)
+    if found is None or found.end() >= len(content.text):
+        return content
+    return Span.of(text, content.start + found.end(), content.end)
+
+
 def after_addressee(text: str, content: Span, lemma: str) -> Span:
     """``content`` without the addressee of a cue of ``lemma`` at its front (else as is)."""
     table = tables.load("extract/front")["addressee"]

@@ -170,7 +170,7 @@ def _candidate(
         return None
     first = front.after_dateline(text, content[0])
     if cue.end <= first.start:
-        first = front.after_addressee(text, first, cue_lemma(cue.text))
+        first = front.after_time(text, front.after_addressee(text, first, cue_lemma(cue.text)))
     content = (first, *content[1:])
     if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
