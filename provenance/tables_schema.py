@@ -423,7 +423,15 @@ SCHEMAS: dict[str, Check] = {
     "extract/stance": Table(
         {"order": SOME_WORDS},
         {
-            "refuses": Table({"lemmas": WORDS, "content_starts": WORDS, "cues": WORDS}),
+            "refuses": Table(
+                {
+                    "lemmas": WORDS,
+                    "content_starts": WORDS,
+                    "cues": WORDS,
+                    "negated_lemmas": WORDS,
+                    "negators": WORDS,
+                }
+            ),
             "denies": Table({"lemmas": WORDS, "rules": WORDS}),
             "concedes": Table({"lemmas": WORDS}),
             "reports": Table({"lemmas": WORDS, "rules": WORDS}),
