@@ -1,11 +1,12 @@
-"""What is cut from the front of a content: the one told, and a wire dateline.
+"""What is cut from the front of a content: the one told, when, and a wire dateline.
 
 The one told is in no span: "X told Reuters that …" has the content "that …". A
 statement made to someone ("told Megyn Kelly that …", "told the crowd: “…”", "assured
 voters he would …") names its addressee between the cue and the content, and the
 addressee is neither source, cue nor content. ``after_addressee`` cuts it from the front
 of the content when what follows is a that-clause, a quotation after a comma or colon,
-or a clause opened by a subject pronoun. A wire dateline that opens the paragraph
+or a clause opened by a subject pronoun; ``after_time`` cuts when it was said ("said
+Tuesday that …") before the same. A wire dateline that opens the paragraph
 ("WASHINGTON (AP) — ") is the outlet's label: ``after_dateline`` cuts it. Words, sizes
 and patterns: ``data/front.toml``.
 """
