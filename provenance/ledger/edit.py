@@ -237,11 +237,15 @@ def _edit(
     owned: tuple[str, ...],
 ) -> str:
     """The chunk with ``fields`` set (and owned keys not in them deleted); as is when equal."""
-    changes = {
-        name: value
-        for name, value in fields.items()
-        if value is not KEEP and not equivalent(name, value, old.get(name))
-    }
+    changes = {}
+    for name, value in fields.items():
+        written = old.get(name)
+        if value is KEEP or (
+            type(value) is type(written) and value == written != "" and name != "content"
+        ):
+            continue  # the value as it is written: ``equivalent`` would say so too
+        if not equivalent(name, value, written):
+            changes[name] = value
     gone = [name for name in owned if name in old and name not in fields]
     if not changes and not gone:
         return text

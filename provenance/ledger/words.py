@@ -91,14 +91,14 @@ def fold_char(char: str) -> str:
     return _SAME.get(char, char)
 
 
-# The pieces of a text that do not fold to themselves: a run of whitespace and invisible
-# characters holding more than one plain space (a line break, two spaces, a soft hyphen),
-# and single characters that fold to something else. A lone plain space folds to itself.
-_RUN = "[\\s" + re.escape("".join(sorted(_GONE))) + "]"
-_PIECE = re.compile(
-    f"{_RUN}*(?:[^\\S ]| {{2}}|[{re.escape(''.join(sorted(_GONE)))}]){_RUN}*"
-    f"|[{re.escape(''.join(sorted(_SAME)))}]"
-)
+# The pieces of a text whose folded length differs from their own: a run of two or more
+# whitespace and invisible characters (a line break and the spaces around it, two spaces;
+# any run holding more than one plain space), a lone whitespace character that is not a
+# plain space, a lone invisible one, and an ellipsis. A lone plain space folds to itself;
+# every other character folds to one character (a quote, a dash: ``_ONE``), in place.
+_GONE_SET = re.escape("".join(sorted(_GONE)))
+_PIECE = re.compile(f"[\\s{_GONE_SET}]{{2,}}|[^\\S ]|[{_GONE_SET}…]")
+_ONE = tuple(sorted((char, same) for char, same in _SAME.items() if len(same) == 1))
 _TABLE = str.maketrans({**dict.fromkeys(_GONE, None), **_SAME})
 _SPACES = re.compile(r"\s+")
 
@@ -124,6 +124,8 @@ def fold(text: str) -> Folded:
         same = _SAME.get(piece)
         if same is not None:
             out, low, high = same, begin, begin + 1
+        elif piece.isspace():  # whitespace only (most pieces: line breaks)
+            out, low, high = _SPACE, begin, stop
         else:
             spaces = [n for n, char in enumerate(piece) if char.isspace()]
             out = _SPACE if spaces else ""
@@ -137,7 +139,11 @@ def fold(text: str) -> Folded:
         length += len(out)
         copied = stop
     chars.append(text[copied:])
-    return Folded("".join(chars), *map(tuple, (at, size, first, last, resume)))
+    joined = "".join(chars)  # the pieces folded; between them, a character folds to one:
+    for char, same in _ONE:  # replaced where present (``translate`` looks up every one)
+        if char in joined:
+            joined = joined.replace(char, same)
+    return Folded(joined, *map(tuple, (at, size, first, last, resume)))
 
 
 @functools.lru_cache(maxsize=65536)
