@@ -220,6 +220,23 @@ def test_no_change_sync_is_remembered_and_replayed(
     assert seen == []
 
 
+def test_the_files_a_sync_saw_are_what_inputs_says(repo: Path) -> None:
+    """What a sync keeps of the files it saw (hashed once, as it read them) equals the
+    files looked at afresh: articles, a file that is not one, a document gone, one added."""
+    path = repo / "claims.toml"
+    docs = sorted((repo / "news").glob("*.txt"))
+    docs[0].unlink()
+    (repo / "news" / "notes.md").write_text("not an article\n", encoding="utf-8")
+    (repo / "news" / "new.txt").write_text("Officials said it rained.\n", encoding="utf-8")
+    ledger = store.load(path).parsed.ledger
+    done = sync.sync_file(path)
+    named = sorted({doc.path for doc in ledger.documents} | set(ledger.claims_by_doc))
+    afresh = unchanged.inputs(repo, ledger.corpus, ledger.articles, named)
+    assert done.seen == afresh
+    assert afresh is not None and afresh[3][f"news/{docs[0].name}"] == ""
+    assert afresh[2] == ("news/notes.md",) and "news/new.txt" in afresh[0]
+
+
 def test_sync_after_a_document_edit_is_a_full_sync(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -45,6 +45,12 @@ def test_fold_is_the_per_character_fold(text: str) -> None:
     assert mapped(words.fold(text)) == reference(text)
 
 
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_folded_text_alone_is_the_folds_text(text: str) -> None:
+    """The folded text made with string methods is the one ``fold`` makes."""
+    assert words.folded_text(text) == words.fold(text).text == reference(text)[0]
+
+
 @given(st.text(alphabet=ALPHABET, max_size=40))
 def test_key_is_the_trimmed_fold(text: str) -> None:
     """``key`` (translate and collapse) is the folded text, trimmed."""

@@ -85,15 +85,12 @@ def split(text: str) -> list[Chunk]:
     chunks = []
     for low, high in itertools.pairwise(bounds):
         piece = "".join(lines[low:high])
-        chunks.append(_chunk(piece, low == 0 and (not cuts or cuts[0] != 0)))
+        if low == 0 and (not cuts or cuts[0] != 0):
+            chunks.append(Chunk(piece))  # the preamble
+            continue
+        header = next(line for line in lines[low:high] if line.lstrip().startswith("["))
+        chunks.append(Chunk(piece, *_header(header.strip())))
     return chunks or [Chunk("")]
-
-
-def _chunk(piece: str, preamble: bool) -> Chunk:
-    if preamble:
-        return Chunk(piece)
-    header = next(line for line in piece.splitlines() if line.lstrip().startswith("["))
-    return Chunk(piece, *_header(header.strip()))
 
 
 def _header(line: str) -> tuple[str, str]:

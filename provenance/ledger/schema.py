@@ -154,11 +154,13 @@ def _entries(
         problems.append(Problem("", "", section, f"{section} must be a table of tables"))
         return ()
     built = []
+    known = frozenset(fields)
     for name, body in table.items():
         if not isinstance(body, dict):
             problems.append(Problem(section, name, "", f"write it as [{section}.…] table"))
             continue
-        _unknown_keys(body, fields, (section, name), unknown, problems)
+        if not known.issuperset(body):
+            _unknown_keys(body, fields, (section, name), unknown, problems)
         try:
             built.append(build(name, body))
         except Bad as exc:
@@ -226,6 +228,10 @@ def _enum(body: Mapping[str, Any], field: str, kind: type[E], default: E | None 
     raw = body.get(field)
     if raw is None and default is not None:
         return default
+    if type(raw) is str:  # most values: a member's own value, looked up as ``kind`` does
+        member = kind._value2member_map_.get(raw)
+        if member is not None:
+            return member  # type: ignore[return-value]
     try:
         return kind(raw)
     except ValueError:
@@ -326,7 +332,7 @@ def fingerprint(claim: Claim) -> str:
             _quoted(key(str(claim.kind))),
             ', "note": ',
             _quoted(key(claim.note)),
-            f", \"side\": {_quoted(key(str(claim.side)))}" if claim.side else "",
+            f', "side": {_quoted(key(str(claim.side)))}' if claim.side else "",
             ', "speaker": ',
             _quoted(key(speaker)) if speaker else "null",
             ', "stance": ',

@@ -22,6 +22,9 @@ from provenance.ledger import cache, store
 from provenance.model import Ledger
 
 KIND = "sync"
+# The corpus files (articles, refusals, other files) and every document's state: its
+# sha256, "" when absent, "special" when not a regular file.
+Inputs = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], dict[str, str]]
 
 
 class Summary(Protocol):
@@ -46,11 +49,19 @@ class Known:
 
 
 def remember(
-    path: Path, prune: bool, sha: str, ledger: Ledger, warnings: Iterable[str], done: Summary
+    path: Path,
+    prune: bool,
+    sha: str,
+    ledger: Ledger,
+    warnings: Iterable[str],
+    done: Summary,
+    seen: Inputs | None = None,
 ) -> None:
-    """Keep that syncing ``path`` (its bytes hash to ``sha``) over today's files changed nothing."""
+    """Keep that syncing ``path`` (its bytes hash to ``sha``) over today's files changed nothing.
+
+    ``seen``: the files as that sync saw them (``inputs``), when it looked at them all."""
     said = (tuple(warnings), done.events, done.documents, done.failures)
-    keep(path, KIND, _key(prune), sha, ledger, said)
+    keep(path, KIND, _key(prune), sha, ledger, said, seen)
 
 
 def recall(path: Path, prune: bool) -> Known | None:
@@ -65,10 +76,20 @@ def recall(path: Path, prune: bool) -> Known | None:
         return None
 
 
-def keep(path: Path, kind: str, key: str, sha: str, ledger: Ledger, said: Any) -> None:
-    """Keep what a ``kind`` run over ``path`` (bytes hashing to ``sha``) and today's files said."""
+def keep(
+    path: Path,
+    kind: str,
+    key: str,
+    sha: str,
+    ledger: Ledger,
+    said: Any,
+    seen: Inputs | None = None,
+) -> None:
+    """Keep what a ``kind`` run over ``path`` (bytes hashing to ``sha``) and today's files said
+    (``seen``: those files as the run saw them; by default they are looked at now)."""
     named = tuple(sorted({doc.path for doc in ledger.documents} | set(ledger.claims_by_doc)))
-    seen = inputs(path.parent, ledger.corpus, ledger.articles, named)
+    if seen is None:
+        seen = inputs(path.parent, ledger.corpus, ledger.articles, named)
     if seen is not None and ledger.corpus:
         stored = (ledger.corpus, ledger.articles, named, seen, said)
         cache.keep(path, kind, f"{sha} {key}", stored)
@@ -94,7 +115,7 @@ def replay(path: Path, kind: str, key: str) -> Any:
 
 def inputs(
     root: Path, corpus: tuple[str, ...], articles: tuple[str, ...], named: Iterable[str]
-) -> tuple[Any, ...] | None:
+) -> Inputs | None:
     """The corpus files (articles, refusals, other files) and the state of every document:
     its sha256, "" when absent, "special" when not a regular file (None: cannot tell)."""
     files, refused = store.corpus_files(root, corpus, articles)

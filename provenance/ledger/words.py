@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import operator
 import re
-from collections.abc import Callable
 
 import attrs
 from rapidfuzz import fuzz
@@ -195,7 +195,25 @@ def repeated(text: str, words: str) -> bool:
     """The words occur more than once in the text (so context must tell them apart).
 
     Counted in the folded text: each folded place is one of ``places``, none placed."""
-    return len(_found_at(folded(text).text, key(words))) > 1
+    return len(_found_at(folded_text(text), key(words))) > 1
+
+
+@functools.lru_cache(maxsize=64)
+def folded_text(text: str) -> str:
+    """``fold(text).text`` alone, made with string methods (no piece is recorded)."""
+    for char in _GONE:
+        if char in text:
+            text = text.replace(char, "")
+    for char, same in _ONE:
+        if char in text:
+            text = text.replace(char, same)
+    if "…" in text:
+        text = text.replace("…", "...")
+    parts = text.split()  # a run of whitespace (invisible characters gone) is one space
+    if not parts:
+        return _SPACE if text else ""
+    joined = " ".join(parts)
+    return (_SPACE if text[0].isspace() else "") + joined + (_SPACE if text[-1].isspace() else "")
 
 
 def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
@@ -317,60 +335,44 @@ def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | Non
 
     The same answer as ``_nearest_of_all`` (every occurrence placed, the nearest taken),
     found by bisection: folded places map to original offsets in order, so the distance
-    to the content falls, then rises, along the occurrences; a few are placed, not all."""
+    to the content falls, then rises, along the occurrences. Every occurrence of the
+    words is placed once a text (``_placed_at``): a speaker or cue recurs in its claims."""
     if span is None or not span.text.strip():
         return span
-    doc, want = folded(text), key(span.text)
-    ats = _found_at(doc.text, want)
-    if not ats:
+    starts, ends, sums = _placed_at(text, key(span.text))
+    if not starts:
         return unanchored(span.text)
-    last = len(want) - 1
-    begin, finish = doc.start, doc.end
     if span.start >= 0:  # already placed (an extracted claim) when an occurrence is there
-        i = _first_from(ats, begin, span.start)
-        while i < len(ats) and begin(ats[i]) == span.start:
-            if finish(ats[i] + last) == span.end:
+        i = bisect.bisect_left(starts, span.start)
+        while i < len(starts) and starts[i] == span.start:
+            if ends[i] == span.end:
                 return Span.of(text, span.start, span.end)
             i += 1
-    if len(ats) == 1:
-        return Span.of(text, begin(ats[0]), finish(ats[0] + last))
+    if len(starts) == 1:
+        return Span.of(text, starts[0], ends[0])
     low, high = min(s.start for s in content), max(s.end for s in content)
-    # the first place whose start is as far after the content as its end is before it:
-    # places before it lie before the content, nearer the later they are; from it on, after
-    bottom, top = 0, len(ats)
-    while bottom < top:
-        middle = (bottom + top) // 2
-        at = ats[middle]
-        if begin(at) - high >= low - finish(at + last):
-            top = middle
-        else:
-            bottom = middle + 1
-    k = bottom
+    # the first place whose start is as far after the content as its end is before it
+    # (start - high >= low - end): places before it lie before the content, nearer the
+    # later they are; from it on, after
+    k = bisect.bisect_left(sums, low + high)
     if k > 0:
-        least_before = max(low - finish(ats[k - 1] + last), 0)
-        if k == len(ats) or max(begin(ats[k]) - high, 0) >= least_before:
+        least_before = max(low - ends[k - 1], 0)
+        if k == len(starts) or max(starts[k] - high, 0) >= least_before:
             # the first place before it as near as the last one (ties go to the first)
-            bottom, top = 0, k
-            while bottom < top:
-                middle = (bottom + top) // 2
-                if low - finish(ats[middle] + last) <= least_before:
-                    top = middle
-                else:
-                    bottom = middle + 1
-            k = bottom
-    return Span.of(text, begin(ats[k]), finish(ats[k] + last))
+            k = bisect.bisect_left(ends, low - least_before, 0, k)
+    return Span.of(text, starts[k], ends[k])
 
 
-def _first_from(ats: tuple[int, ...], begin: Callable[[int], int], start: int) -> int:
-    """The first of the folded places ``ats`` whose original start is ``start`` or later."""
-    bottom, top = 0, len(ats)
-    while bottom < top:
-        middle = (bottom + top) // 2
-        if begin(ats[middle]) >= start:
-            top = middle
-        else:
-            bottom = middle + 1
-    return bottom
+@functools.lru_cache(maxsize=1024)
+def _placed_at(text: str, want: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where folded ``want`` stands in ``text``, every place (overlapping ones too): their
+    starts and ends in ``text``, and each start plus its end (all in text order)."""
+    doc = folded(text)
+    last = len(want) - 1
+    ats = _found_at(doc.text, want)
+    starts = tuple(doc.start(at) for at in ats)
+    ends = tuple(doc.end(at + last) for at in ats)
+    return starts, ends, tuple(map(operator.add, starts, ends))
 
 
 @functools.lru_cache(maxsize=1024)
