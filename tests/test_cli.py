@@ -136,3 +136,24 @@ def test_a_command_parser_alone_parses_as_the_full_one() -> None:
     """The parser of one command reads its arguments as the parser of every command does."""
     argv = ["extract", "--format", "jsonl", "--jobs", "2", "a.txt"]
     assert build_parser("extract").parse_args(argv) == build_parser().parse_args(argv)
+
+
+def test_a_commands_process_collects_garbage_less_often(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as the process's command line, main sets the collector's thresholds (and
+    freezes what the imports made); called from Python with arguments, it leaves them."""
+    import gc
+
+    import provenance.cli as cli
+
+    calls: list[tuple[str, tuple[int, ...]]] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", ())))
+    monkeypatch.setattr(gc, "set_threshold", lambda *t: calls.append(("threshold", t)))
+    monkeypatch.setattr(sys, "argv", ["provenance", "extract", str(next(SEEDS.glob("*.txt")))])
+    assert main(["extract", str(next(SEEDS.glob("*.txt")))]) == 0
+    assert calls == []
+    assert main() == 0
+    assert calls == [("freeze", ()), ("threshold", cli.GC_THRESHOLDS)]
+    assert cli.GC_THRESHOLDS[0] > gc.get_threshold()[0]  # fewer collections than the default
+    capsys.readouterr()

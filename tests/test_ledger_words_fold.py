@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from provenance.ledger import edit, words
 from provenance.model import Span
 
-ALPHABET = "ab \t\n\r\x1c\x85\u00a0\u2003\u2028\u200b\u2060\ufeff\u00ad“”‘’„«—–−…-\"'x"
+ALPHABET = "ab \t\n\r\x1c\x85\u00a0\u2003\u2028\u200b\u2060\ufeff\u00ad“”‘’„«—–−…-\"'x`"
 
 
 def reference(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:

@@ -203,9 +203,10 @@ class Loaded:
     warnings: list[str]
 
 
-def load(path: Path) -> Loaded:
-    """Read ``path``; any schema problem but an unknown key is an error naming its line."""
-    source = read_source(path)
+def load(path: Path, source: Source | None = None) -> Loaded:
+    """Read ``path`` (``source``: as already read); any schema problem but an unknown key is
+    an error naming its line."""
+    source = source or read_source(path)
     data, parsed = parse(source.text, path.name)
     return Loaded(source, data, parsed, warnings_of(path.name, source.text, parsed.problems))
 

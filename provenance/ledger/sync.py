@@ -257,11 +257,12 @@ def sync_file(
         for leftover in store.remove_leftovers(path):
             say(f"{leftover.name}: removed what an interrupted sync left behind")
         quick = not (folders or create or reextract)
-        if quick and (known := unchanged.recall(path, prune)) is not None:
+        source = unchanged.readable(path) if quick else None  # read once: recalled, else parsed
+        if quick and (known := unchanged.recall(path, prune, source)) is not None:
             for warning in known.warnings:
                 say(warning)
             return SyncSummary(known.events, known.documents, known.failures)
-        loaded = _open(path, folders, create, say)
+        loaded = _open(path, folders, create, say, source)
         parsed = loaded.parsed if loaded else schema.Parsed(Ledger(), [])
         ledger = parsed.ledger
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
@@ -300,11 +301,17 @@ def _backup(path: Path, source: store.Source, say: Notify) -> None:
     )
 
 
-def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> store.Loaded | None:
+def _open(
+    path: Path,
+    folders: Sequence[str],
+    create: bool,
+    say: Notify,
+    source: store.Source | None = None,
+) -> store.Loaded | None:
     if path.exists():
         if create:
             raise UsageError(f"{path}: already exists; run `provenance sync`")
-        loaded = store.load(path)
+        loaded = store.load(path, source)
         for warning in loaded.warnings:
             say(warning)
         return loaded

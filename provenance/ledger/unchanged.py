@@ -11,7 +11,7 @@ check another working folder) runs the command in full.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -64,9 +64,11 @@ def remember(
     keep(path, KIND, _key(prune), sha, ledger, said, seen)
 
 
-def recall(path: Path, prune: bool) -> Known | None:
-    """What a sync of ``path`` would report, when it is known to change nothing; else None."""
-    said = replay(path, KIND, _key(prune))
+def recall(path: Path, prune: bool, source: store.Source | None = None) -> Known | None:
+    """What a sync of ``path`` would report, when it is known to change nothing; else None.
+
+    ``source``: the file as already read (default: read here)."""
+    said = replay(path, KIND, _key(prune), source)
     if said is None:
         return None
     try:
@@ -84,23 +86,28 @@ def keep(
     ledger: Ledger,
     said: Any,
     seen: Inputs | None = None,
+    hashed: Mapping[str, str | None] | None = None,
 ) -> None:
     """Keep what a ``kind`` run over ``path`` (bytes hashing to ``sha``) and today's files said
-    (``seen``: those files as the run saw them; by default they are looked at now)."""
+    (``seen``: those files as the run saw them; by default they are looked at now, the
+    documents the run ``hashed`` taken as it hashed them)."""
     named = tuple(sorted({doc.path for doc in ledger.documents} | set(ledger.claims_by_doc)))
     if seen is None:
-        seen = inputs(path.parent, ledger.corpus, ledger.articles, named)
+        seen = inputs(path.parent, ledger.corpus, ledger.articles, named, hashed or {})
     if seen is not None and ledger.corpus:
         stored = (ledger.corpus, ledger.articles, named, seen, said)
         cache.keep(path, kind, f"{sha} {key}", stored)
 
 
-def replay(path: Path, kind: str, key: str) -> Any:
-    """What a ``kind`` run over ``path`` said, when its inputs are all as they were; else None."""
-    try:
-        sha = store.read_source(path).sha256
-    except ProvenanceError:
-        return None  # the full run says what is wrong
+def replay(path: Path, kind: str, key: str, source: store.Source | None = None) -> Any:
+    """What a ``kind`` run over ``path`` said, when its inputs are all as they were; else None.
+
+    ``source``: the file as already read (default: read here)."""
+    if source is None:
+        source = readable(path)
+        if source is None:
+            return None  # the full run says what is wrong
+    sha = source.sha256
     stored = cache.fetch(path, kind, f"{sha} {key}")
     if stored is None:
         return None
@@ -113,15 +120,33 @@ def replay(path: Path, kind: str, key: str) -> Any:
     return said
 
 
+def readable(path: Path) -> store.Source | None:
+    """claims.toml as read, or None when it cannot be (the full run says why)."""
+    try:
+        return store.read_source(path)
+    except ProvenanceError:
+        return None
+
+
 def inputs(
-    root: Path, corpus: tuple[str, ...], articles: tuple[str, ...], named: Iterable[str]
+    root: Path,
+    corpus: tuple[str, ...],
+    articles: tuple[str, ...],
+    named: Iterable[str],
+    hashed: Mapping[str, str | None] | None = None,
 ) -> Inputs | None:
     """The corpus files (articles, refusals, other files) and the state of every document:
-    its sha256, "" when absent, "special" when not a regular file (None: cannot tell)."""
+    its sha256, "" when absent, "special" when not a regular file (None: cannot tell).
+    A document in ``hashed`` with a sha256 (its bytes as the run read them) is not hashed
+    again."""
     files, refused = store.corpus_files(root, corpus, articles)
     others = store.other_files(root, corpus, articles)
     states: dict[str, str] = {}
     for name in sorted(set(files) | set(named)):
+        sha = hashed.get(name) if hashed else None
+        if sha:
+            states[name] = sha
+            continue
         file = store.present(root, name)
         if file is None:
             states[name] = "special" if store.special(root, name) else ""

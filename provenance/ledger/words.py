@@ -99,8 +99,6 @@ def fold_char(char: str) -> str:
 _GONE_SET = re.escape("".join(sorted(_GONE)))
 _PIECE = re.compile(f"[\\s{_GONE_SET}]{{2,}}|[^\\S ]|[{_GONE_SET}…]")
 _ONE = tuple(sorted((char, same) for char, same in _SAME.items() if len(same) == 1))
-_TABLE = str.maketrans({**dict.fromkeys(_GONE, None), **_SAME})
-_SPACES = re.compile(r"\s+")
 
 
 def fold(text: str) -> Folded:
@@ -139,17 +137,37 @@ def fold(text: str) -> Folded:
         length += len(out)
         copied = stop
     chars.append(text[copied:])
-    joined = "".join(chars)  # the pieces folded; between them, a character folds to one:
-    for char, same in _ONE:  # replaced where present (``translate`` looks up every one)
-        if char in joined:
-            joined = joined.replace(char, same)
+    joined = _unified("".join(chars))  # the pieces folded; between them, one character to one
     return Folded(joined, *map(tuple, (at, size, first, last, resume)))
 
 
 @functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The folded form of ``text``, trimmed: what two spellings share when they match."""
-    return _SPACES.sub(_SPACE, text.translate(_TABLE)).strip()
+    return " ".join(_unified(text).split())
+
+
+_ASCII_SAME = tuple(sorted((char, same) for char, same in _SAME.items() if char.isascii()))
+
+
+def _unified(text: str) -> str:
+    """``text`` with invisible characters gone and each quote, dash and ellipsis in its one
+    form (``fold_char``), by replacing only what is there (``str.translate`` would look
+    up every character); whitespace is left as it is."""
+    if text.isascii():  # most texts: only an ASCII quote may need its other form
+        for char, same in _ASCII_SAME:
+            if char in text:
+                text = text.replace(char, same)
+        return text
+    for char in _GONE:
+        if char in text:
+            text = text.replace(char, "")
+    for char, same in _ONE:
+        if char in text:
+            text = text.replace(char, same)
+    if "…" in text:
+        text = text.replace("…", "...")
+    return text
 
 
 @functools.lru_cache(maxsize=64)
@@ -201,14 +219,7 @@ def repeated(text: str, words: str) -> bool:
 @functools.lru_cache(maxsize=64)
 def folded_text(text: str) -> str:
     """``fold(text).text`` alone, made with string methods (no piece is recorded)."""
-    for char in _GONE:
-        if char in text:
-            text = text.replace(char, "")
-    for char, same in _ONE:
-        if char in text:
-            text = text.replace(char, same)
-    if "…" in text:
-        text = text.replace("…", "...")
+    text = _unified(text)
     parts = text.split()  # a run of whitespace (invisible characters gone) is one space
     if not parts:
         return _SPACE if text else ""
