@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from provenance import cli
 from provenance.cli import COMMANDS, MODULES, build_parser, command, main
 
 from .conftest import ROOT, SEEDS
@@ -143,10 +145,6 @@ def test_a_commands_process_collects_garbage_less_often(
 ) -> None:
     """Run as the process's command line, main sets the collector's thresholds (and
     freezes what the imports made); called from Python with arguments, it leaves them."""
-    import gc
-
-    import provenance.cli as cli
-
     calls: list[tuple[str, tuple[int, ...]]] = []
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", ())))
     monkeypatch.setattr(gc, "set_threshold", lambda *t: calls.append(("threshold", t)))

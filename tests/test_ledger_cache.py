@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import os
@@ -26,14 +25,14 @@ from provenance.ledger import (
     unchanged,
     words,
 )
-from provenance.model import Claim, DateBasis, Flag, Kind, Side, Span, Stance, Status
+from provenance.model import Claim, Kind, Span, Stance
 from provenance.relate.propositions import propositions
 from provenance.report import as_json, remembered
 from provenance.report.build import relations_of, report_file
 from provenance.report.formats import FORMATTERS
 from provenance.report.model import Report, usable
 
-from .conftest import SEEDS
+from .conftest import EVERY_FIELD, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -299,25 +298,7 @@ def test_table_header_reads_as_tomllib_does(header: str) -> None:
     "claim",
     [
         Claim("c-1", "a.txt", None, None, (Span(-1, -1, "words"),), Kind.DIRECT, Stance.ASSERTS),
-        Claim(
-            "c-2",
-            "b/ü.txt",
-            Span(0, 3, "Ann"),
-            Span(4, 8, "said"),
-            (Span(9, 12, "one"), Span(20, 23, "two")),
-            Kind.MIXED,
-            Stance.HEDGES,
-            dt.date(2017, 6, 23),
-            DateBasis.EXPLICIT,
-            "rule-x",
-            "say",
-            "Ann Lee",
-            Status.EDITED,
-            "a note",
-            Flag.REANCHORED,
-            "c-1",
-            Side.AGAINST,
-        ),
+        EVERY_FIELD,
     ],
 )
 def test_plain_tuples_round_trip(claim: Claim) -> None:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import hashlib
 import json
 from collections.abc import Callable, Mapping
@@ -297,12 +298,16 @@ def _common(name: str, body: Mapping[str, Any], **anchors: Any) -> Claim:
         rule=_get(body, "rule", str, ""),
         within=_get(body, "within", str, ""),
         side=None if body.get("side") is None else _enum(body, "side", Side),
-        cue_lemma=cue_lemma(cue.text) if cue else "",
+        cue_lemma=_lemma(cue.text) if cue else "",
         status=_enum(body, "status", Status, Status.AUTO),
         note=_get(body, "note", str, ""),
         flag=None if body.get("flag") is None else _enum(body, "flag", Flag),
         **anchors,
     )
+
+
+# a cue's lemma, asked once a cue (a ledger holds a few hundred cues, each many times)
+_lemma = functools.lru_cache(maxsize=4096)(cue_lemma)
 
 
 def fingerprint(claim: Claim) -> str:

@@ -532,8 +532,9 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.headers: dict[tuple[str, str], int] = {}
-        for number, line in enumerate(self.lines, 1):
-            stripped = line.strip()
+        bracketed = [number for number, line in enumerate(self.lines, 1) if "[" in line]
+        for number in bracketed:  # a header holds a bracket (most lines do not: skipped fast)
+            stripped = self.lines[number - 1].strip()
             if stripped.startswith("[") and not stripped.startswith("[["):
                 self._index(stripped, number)
 

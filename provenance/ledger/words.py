@@ -77,6 +77,34 @@ class Folded:
             return self.last[piece]
         return self.start(index) + 1
 
+    def ranges(self, ats: tuple[int, ...], length: int) -> tuple[list[int], list[int]]:
+        """``start(at)`` and ``end(at + length - 1)`` of each of ``ats``: where folded
+        ranges of ``length`` characters start and end in the original (one loop)."""
+        at, size, first, last, resume = self.at, self.size, self.first, self.last, self.resume
+        right = bisect.bisect_right
+        starts: list[int] = []
+        ends: list[int] = []
+        for index in ats:
+            piece = right(at, index) - 1
+            inside = index - at[piece] if piece >= 0 else 0
+            if piece < 0:
+                starts.append(index)
+            elif inside < size[piece]:
+                starts.append(first[piece])
+            else:
+                starts.append(resume[piece] + inside - size[piece])
+            index += length - 1
+            piece = right(at, index) - 1
+            if piece < 0:
+                ends.append(index + 1)
+                continue
+            inside = index - at[piece]
+            if inside < size[piece]:
+                ends.append(last[piece])
+            else:
+                ends.append(resume[piece] + inside - size[piece] + 1)
+        return starts, ends
+
     def span(self, start: int, end: int, original: str) -> Span:
         """The original span of the folded range ``[start, end)``."""
         return Span.of(original, self.start(start), self.end(end - 1))
@@ -236,13 +264,20 @@ def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[C
     if content is None:
         return claim, Outcome.LOST
     spans, exact = content
-    placed = attrs.evolve(
-        claim,
-        content=spans,
-        speaker=_near(text, claim.speaker, spans),
-        cue=_near(text, claim.cue, spans),
-    )
+    placed = moved(claim, _near(text, claim.speaker, spans), _near(text, claim.cue, spans), spans)
     return placed, Outcome.FOUND if exact else Outcome.FUZZY
+
+
+_PLACED = ("id", "doc", "speaker", "cue", "content")  # a Claim's first fields, in order
+_REST = operator.attrgetter(*(field.name for field in attrs.fields(Claim)[len(_PLACED) :]))
+if tuple(field.name for field in attrs.fields(Claim)[: len(_PLACED)]) != _PLACED:
+    raise ImportError("Claim's first fields are not id, doc, speaker, cue, content")
+
+
+def moved(claim: Claim, speaker: Span | None, cue: Span | None, content: tuple[Span, ...]) -> Claim:
+    """``attrs.evolve(claim, speaker=…, cue=…, content=…)``, its other fields passed in
+    order (no loop over the fields by name: anchoring makes one a claim)."""
+    return Claim(claim.id, claim.doc, speaker, cue, content, *_REST(claim))
 
 
 def unanchored(text: str) -> Span:
@@ -379,11 +414,8 @@ def _placed_at(text: str, want: str) -> tuple[tuple[int, ...], tuple[int, ...], 
     """Where folded ``want`` stands in ``text``, every place (overlapping ones too): their
     starts and ends in ``text``, and each start plus its end (all in text order)."""
     doc = folded(text)
-    last = len(want) - 1
-    ats = _found_at(doc.text, want)
-    starts = tuple(doc.start(at) for at in ats)
-    ends = tuple(doc.end(at + last) for at in ats)
-    return starts, ends, tuple(map(operator.add, starts, ends))
+    starts, ends = doc.ranges(_found_at(doc.text, want), len(want))
+    return tuple(starts), tuple(ends), tuple(map(operator.add, starts, ends))
 
 
 @functools.lru_cache(maxsize=1024)
