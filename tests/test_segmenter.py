@@ -498,7 +498,21 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "The latest Reuters/Ipsos poll showed the race tightening.",
             "The latest Reuters/Ipsos poll",
         ),
+        ("Many doctors and some nurses said the plan would fail.", "Many doctors and some nurses"),
+        (
+            "Local farmers, small shop owners and some bankers say the tariff hurts.",
+            "Local farmers, small shop owners and some bankers",
+        ),
+        (
+            "Former governor and longtime party chairman Jane Roe said the vote was rigged.",
+            "Former governor and longtime party chairman Jane Roe",
+        ),
+        ("Neither Roe nor Doe acknowledged the deal was off.", "Neither Roe nor Doe"),
+        ("Farmers and even some bankers say the tariff hurts.", "Farmers and even some bankers"),
         # negative rows: a clause before "and" and "even" stay out
+        ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
+        ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
+        ("Prices rose on the farm and some bankers said it would last.", "some bankers"),
         ("The rally ended and the senator said the race was close.", "the senator"),
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
