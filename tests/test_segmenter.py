@@ -509,6 +509,10 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ),
         ("Neither Roe nor Doe acknowledged the deal was off.", "Neither Roe nor Doe"),
         ("Farmers and even some bankers say the tariff hurts.", "Farmers and even some bankers"),
+        # a subject before its verb phrase and a participle cue ends before the verb
+        ("The mayor opened his speech by saying the budget was balanced.", "The mayor"),
+        ("The mayor went further, saying the budget was balanced.", "The mayor"),
+        ("Jane Husted continued by saying the budget was balanced.", "Jane Husted"),
         # negative rows: a clause before "and" and "even" stay out
         ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
         ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
