@@ -479,6 +479,10 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "Jane Roe, 67, a retiree in Carthage, Ill., said she would vote.",
             "Jane Roe, 67, a retiree in Carthage, Ill",
         ),
+        (
+            "Jane Roe, a nurse from Houston, Texas, said she would vote.",
+            "Jane Roe, a nurse from Houston, Texas",
+        ),
         ("“The deal is off,” the daily wrote.", "the daily"),
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
