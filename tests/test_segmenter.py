@@ -483,6 +483,14 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "Jane Roe, a nurse from Houston, Texas, said she would vote.",
             "Jane Roe, a nurse from Houston, Texas",
         ),
+        (
+            "Ohio state party vice chairman Jane Roe said the vote was rigged.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
+        (
+            "“The vote was rigged,” said Ohio state party vice chairman Jane Roe.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
         ("“The deal is off,” the daily wrote.", "the daily"),
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
