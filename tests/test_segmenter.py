@@ -491,6 +491,7 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "“The vote was rigged,” said Ohio state party vice chairman Jane Roe.",
             "Ohio state party vice chairman Jane Roe",
         ),
+        ("The senator, whose aides said the bill was dead, left early.", "whose aides"),
         ("“The deal is off,” the daily wrote.", "the daily"),
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
