@@ -531,14 +531,6 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ("The mayor opened his speech by saying the budget was balanced.", "The mayor"),
         ("The mayor went further, saying the budget was balanced.", "The mayor"),
         ("Jane Husted continued by saying the budget was balanced.", "Jane Husted"),
-        (
-            "People who have fought online fraud say the rules are weak.",
-            "People who have fought online fraud",
-        ),
-        (
-            "A nurse who has quietly worked nights criticized the plan.",
-            "A nurse who has quietly worked nights",
-        ),
         # negative rows: a clause before "and" and "even" stay out
         ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
         ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
