@@ -527,6 +527,8 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
         ("The mayor opened his speech by saying the budget was balanced.", "The mayor"),
         ("The mayor went further, saying the budget was balanced.", "The mayor"),
         ("Jane Husted continued by saying the budget was balanced.", "Jane Husted"),
+        ("At the moment Jane Roe learned of the plan, she left.", "Jane Roe"),
+        ("Something Roe aides argue is that the plan failed.", "Roe aides"),
         # negative rows: a clause before "and" and "even" stay out
         ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
         ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
