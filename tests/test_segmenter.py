@@ -479,6 +479,19 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "Jane Roe, 67, a retiree in Carthage, Ill., said she would vote.",
             "Jane Roe, 67, a retiree in Carthage, Ill",
         ),
+        (
+            "Jane Roe, a nurse from Houston, Texas, said she would vote.",
+            "Jane Roe, a nurse from Houston, Texas",
+        ),
+        (
+            "Ohio state party vice chairman Jane Roe said the vote was rigged.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
+        (
+            "“The vote was rigged,” said Ohio state party vice chairman Jane Roe.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
+        ("The senator, whose aides said the bill was dead, left early.", "whose aides"),
         ("“The deal is off,” the daily wrote.", "the daily"),
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
@@ -498,7 +511,27 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "The latest Reuters/Ipsos poll showed the race tightening.",
             "The latest Reuters/Ipsos poll",
         ),
+        ("Many doctors and some nurses said the plan would fail.", "Many doctors and some nurses"),
+        (
+            "Local farmers, small shop owners and some bankers say the tariff hurts.",
+            "Local farmers, small shop owners and some bankers",
+        ),
+        (
+            "Former governor and longtime party chairman Jane Roe said the vote was rigged.",
+            "Former governor and longtime party chairman Jane Roe",
+        ),
+        ("Neither Roe nor Doe acknowledged the deal was off.", "Neither Roe nor Doe"),
+        ("Farmers and even some bankers say the tariff hurts.", "Farmers and even some bankers"),
+        # a subject before its verb phrase and a participle cue ends before the verb
+        ("The mayor opened his speech by saying the budget was balanced.", "The mayor"),
+        ("The mayor went further, saying the budget was balanced.", "The mayor"),
+        ("Jane Husted continued by saying the budget was balanced.", "Jane Husted"),
+        ("At the moment Jane Roe learned of the plan, she left.", "Jane Roe"),
+        ("Something Roe aides argue is that the plan failed.", "Roe aides"),
         # negative rows: a clause before "and" and "even" stay out
+        ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
+        ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
+        ("Prices rose on the farm and some bankers said it would last.", "some bankers"),
         ("The rally ended and the senator said the race was close.", "the senator"),
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
