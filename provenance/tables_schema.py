@@ -325,6 +325,21 @@ SCHEMAS: dict[str, Check] = {
             "widget": _PATTERNS,
         }
     ),
+    "extract/front": Table(
+        {
+            "addressee": Table(
+                {
+                    "lemmas": SOME_WORDS,
+                    "max_words": COUNT,
+                    "clause_starts": SOME_WORDS,
+                    "not_first": WORDS,
+                    "never_inside": WORDS,
+                }
+            ),
+            "dateline": Table({"patterns": SOME_WORDS}),
+            "time": Table({"pattern": WORD}),
+        }
+    ),
     "extract/cues": Table(
         {
             "auxiliaries": WORDS,
@@ -408,7 +423,15 @@ SCHEMAS: dict[str, Check] = {
     "extract/stance": Table(
         {"order": SOME_WORDS},
         {
-            "refuses": Table({"lemmas": WORDS, "content_starts": WORDS, "cues": WORDS}),
+            "refuses": Table(
+                {
+                    "lemmas": WORDS,
+                    "content_starts": WORDS,
+                    "cues": WORDS,
+                    "negated_lemmas": WORDS,
+                    "negators": WORDS,
+                }
+            ),
             "denies": Table({"lemmas": WORDS, "rules": WORDS}),
             "concedes": Table({"lemmas": WORDS}),
             "reports": Table({"lemmas": WORDS, "rules": WORDS}),

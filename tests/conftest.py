@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from provenance.model import Claim, DateBasis, Flag, Kind, Side, Span, Stance, Status
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+# a claim with every field set (none at its default), placed
+EVERY_FIELD = Claim(
+    "c-2",
+    "b/ü.txt",
+    Span(0, 3, "Ann"),
+    Span(4, 8, "said"),
+    (Span(9, 12, "one"), Span(20, 23, "two")),
+    Kind.MIXED,
+    Stance.HEDGES,
+    dt.date(2017, 6, 23),
+    DateBasis.EXPLICIT,
+    "rule-x",
+    "say",
+    "Ann Lee",
+    Status.EDITED,
+    "a note",
+    Flag.REANCHORED,
+    "c-1",
+    Side.AGAINST,
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:

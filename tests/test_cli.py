@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from provenance import cli
 from provenance.cli import COMMANDS, MODULES, build_parser, command, main
 
 from .conftest import ROOT, SEEDS
@@ -136,3 +138,20 @@ def test_a_command_parser_alone_parses_as_the_full_one() -> None:
     """The parser of one command reads its arguments as the parser of every command does."""
     argv = ["extract", "--format", "jsonl", "--jobs", "2", "a.txt"]
     assert build_parser("extract").parse_args(argv) == build_parser().parse_args(argv)
+
+
+def test_a_commands_process_collects_garbage_less_often(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Run as the process's command line, main sets the collector's thresholds (and
+    freezes what the imports made); called from Python with arguments, it leaves them."""
+    calls: list[tuple[str, tuple[int, ...]]] = []
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", ())))
+    monkeypatch.setattr(gc, "set_threshold", lambda *t: calls.append(("threshold", t)))
+    monkeypatch.setattr(sys, "argv", ["provenance", "extract", str(next(SEEDS.glob("*.txt")))])
+    assert main(["extract", str(next(SEEDS.glob("*.txt")))]) == 0
+    assert calls == []
+    assert main() == 0
+    assert calls == [("freeze", ()), ("threshold", cli.GC_THRESHOLDS)]
+    assert cli.GC_THRESHOLDS[0] > gc.get_threshold()[0]  # fewer collections than the default
+    capsys.readouterr()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from provenance.ledger import edit, words
-from provenance.model import Span
+from provenance.model import Claim, Kind, Span, Stance
 
-ALPHABET = "ab \t\n\r\x1c\x85\u00a0\u2003\u2028\u200b\u2060\ufeff\u00ad“”‘’„«—–−…-\"'x"
+from .conftest import EVERY_FIELD
+
+ALPHABET = "ab \t\n\r\x1c\x85\u00a0\u2003\u2028\u200b\u2060\ufeff\u00ad“”‘’„«—–−…-\"'x`"
 
 
 def reference(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
@@ -43,6 +46,22 @@ def mapped(folded: words.Folded) -> tuple[str, tuple[int, ...], tuple[int, ...]]
 def test_fold_is_the_per_character_fold(text: str) -> None:
     """Same folded text and the same offsets back into the original."""
     assert mapped(words.fold(text)) == reference(text)
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60), st.lists(st.integers(0, 70)), st.integers(1, 8))
+def test_ranges_in_one_loop_are_start_and_end(text: str, ats: list[int], length: int) -> None:
+    """Where folded ranges start and end, found in one loop: ``start`` and ``end`` of each."""
+    doc = words.fold(text)
+    ats = sorted(at for at in ats if at + length <= len(doc.text))
+    starts, ends = doc.ranges(tuple(ats), length)
+    assert starts == [doc.start(at) for at in ats]
+    assert ends == [doc.end(at + length - 1) for at in ats]
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_folded_text_alone_is_the_folds_text(text: str) -> None:
+    """The folded text made with string methods is the one ``fold`` makes."""
+    assert words.folded_text(text) == words.fold(text).text == reference(text)[0]
 
 
 @given(st.text(alphabet=ALPHABET, max_size=40))
@@ -93,3 +112,14 @@ def test_the_first_place_found_alone_is_the_first_of_all(text: str, needle: str)
     """Content placed without context takes the first place: found alone, it is the same."""
     every = words.occurrences(text, needle)
     assert words._first_place(text, needle) == (every[0] if every else None)
+
+
+def test_a_moved_claim_is_the_evolved_claim() -> None:
+    """Placing a claim changes its spans only: every other field (each one set) is kept,
+    as ``attrs.evolve`` keeps it."""
+    claim = attrs.evolve(EVERY_FIELD, speaker=None, cue=None, content=(words.unanchored("one"),))
+    speaker, cue, content = Span(0, 3, "Ann"), Span(4, 8, "said"), (Span(9, 12, "one"),)
+    evolved = attrs.evolve(claim, speaker=speaker, cue=cue, content=content)
+    assert words.moved(claim, speaker, cue, content) == evolved
+    defaults = Claim("c-1", "a.txt", None, None, (), Kind.DIRECT, Stance.ASSERTS)
+    assert words.moved(defaults, None, None, content) == attrs.evolve(defaults, content=content)

@@ -200,3 +200,31 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
     path.write_text(text, encoding="utf-8")
     claims = pipeline.extract(reader.read_document(path))
     assert [c.rule for c in claims] == rules
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Storm closes the coast road\n\nPORTLAND, Maine (AP) — The coast road was closed "
+            "on Sunday after the storm brought down trees.\n",
+            "The coast road was closed on Sunday after the storm brought down trees.",
+        ),
+        (
+            "Storm closes the coast road\n\nLISBON, Jan. 4 (Reuters) - Fishermen stayed in port "
+            "for a third day, the harbour master said.\n",
+            "Fishermen stayed in port for a third day",
+        ),
+        (
+            "Storm closes the coast road\n\nPORTLAND — The coast road was closed on Sunday "
+            "after the storm brought down trees.\n",
+            "The coast road was closed on Sunday after the storm brought down trees.",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_in_no_content(tmp_path: Path, text: str, content: str) -> None:
+    """“WASHINGTON (AP) — ” labels the story: the lede or claim starts after it."""
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    assert claims[0].content_text == content

@@ -159,3 +159,16 @@ def test_store_parse_gives_tomllibs_error_for_a_bad_file() -> None:
 def test_a_date_is_a_date() -> None:
     """Dates come back as ``datetime.date``, as tomllib gives them."""
     assert quicktoml.loads("d = 2017-06-23") == {"d": dt.date(2017, 6, 23)}
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet='ab-_ .="', max_size=6),
+    st.text(max_size=20),
+    st.sampled_from(["", " ", " # c", '"', "\\"]),
+)
+def test_a_raw_key_and_string_line_reads_as_tomllib_reads_it(key: str, raw: str, tail: str) -> None:
+    """``key = "…"`` as a person might type it (any characters, control ones and quotes
+    unescaped, something after the closing quote): tomllib's answer, or None."""
+    same_as_tomllib(f'{key} = "{raw}"{tail}\n')
+    same_as_tomllib(f'[claims.c-1]\n{key} = "{raw}"{tail}\nnote = "n"\n')

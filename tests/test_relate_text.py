@@ -95,3 +95,19 @@ def test_negation_carries_past_a_word_of_intent(text: str, scope: set[str]) -> N
     """Between claims a negator negates the next content word, and through a word of
     intent before "to" / "of" the word after it: "no plans to expand" denies expanding."""
     assert [set(words) for _, words in features(text).negated_near] == [scope]
+
+
+@pytest.mark.parametrize(
+    ("text", "refutes"),
+    [
+        ("the village lies in a valley north of the capital", False),
+        ("nobody knows what lies ahead for the talks", False),
+        ("the blame lies with the contractor", False),
+        ("these reports are lies", True),
+        ("he said it was all lies", True),
+        ("the report is false", True),
+    ],
+)
+def test_a_cue_word_in_another_sense_refutes_nothing(text: str, refutes: bool) -> None:
+    """The "lies" of "lies in a valley" is a place, not a refutation ([cues] other_sense)."""
+    assert features(text).has("refute") is refutes

@@ -479,6 +479,19 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "Jane Roe, 67, a retiree in Carthage, Ill., said she would vote.",
             "Jane Roe, 67, a retiree in Carthage, Ill",
         ),
+        (
+            "Jane Roe, a nurse from Houston, Texas, said she would vote.",
+            "Jane Roe, a nurse from Houston, Texas",
+        ),
+        (
+            "Ohio state party vice chairman Jane Roe said the vote was rigged.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
+        (
+            "“The vote was rigged,” said Ohio state party vice chairman Jane Roe.",
+            "Ohio state party vice chairman Jane Roe",
+        ),
+        ("The senator, whose aides said the bill was dead, left early.", "whose aides"),
         ("“The deal is off,” the daily wrote.", "the daily"),
         ("Critics like Jane Roe said the plan would fail.", "Critics like Jane Roe"),
         ("Some 85% of Democrats said the plan would fail.", "Some 85% of Democrats"),
@@ -498,7 +511,27 @@ def test_claim_nested_in_an_appositive_speaker() -> None:
             "The latest Reuters/Ipsos poll showed the race tightening.",
             "The latest Reuters/Ipsos poll",
         ),
+        ("Many doctors and some nurses said the plan would fail.", "Many doctors and some nurses"),
+        (
+            "Local farmers, small shop owners and some bankers say the tariff hurts.",
+            "Local farmers, small shop owners and some bankers",
+        ),
+        (
+            "Former governor and longtime party chairman Jane Roe said the vote was rigged.",
+            "Former governor and longtime party chairman Jane Roe",
+        ),
+        ("Neither Roe nor Doe acknowledged the deal was off.", "Neither Roe nor Doe"),
+        ("Farmers and even some bankers say the tariff hurts.", "Farmers and even some bankers"),
+        # a subject before its verb phrase and a participle cue ends before the verb
+        ("The mayor opened his speech by saying the budget was balanced.", "The mayor"),
+        ("The mayor went further, saying the budget was balanced.", "The mayor"),
+        ("Jane Husted continued by saying the budget was balanced.", "Jane Husted"),
+        ("At the moment Jane Roe learned of the plan, she left.", "Jane Roe"),
+        ("Something Roe aides argue is that the plan failed.", "Roe aides"),
         # negative rows: a clause before "and" and "even" stay out
+        ("The talks stalled and many diplomats said the treaty was dead.", "many diplomats"),
+        ("The vote was held in Ohio, and many voters said it was close.", "many voters"),
+        ("Prices rose on the farm and some bankers said it would last.", "some bankers"),
         ("The rally ended and the senator said the race was close.", "the senator"),
         ("Turnout fell, according to the poll, and the party lost.", "the poll"),
         ("The economy grew and officials said the outlook was good.", "officials"),
@@ -583,3 +616,54 @@ def test_quotation_open_at_paragraph_end_goes_on() -> None:
 def test_quotation_open_with_no_next_paragraph_is_refused() -> None:
     """An open quotation that no paragraph goes on with stays refused (no claim)."""
     assert claims_of("Roe said the plan is “really hard to defend.\n\nThe vote was held.") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # The one told is in no span ([addressee] of extract/data/addressee.toml).
+        (
+            "The mayor told local reporters on Monday that the bridge would reopen.",
+            "that the bridge would reopen",
+        ),
+        (
+            "She told a meeting of farmers in Leeds, England that prices would rise.",
+            "that prices would rise",
+        ),
+        ("The coach told the players, “We have to win this one.”", "“We have to win this one.”"),
+        ("The senator told the crowd: “We will not back down.”", "“We will not back down.”"),
+        ("The minister assured voters he would not raise taxes.", "he would not raise taxes"),
+        ("He warned investors that the market could fall.", "that the market could fall"),
+        # When it was said is no content either.
+        ("The senator said Tuesday that the bill would pass.", "that the bill would pass"),
+        ("The agency said on Monday it would hire more staff.", "it would hire more staff"),
+        ("The mayor said last week, “We are ready.”", "“We are ready.”"),
+        ("He said Friday was the best day of the week.", "Friday was the best day of the week"),
+        # Not an addressee: the object is more than the one told, or there is none.
+        (
+            "The manager told reporters the plant would stay open.",
+            "reporters the plant would stay open",
+        ),
+        (
+            "He told them how to vote, but they care enough to respond.",
+            "them how to vote, but they care enough to respond",
+        ),
+        ("The official warned that the storm was coming.", "that the storm was coming"),
+        (
+            "She told of the night the river rose and they fled.",
+            "of the night the river rose and they fled",
+        ),
+    ],
+)
+def test_the_one_told_is_in_no_span(text: str, content: str) -> None:
+    """“told Reuters that …”: the content starts after the addressee."""
+    found = claims_of(text)
+    assert found, text
+    assert found[0].content[0].text == content
+
+
+def test_a_party_and_state_in_brackets_is_no_dateline() -> None:
+    """“Sen. Ann Roe (D-Ohio) — …” keeps its words: only a wire credit is cut."""
+    text = "Sen. Ann Roe (D-Ohio) — a critic of the bill — was wrong to back it, aides said."
+    found = claims_of(text)
+    assert found and found[0].content[0].text.startswith("Sen. Ann Roe (D-Ohio)")

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 
 from provenance import tables
+from provenance.extract import front
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
@@ -70,7 +71,7 @@ def own_claims(
         rule = "own-voice-lede" if is_lede else "own-voice-refutation"
         if not is_lede and not refuting().search(text):
             continue
-        span = trimmed(sentence)
+        span = front.after_dateline(document.text, trimmed(sentence))
         out.append(
             Claim(
                 id=claim_id(document.path, (span,)),

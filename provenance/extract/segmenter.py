@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from provenance import tables
-from provenance.extract import rules, runon, scan
+from provenance.extract import front, rules, runon, scan
 from provenance.lang.en import sentences
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
@@ -168,6 +168,10 @@ def _candidate(
     )
     if not content or cue is None:
         return None
+    first = front.after_dateline(text, content[0])
+    if cue.end <= first.start:
+        first = front.after_time(text, front.after_addressee(text, first, cue_lemma(cue.text)))
+    content = (first, *content[1:])
     if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
     speaker = None

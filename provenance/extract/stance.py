@@ -36,11 +36,15 @@ def _lemma_in(claim: Claim, key: str) -> bool:
 
 
 def _refuses(claim: Claim) -> bool:
-    """Declined to comment, did not comment."""
+    """Declined to comment, did not comment, did not respond to requests (a negated
+    comment or respond: "commented on the plan" says something)."""
     table = _table()["refuses"]
     cue = claim.cue.text.lower() if claim.cue else ""
     if any(phrase in cue for phrase in table["cues"]):
         return True
+    if claim.cue_lemma.lower() in table["negated_lemmas"]:
+        words = cue.replace("n't", " n't").replace("n’t", " n’t").split()
+        return any(word in table["negators"] for word in words)
     content = claim.content_text.lower().lstrip("“\"' ")
     return _lemma_in(claim, "refuses") and content.startswith(tuple(table["content_starts"]))
 

@@ -47,13 +47,14 @@ class Anchored:
         return {path for path, sha in self.shas.items() if sha}
 
 
-def read(path: Path, name: str = "") -> Anchored:
+def read(path: Path, name: str = "", source: store.Source | None = None) -> Anchored:
     """claims.toml at ``path``, parsed and anchored (from the cache when it is current).
 
     A syntax error raises ``FileSyntaxError`` naming the file as ``name`` (default: its
-    file name); schema problems are returned, not raised.
+    file name); schema problems are returned, not raised. ``source``: the file as already
+    read (default: read here).
     """
-    source = store.read_source(path)
+    source = source or store.read_source(path)
     stored = cache.fetch(path, KIND, source.sha256)
     if stored is not None:
         try:

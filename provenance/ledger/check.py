@@ -100,19 +100,20 @@ def check(path: Path, strict: bool = False) -> CheckResult:
     """Check the claims.toml at ``path`` and the corpus it names."""
     name = os.path.relpath(path)
     key = f"{os.getcwd()} {name}"  # findings name files as seen from the working folder
-    said = unchanged.replay(path, KIND, key)
+    source = unchanged.readable(path)  # read once: replayed, else parsed
+    said = unchanged.replay(path, KIND, key, source)
     if said is not None:
         with contextlib.suppress(TypeError, ValueError):
             found, documents, claims = said
             return CheckResult(tuple(Finding(*f) for f in found), documents, claims, strict)
     try:
-        read = anchored.read(path, name)
+        read = anchored.read(path, name, source)
     except FileSyntaxError as exc:
         return CheckResult((_syntax(exc),), strict=strict)
     result = _check(path, name, read, strict)
     found = tuple(attrs.astuple(finding) for finding in result.findings)
     said = (found, result.documents, result.claims)
-    unchanged.keep(path, KIND, key, read.source.sha256, read.ledger, said)
+    unchanged.keep(path, KIND, key, read.source.sha256, read.ledger, said, hashed=read.shas)
     return result
 
 

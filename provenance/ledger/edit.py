@@ -85,15 +85,12 @@ def split(text: str) -> list[Chunk]:
     chunks = []
     for low, high in itertools.pairwise(bounds):
         piece = "".join(lines[low:high])
-        chunks.append(_chunk(piece, low == 0 and (not cuts or cuts[0] != 0)))
+        if low == 0 and (not cuts or cuts[0] != 0):
+            chunks.append(Chunk(piece))  # the preamble
+            continue
+        header = next(line for line in lines[low:high] if line.lstrip().startswith("["))
+        chunks.append(Chunk(piece, *_header(header.strip())))
     return chunks or [Chunk("")]
-
-
-def _chunk(piece: str, preamble: bool) -> Chunk:
-    if preamble:
-        return Chunk(piece)
-    header = next(line for line in piece.splitlines() if line.lstrip().startswith("["))
-    return Chunk(piece, *_header(header.strip()))
 
 
 def _header(line: str) -> tuple[str, str]:
@@ -237,11 +234,15 @@ def _edit(
     owned: tuple[str, ...],
 ) -> str:
     """The chunk with ``fields`` set (and owned keys not in them deleted); as is when equal."""
-    changes = {
-        name: value
-        for name, value in fields.items()
-        if value is not KEEP and not equivalent(name, value, old.get(name))
-    }
+    changes = {}
+    for name, value in fields.items():
+        written = old.get(name)
+        if value is KEEP or (
+            type(value) is type(written) and value == written != "" and name != "content"
+        ):
+            continue  # the value as it is written: ``equivalent`` would say so too
+        if not equivalent(name, value, written):
+            changes[name] = value
     gone = [name for name in owned if name in old and name not in fields]
     if not changes and not gone:
         return text

@@ -85,7 +85,7 @@ def _kept(claim: Claim, moved: Claim, outcome: Outcome, events: list[tuple[str, 
         events.append(("reanchored", claim.id))
     if flag is not None and flag != claim.flag:
         events.append(("flagged", claim.id))
-    return attrs.evolve(moved, flag=flag)
+    return moved if moved.flag is flag else attrs.evolve(moved, flag=flag)
 
 
 def _flag(old: Flag | None, outcome: Outcome) -> Flag | None:

@@ -38,6 +38,7 @@ _HEADER = re.compile(
     rf'(?:\.[ \t]*({_KEY}|"[^"\\\x00-\x1f\x7f]*")[ \t]*)?\][ \t]*{_COMMENT}'
 )
 _BLANK = re.compile(rf"[ \t]*{_COMMENT}")
+_BARE = re.compile(_KEY).fullmatch
 _ITEM = re.compile(f'"({_BODY})"')
 _ESCAPE = re.compile(r"\\(?:([btnfr\"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S)
 _SIMPLE = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
@@ -58,8 +59,16 @@ def loads(text: str) -> dict[str, Any] | None:
 def _read(text: str) -> dict[str, Any]:
     root: dict[str, Any] = {}
     here = root
-    pair, header, blank = _PAIR.fullmatch, _HEADER.fullmatch, _BLANK.fullmatch
+    pair, header, blank, bare = _PAIR.fullmatch, _HEADER.fullmatch, _BLANK.fullmatch, _BARE
     for line in text.split("\n"):
+        name, equals, value = line.partition(" = ")
+        if equals and len(value) > 1 and value[0] == '"' == value[-1]:
+            body = value[1:-1]  # most lines: ``key = "words"``, no escape, nothing after
+            if '"' not in body and "\\" not in body and body.isprintable() and bare(name):
+                if name in here:
+                    raise _Unknown
+                here[name] = body
+                continue
         found = pair(line)
         if found is not None:
             key = found[1]

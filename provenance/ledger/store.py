@@ -203,9 +203,10 @@ class Loaded:
     warnings: list[str]
 
 
-def load(path: Path) -> Loaded:
-    """Read ``path``; any schema problem but an unknown key is an error naming its line."""
-    source = read_source(path)
+def load(path: Path, source: Source | None = None) -> Loaded:
+    """Read ``path`` (``source``: as already read); any schema problem but an unknown key is
+    an error naming its line."""
+    source = source or read_source(path)
     data, parsed = parse(source.text, path.name)
     return Loaded(source, data, parsed, warnings_of(path.name, source.text, parsed.problems))
 
@@ -531,8 +532,9 @@ class Lines:
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
         self.headers: dict[tuple[str, str], int] = {}
-        for number, line in enumerate(self.lines, 1):
-            stripped = line.strip()
+        bracketed = [number for number, line in enumerate(self.lines, 1) if "[" in line]
+        for number in bracketed:  # a header holds a bracket (most lines do not: skipped fast)
+            stripped = self.lines[number - 1].strip()
             if stripped.startswith("[") and not stripped.startswith("[["):
                 self._index(stripped, number)
 

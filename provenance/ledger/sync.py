@@ -36,6 +36,8 @@ class SyncSummary:
     failures: tuple[str, ...] = ()
     written: bool = False
     texts: dict[str, str] = attrs.field(factory=dict, eq=False, hash=False, repr=False)
+    # the corpus files and every document's state as this sync saw them (``unchanged.inputs``)
+    seen: unchanged.Inputs | None = attrs.field(default=None, eq=False, hash=False, repr=False)
 
 
 @attrs.define
@@ -55,6 +57,7 @@ class _Run:
     states: list[tuple[str, str]] = attrs.field(factory=list)
     failures: list[str] = attrs.field(factory=list)
     shas: dict[str, str] = attrs.field(factory=dict)  # hashed ahead by ``_extract_ahead``
+    hashed: dict[str, str] = attrs.field(factory=dict)  # document: its state as ``inputs`` says
     prune: bool = False  # a deleted document's machine content goes (``sync --prune``)
 
 
@@ -78,6 +81,7 @@ def sync_ledger(
     its record unless a person filled it in; what a person wrote stays, flagged.
     """
     files, refused = store.corpus_files(root, ledger.corpus, ledger.articles)
+    others = store.other_files(root, ledger.corpus, ledger.articles)
     run = _Run(root, ledger, extract, read, reextract, dict(ledger.by_path), hints or {})
     run.prune = prune
     run.failures.extend(refused)
@@ -91,7 +95,8 @@ def sync_ledger(
         if progress is not None and path not in ahead:
             progress(path)
     result = attrs.evolve(ledger, documents=tuple(run.records.values()), claims=tuple(run.claims))
-    return result, _summary(run)
+    seen = (tuple(files), tuple(refused), tuple(others), run.hashed)
+    return result, attrs.evolve(_summary(run), seen=seen)
 
 
 def _document(
@@ -99,10 +104,12 @@ def _document(
 ) -> None:
     file = store.present(run.root, path)
     if file is None and store.special(run.root, path):  # a FIFO or device: never opened
+        run.hashed[path] = "special"
         run.failures.append(str(errors.not_a_file(path)))
         run.claims.extend(old)
         return
     if file is None:
+        run.hashed[path] = ""
         run.states.append(("missing", path))
         if not run.prune:
             _merged(run, merge.missing(old))
@@ -114,7 +121,8 @@ def _document(
             run.records.pop(path, None)
         return
     try:
-        sha = run.shas.pop(path, None) or store.file_sha256(file)
+        sha = run.shas.pop(path, "") or store.file_sha256(file)
+        run.hashed[path] = sha
         record = run.records.get(path)
         fresh = record is None or record.sha256 != sha or run.reextract
         if fresh:
@@ -249,11 +257,12 @@ def sync_file(
         for leftover in store.remove_leftovers(path):
             say(f"{leftover.name}: removed what an interrupted sync left behind")
         quick = not (folders or create or reextract)
-        if quick and (known := unchanged.recall(path, prune)) is not None:
+        source = unchanged.readable(path) if quick else None  # read once: recalled, else parsed
+        if quick and (known := unchanged.recall(path, prune, source)) is not None:
             for warning in known.warnings:
                 say(warning)
             return SyncSummary(known.events, known.documents, known.failures)
-        loaded = _open(path, folders, create, say)
+        loaded = _open(path, folders, create, say, source)
         parsed = loaded.parsed if loaded else schema.Parsed(Ledger(), [])
         ledger = parsed.ledger
         ledger = attrs.evolve(ledger, corpus=_corpus(ledger.corpus, path.parent, folders))
@@ -267,7 +276,9 @@ def sync_file(
         out = write.write(loaded.source.text, loaded.data, result, done.texts, upgrade)
         if out == loaded.source.text:  # nothing changed: the file stays as it is, byte for byte
             if quick:
-                unchanged.remember(path, prune, loaded.source.sha256, ledger, loaded.warnings, done)
+                unchanged.remember(
+                    path, prune, loaded.source.sha256, ledger, loaded.warnings, done, done.seen
+                )
             return done
         if upgrade:
             _backup(path, loaded.source, say)
@@ -290,11 +301,17 @@ def _backup(path: Path, source: store.Source, say: Notify) -> None:
     )
 
 
-def _open(path: Path, folders: Sequence[str], create: bool, say: Notify) -> store.Loaded | None:
+def _open(
+    path: Path,
+    folders: Sequence[str],
+    create: bool,
+    say: Notify,
+    source: store.Source | None = None,
+) -> store.Loaded | None:
     if path.exists():
         if create:
             raise UsageError(f"{path}: already exists; run `provenance sync`")
-        loaded = store.load(path)
+        loaded = store.load(path, source)
         for warning in loaded.warnings:
             say(warning)
         return loaded

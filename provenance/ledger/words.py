@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import enum
 import functools
+import operator
 import re
-from collections.abc import Callable
 
 import attrs
 from rapidfuzz import fuzz
@@ -77,6 +77,34 @@ class Folded:
             return self.last[piece]
         return self.start(index) + 1
 
+    def ranges(self, ats: tuple[int, ...], length: int) -> tuple[list[int], list[int]]:
+        """``start(at)`` and ``end(at + length - 1)`` of each of ``ats``: where folded
+        ranges of ``length`` characters start and end in the original (one loop)."""
+        at, size, first, last, resume = self.at, self.size, self.first, self.last, self.resume
+        right = bisect.bisect_right
+        starts: list[int] = []
+        ends: list[int] = []
+        for index in ats:
+            piece = right(at, index) - 1
+            inside = index - at[piece] if piece >= 0 else 0
+            if piece < 0:
+                starts.append(index)
+            elif inside < size[piece]:
+                starts.append(first[piece])
+            else:
+                starts.append(resume[piece] + inside - size[piece])
+            index += length - 1
+            piece = right(at, index) - 1
+            if piece < 0:
+                ends.append(index + 1)
+                continue
+            inside = index - at[piece]
+            if inside < size[piece]:
+                ends.append(last[piece])
+            else:
+                ends.append(resume[piece] + inside - size[piece] + 1)
+        return starts, ends
+
     def span(self, start: int, end: int, original: str) -> Span:
         """The original span of the folded range ``[start, end)``."""
         return Span.of(original, self.start(start), self.end(end - 1))
@@ -91,16 +119,14 @@ def fold_char(char: str) -> str:
     return _SAME.get(char, char)
 
 
-# The pieces of a text that do not fold to themselves: a run of whitespace and invisible
-# characters holding more than one plain space (a line break, two spaces, a soft hyphen),
-# and single characters that fold to something else. A lone plain space folds to itself.
-_RUN = "[\\s" + re.escape("".join(sorted(_GONE))) + "]"
-_PIECE = re.compile(
-    f"{_RUN}*(?:[^\\S ]| {{2}}|[{re.escape(''.join(sorted(_GONE)))}]){_RUN}*"
-    f"|[{re.escape(''.join(sorted(_SAME)))}]"
-)
-_TABLE = str.maketrans({**dict.fromkeys(_GONE, None), **_SAME})
-_SPACES = re.compile(r"\s+")
+# The pieces of a text whose folded length differs from their own: a run of two or more
+# whitespace and invisible characters (a line break and the spaces around it, two spaces;
+# any run holding more than one plain space), a lone whitespace character that is not a
+# plain space, a lone invisible one, and an ellipsis. A lone plain space folds to itself;
+# every other character folds to one character (a quote, a dash: ``_ONE``), in place.
+_GONE_SET = re.escape("".join(sorted(_GONE)))
+_PIECE = re.compile(f"[\\s{_GONE_SET}]{{2,}}|[^\\S ]|[{_GONE_SET}…]")
+_ONE = tuple(sorted((char, same) for char, same in _SAME.items() if len(same) == 1))
 
 
 def fold(text: str) -> Folded:
@@ -124,6 +150,8 @@ def fold(text: str) -> Folded:
         same = _SAME.get(piece)
         if same is not None:
             out, low, high = same, begin, begin + 1
+        elif piece.isspace():  # whitespace only (most pieces: line breaks)
+            out, low, high = _SPACE, begin, stop
         else:
             spaces = [n for n, char in enumerate(piece) if char.isspace()]
             out = _SPACE if spaces else ""
@@ -137,13 +165,37 @@ def fold(text: str) -> Folded:
         length += len(out)
         copied = stop
     chars.append(text[copied:])
-    return Folded("".join(chars), *map(tuple, (at, size, first, last, resume)))
+    joined = _unified("".join(chars))  # the pieces folded; between them, one character to one
+    return Folded(joined, *map(tuple, (at, size, first, last, resume)))
 
 
 @functools.lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """The folded form of ``text``, trimmed: what two spellings share when they match."""
-    return _SPACES.sub(_SPACE, text.translate(_TABLE)).strip()
+    return " ".join(_unified(text).split())
+
+
+_ASCII_SAME = tuple(sorted((char, same) for char, same in _SAME.items() if char.isascii()))
+
+
+def _unified(text: str) -> str:
+    """``text`` with invisible characters gone and each quote, dash and ellipsis in its one
+    form (``fold_char``), by replacing only what is there (``str.translate`` would look
+    up every character); whitespace is left as it is."""
+    if text.isascii():  # most texts: only an ASCII quote may need its other form
+        for char, same in _ASCII_SAME:
+            if char in text:
+                text = text.replace(char, same)
+        return text
+    for char in _GONE:
+        if char in text:
+            text = text.replace(char, "")
+    for char, same in _ONE:
+        if char in text:
+            text = text.replace(char, same)
+    if "…" in text:
+        text = text.replace("…", "...")
+    return text
 
 
 @functools.lru_cache(maxsize=64)
@@ -189,7 +241,18 @@ def repeated(text: str, words: str) -> bool:
     """The words occur more than once in the text (so context must tell them apart).
 
     Counted in the folded text: each folded place is one of ``places``, none placed."""
-    return len(_found_at(folded(text).text, key(words))) > 1
+    return len(_found_at(folded_text(text), key(words))) > 1
+
+
+@functools.lru_cache(maxsize=64)
+def folded_text(text: str) -> str:
+    """``fold(text).text`` alone, made with string methods (no piece is recorded)."""
+    text = _unified(text)
+    parts = text.split()  # a run of whitespace (invisible characters gone) is one space
+    if not parts:
+        return _SPACE if text else ""
+    joined = " ".join(parts)
+    return (_SPACE if text[0].isspace() else "") + joined + (_SPACE if text[-1].isspace() else "")
 
 
 def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[Claim, Outcome]:
@@ -201,13 +264,20 @@ def anchor(claim: Claim, text: str, hint: tuple[str, str] = ("", "")) -> tuple[C
     if content is None:
         return claim, Outcome.LOST
     spans, exact = content
-    placed = attrs.evolve(
-        claim,
-        content=spans,
-        speaker=_near(text, claim.speaker, spans),
-        cue=_near(text, claim.cue, spans),
-    )
+    placed = moved(claim, _near(text, claim.speaker, spans), _near(text, claim.cue, spans), spans)
     return placed, Outcome.FOUND if exact else Outcome.FUZZY
+
+
+_PLACED = ("id", "doc", "speaker", "cue", "content")  # a Claim's first fields, in order
+_REST = operator.attrgetter(*(field.name for field in attrs.fields(Claim)[len(_PLACED) :]))
+if tuple(field.name for field in attrs.fields(Claim)[: len(_PLACED)]) != _PLACED:
+    raise ImportError("Claim's first fields are not id, doc, speaker, cue, content")
+
+
+def moved(claim: Claim, speaker: Span | None, cue: Span | None, content: tuple[Span, ...]) -> Claim:
+    """``attrs.evolve(claim, speaker=…, cue=…, content=…)``, its other fields passed in
+    order (no loop over the fields by name: anchoring makes one a claim)."""
+    return Claim(claim.id, claim.doc, speaker, cue, content, *_REST(claim))
 
 
 def unanchored(text: str) -> Span:
@@ -311,60 +381,41 @@ def _near(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | Non
 
     The same answer as ``_nearest_of_all`` (every occurrence placed, the nearest taken),
     found by bisection: folded places map to original offsets in order, so the distance
-    to the content falls, then rises, along the occurrences; a few are placed, not all."""
+    to the content falls, then rises, along the occurrences. Every occurrence of the
+    words is placed once a text (``_placed_at``): a speaker or cue recurs in its claims."""
     if span is None or not span.text.strip():
         return span
-    doc, want = folded(text), key(span.text)
-    ats = _found_at(doc.text, want)
-    if not ats:
+    starts, ends, sums = _placed_at(text, key(span.text))
+    if not starts:
         return unanchored(span.text)
-    last = len(want) - 1
-    begin, finish = doc.start, doc.end
     if span.start >= 0:  # already placed (an extracted claim) when an occurrence is there
-        i = _first_from(ats, begin, span.start)
-        while i < len(ats) and begin(ats[i]) == span.start:
-            if finish(ats[i] + last) == span.end:
+        i = bisect.bisect_left(starts, span.start)
+        while i < len(starts) and starts[i] == span.start:
+            if ends[i] == span.end:
                 return Span.of(text, span.start, span.end)
             i += 1
-    if len(ats) == 1:
-        return Span.of(text, begin(ats[0]), finish(ats[0] + last))
+    if len(starts) == 1:
+        return Span.of(text, starts[0], ends[0])
     low, high = min(s.start for s in content), max(s.end for s in content)
-    # the first place whose start is as far after the content as its end is before it:
-    # places before it lie before the content, nearer the later they are; from it on, after
-    bottom, top = 0, len(ats)
-    while bottom < top:
-        middle = (bottom + top) // 2
-        at = ats[middle]
-        if begin(at) - high >= low - finish(at + last):
-            top = middle
-        else:
-            bottom = middle + 1
-    k = bottom
+    # the first place whose start is as far after the content as its end is before it
+    # (start - high >= low - end): places before it lie before the content, nearer the
+    # later they are; from it on, after
+    k = bisect.bisect_left(sums, low + high)
     if k > 0:
-        least_before = max(low - finish(ats[k - 1] + last), 0)
-        if k == len(ats) or max(begin(ats[k]) - high, 0) >= least_before:
+        least_before = max(low - ends[k - 1], 0)
+        if k == len(starts) or max(starts[k] - high, 0) >= least_before:
             # the first place before it as near as the last one (ties go to the first)
-            bottom, top = 0, k
-            while bottom < top:
-                middle = (bottom + top) // 2
-                if low - finish(ats[middle] + last) <= least_before:
-                    top = middle
-                else:
-                    bottom = middle + 1
-            k = bottom
-    return Span.of(text, begin(ats[k]), finish(ats[k] + last))
+            k = bisect.bisect_left(ends, low - least_before, 0, k)
+    return Span.of(text, starts[k], ends[k])
 
 
-def _first_from(ats: tuple[int, ...], begin: Callable[[int], int], start: int) -> int:
-    """The first of the folded places ``ats`` whose original start is ``start`` or later."""
-    bottom, top = 0, len(ats)
-    while bottom < top:
-        middle = (bottom + top) // 2
-        if begin(ats[middle]) >= start:
-            top = middle
-        else:
-            bottom = middle + 1
-    return bottom
+@functools.lru_cache(maxsize=1024)
+def _placed_at(text: str, want: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
+    """Where folded ``want`` stands in ``text``, every place (overlapping ones too): their
+    starts and ends in ``text``, and each start plus its end (all in text order)."""
+    doc = folded(text)
+    starts, ends = doc.ranges(_found_at(doc.text, want), len(want))
+    return tuple(starts), tuple(ends), tuple(map(operator.add, starts, ends))
 
 
 @functools.lru_cache(maxsize=1024)
