@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import attrs
 import pytest
 
 from provenance.model import DocRecord, RelationKind, RelationVerdict, Stance, Verdict
 from provenance.report import as_markdown
+from provenance.report.build import collected_after
 from provenance.report.diff import differing, highlights, merged, phrases, reason_words
 from provenance.report.model import Filters, Report, SpeakerGroup, build, capped, outlet_of
 
@@ -253,3 +255,23 @@ def test_highlights_join_differences_and_reason_words() -> None:
 def test_merged(ranges: list[tuple[int, int]], joined: tuple[tuple[int, int], ...]) -> None:
     """Ranges are sorted; overlapping ones and ones a space apart are joined."""
     assert merged(ranges) == joined
+
+
+def test_collector_paused_while_a_report_is_made_and_restored_after() -> None:
+    assert gc.isenabled()
+    with collected_after():
+        assert not gc.isenabled()
+        with collected_after():  # nested: the outer one turns it back on
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collected_after():
+            pass
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), collected_after():
+        raise ValueError
+    assert gc.isenabled()

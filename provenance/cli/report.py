@@ -11,7 +11,7 @@ from provenance.cli import options
 from provenance.cli.progress import steps
 from provenance.progress import no_step
 from provenance.report import terminal
-from provenance.report.build import report_file
+from provenance.report.build import collected_after, report_file
 from provenance.report.formats import FORMATTERS
 from provenance.report.model import Filters
 
@@ -113,7 +113,10 @@ def run(args: argparse.Namespace) -> int:
     write = FORMATTERS[args.format]
     limit = 0 if args.format == "json" else args.limit
     on_screen = out.isatty()  # the report itself shows progress; a bar would garble it
-    with steps(int(tables.load("ledger/ledger")["progress_min_documents"])) as step:
+    with (
+        steps(int(tables.load("ledger/ledger")["progress_min_documents"])) as step,
+        collected_after(),  # reading, relating and writing keep what they make
+    ):
         report = report_file(args.ledger, filters_of(args), limit, warn, step)
         if not on_screen:
             write(report, out, args.width, step)

@@ -11,6 +11,7 @@ and kept at or above ``min_fuzz``.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
@@ -60,15 +61,16 @@ def partners(i: int, postings: Sequence[Sequence[int]], min_shared: int, best: i
     A shared key weighs 1 / its posting list's length, so a pair sharing two words held by
     a handful of texts outranks one sharing several words held by a hundred.
     """
-    shared: Counter[int] = Counter()
-    weight: dict[int, float] = defaultdict(float)
-    for ids in postings:
-        rarity = 1 / len(ids)
-        for j in ids[bisect.bisect_right(ids, i) :]:  # ids ascending
-            shared[j] += 1
-            weight[j] += rarity
+    later = [ids[bisect.bisect_right(ids, i) :] for ids in postings]  # ids ascending
+    shared = Counter(itertools.chain.from_iterable(later))  # counted in C
     found = [j for j, n in shared.items() if n >= min_shared]
-    if len(found) > best:
+    if len(found) > best:  # rare: the weights only then, summed in the same order
+        weight: dict[int, float] = dict.fromkeys(found, 0.0)
+        for ids, after in zip(postings, later, strict=True):
+            rarity = 1 / len(ids)
+            for j in after:
+                if j in weight:
+                    weight[j] += rarity
         found = sorted(found, key=lambda j: (-weight[j], -shared[j], j))[:best]
     return sorted(found)
 

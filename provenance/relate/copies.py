@@ -67,8 +67,8 @@ def group_copies(claims: Iterable[Claim]) -> Copies:
     """The copies among ``claims`` (claims with no content are copies of nothing)."""
     buckets: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
-        if claim.content:
-            buckets.setdefault((fold(claim.content_text), str(claim.stance)), []).append(claim)
+        if claim.content:  # a stance is a str: the same key as its str() (without the call)
+            buckets.setdefault((fold(claim.content_text), claim.stance), []).append(claim)
     representative: dict[str, str] = {}
     carried: dict[str, tuple[str, ...]] = {}
     for bucket in buckets.values():

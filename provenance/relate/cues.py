@@ -69,17 +69,19 @@ def match_list(
     firsts: dict[str, tuple[int, ...]],
 ) -> list[tuple[int, int]]:
     """(start, end) token ranges of phrases not overlapping taken tokens, longest first."""
-    found = []
-    i = 0
-    while i < len(toks):
-        for size in firsts.get(toks[i], ()):
+    found: list[tuple[int, int]] = []
+    if firsts.keys().isdisjoint(toks):  # most lists: no phrase can start in this text
+        return found
+    after = 0  # a phrase found ends here: the next one starts at or after it
+    for i in [i for i, token in enumerate(toks) if token in firsts]:
+        if i < after:
+            continue
+        for size in firsts[toks[i]]:
             hit = tuple(toks[i : i + size]) in phrases and not is_date(toks, i, i + size)
             if hit and not any(taken[i : i + size]):
                 found.append((i, i + size))
-                i += size
+                after = i + size
                 break
-        else:
-            i += 1
     return found
 
 

@@ -135,19 +135,31 @@ def names_of(text: str) -> frozenset[str]:
     words = CASED.findall(text)
     if mostly_capitalised(words):
         return frozenset(w.lower() for w in words if "_" in w)
-    joiners = frozenset(table()["names"]["joiners"])
+    joiners = name_joiners()
     names: set[str] = set()
     run: list[str] = []
     for word in [*possessives_marked(text), "."]:
-        if word[0].isupper() or (run and word.lower() in joiners) or particle_name(word, joiners):
+        if (
+            word[0].isupper()
+            or (run and word.lower() in joiners)
+            or ("-" in word and particle_name(word, joiners))
+        ):
             run.append(word.lower().removesuffix("'s").removesuffix("'"))
             if not word.endswith("'") and not word.endswith("'s"):
                 continue
+        if not run:  # no name to end
+            continue
         name = trim_name(run, joiners)
         if name:
             names.add(name)
         run = []
     return frozenset(names)
+
+
+@functools.cache
+def name_joiners() -> frozenset[str]:
+    """Lower-case words that join the words of a name ("bin", "de", "al")."""
+    return frozenset(table()["names"]["joiners"])
 
 
 def particle_name(word: str, joiners: frozenset[str]) -> bool:

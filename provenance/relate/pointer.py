@@ -26,8 +26,10 @@ def pointer_phrases() -> tuple[frozenset[Phrase], frozenset[Phrase]]:
     )
 
 
+@functools.lru_cache(maxsize=1 << 17)
 def points_back(text: str) -> tuple[str, str] | None:
-    """(anaphor, dispute) when ``text`` opens with an anaphor and its dispute predicate.
+    """(anaphor, dispute) when ``text`` opens with an anaphor and its dispute predicate
+    (cached: a report asks for every claim, and copies repeat their words).
 
     "this claim flies in the face of …", "that these reports are false"; not "this debate
     is misleading" (the anaphor is "this debate") nor an anaphor in mid-sentence.

@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 
-import attrs
-
 from provenance.lang.en import words as english
 from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
@@ -29,6 +27,7 @@ from provenance.relate.rules import (
     different_entities,
     negators,
     overlap,
+    overlap_of,
     shared_reasons,
 )
 from provenance.relate.speakers import title_words
@@ -70,10 +69,9 @@ def titles() -> frozenset[str]:
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
     """The shorter claim's weighted share in the other, titles left out ("leader")."""
     skip = titles()
-    if not (a.content | b.content) & skip:
+    if a.content.isdisjoint(skip) and b.content.isdisjoint(skip):
         return overlap(a, b, Mode.CLAIMS, idf)
-    keep = [attrs.evolve(f, content=f.content - skip) for f in (a, b)]
-    return overlap(keep[0], keep[1], Mode.CLAIMS, idf)
+    return overlap_of(a.content - skip, b.content - skip, a.names & b.names, Mode.CLAIMS, idf)
 
 
 def predicates(a: Features, b: Features) -> frozenset[str]:
@@ -83,8 +81,16 @@ def predicates(a: Features, b: Features) -> frozenset[str]:
 
 def predicate_words(f: Features) -> frozenset[str]:
     """A text's content words that are not a name's words, titles, numbers or their units."""
-    skip = name_words(f) | titles() | {q.unit for q in f.numbers} | no_predicates()
-    return frozenset(w for w in f.content if w not in skip and not w[0].isdigit() and "_" not in w)
+    return predicates_of(f.content, f.names, frozenset(q.unit for q in f.numbers))
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def predicates_of(
+    content: frozenset[str], names: frozenset[str], units: frozenset[str]
+) -> frozenset[str]:
+    """``predicate_words`` of a text's parts (cached: a claim is in many candidate pairs)."""
+    skip = words_of_names(names) | titles() | units | no_predicates()
+    return frozenset(w for w in content if w not in skip and not w[0].isdigit() and "_" not in w)
 
 
 def subjects(a: Features, b: Features) -> frozenset[str]:

@@ -17,8 +17,10 @@ sides. Thresholds: ``[propositions]`` of relate.toml.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -110,8 +112,7 @@ def topic(f: Features) -> frozenset[str]:
 
 def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
     """The summed idf of ``words``."""
-    unseen = idf.get("", 1.0)
-    return sum(idf.get(w, unseen) for w in words)
+    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))  # looked up in C
 
 
 def similarity(
@@ -224,15 +225,20 @@ def refer(
             groups[lede[claim.doc][1]][1].append(claim)
 
 
-def near(words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int]) -> list[int]:
+def near(
+    words: frozenset[str], index: Mapping[str, list[int]], df: Mapping[str, int], after: int = -1
+) -> list[int]:
     """Entries of ``index`` holding at least ``min_shared`` of ``words`` (common words,
-    held by more than ``index_max_postings`` claims, find nothing: they name no topic)."""
+    held by more than ``index_max_postings`` claims, find nothing: they name no topic);
+    with ``after``, only entries above it (the index's lists must then be ascending)."""
     cap = settings()["index_max_postings"]
     need = settings()["min_shared"]
-    hits: Counter[int] = Counter()
-    for w in words:
-        if df.get(w, 0) <= cap:
-            hits.update(index.get(w, ()))  # counted in C
+    held = (
+        index[w][bisect.bisect_right(index[w], after) :] if after >= 0 else index[w]
+        for w in words
+        if w in index and df.get(w, 0) <= cap
+    )
+    hits = Counter(itertools.chain.from_iterable(held))  # counted in C
     return sorted(i for i, n in hits.items() if n >= need)
 
 
@@ -253,7 +259,11 @@ def centrality(
     parts: Mapping[str, Parts],
 ) -> dict[str, int]:
     """How many documents other than its own hold a claim like it (a shared predicate
-    among the shared words): the story's claims lead."""
+    among the shared words): the story's claims lead.
+
+    Each pair is found once, from its first claim (the likeness is symmetric but for the
+    order of a float sum: the other way round is summed again only near the threshold).
+    """
     need = settings()["min_similarity"]
     df = frequencies(topics[c.id] for c in claims)
     index: dict[str, list[int]] = {}
@@ -261,17 +271,25 @@ def centrality(
         for w in topics[claim.id]:
             index.setdefault(w, []).append(i)
     heavy = [weight(topics[c.id], idf) for c in claims]
+    held = [(topics[c.id], parts[c.id].predicates, docs[c.id]) for c in claims]  # by position
+    earlier: list[list[int]] = [[] for _ in claims]  # i -> the j < i whose documents it counts
     out = {}
-    for i, claim in enumerate(claims):
-        words = topics[claim.id]
-        found = set(docs[claim.id])
-        for j in near(words, index, df):
-            other = claims[j]
-            if not parts[claim.id].predicates & parts[other.id].predicates:
+    for i, (words, mine, found_in) in enumerate(held):
+        found = set(found_in)
+        for j in earlier[i]:
+            found |= held[j][2]
+        for j in near(words, index, df, after=i):
+            theirs, predicates, where = held[j]
+            if mine.isdisjoint(predicates):
                 continue
-            if similarity(words, topics[other.id], idf, min(heavy[i], heavy[j])) >= need:
-                found |= docs[other.id]
-        out[claim.id] = len(found) - 1
+            least = min(heavy[i], heavy[j])
+            forth = similarity(words, theirs, idf, least)
+            back = similarity(theirs, words, idf, least) if abs(forth - need) < 1e-9 else forth
+            if forth >= need:
+                found |= where
+            if back >= need:
+                earlier[j].append(i)
+        out[claims[i].id] = len(found) - 1
     return out
 
 

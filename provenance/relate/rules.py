@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 from rapidfuzz import fuzz
@@ -51,14 +52,32 @@ def weight(word: str, idf: Mapping[str, float] | None) -> float:
     return idf.get(word, idf.get("", 1.0))
 
 
+def weights(words: Iterable[str], idf: Mapping[str, float] | None) -> float:
+    """The summed ``weight`` of ``words``, in their order (looked up in C: a report sums
+    the words of every candidate pair)."""
+    if idf is None:
+        return float(sum(1 for _ in words))
+    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))
+
+
 def overlap(a: Features, b: Features, mode: Mode, idf: Mapping[str, float] | None) -> Overlap:
     """Weighted share of content words: of a (texts mode) or of the shorter side (claims)."""
-    shared = a.content & b.content
-    total_a = sum(weight(w, idf) for w in a.content)
-    total_b = sum(weight(w, idf) for w in b.content)
+    return overlap_of(a.content, b.content, a.names & b.names, mode, idf)
+
+
+def overlap_of(
+    a: frozenset[str],
+    b: frozenset[str],
+    names: frozenset[str],
+    mode: Mode,
+    idf: Mapping[str, float] | None,
+) -> Overlap:
+    """``overlap`` of two sides' content words ``a`` and ``b``, sharing ``names``."""
+    shared = a & b
+    total_a, total_b = weights(a, idf), weights(b, idf)
     base = total_a if mode is Mode.TEXTS else min(total_a, total_b)
-    score = sum(weight(w, idf) for w in shared) / base if base else 0.0
-    return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(a.names & b.names)))
+    score = weights(shared, idf) / base if base else 0.0
+    return Overlap(min(score, 1.0), tuple(sorted(shared)), tuple(sorted(names)))
 
 
 def certainty(side: Side) -> str:
@@ -134,19 +153,25 @@ def b_words(b: Side, code: ReasonCode, shared: frozenset[str]) -> tuple[str, ...
 
 def antonym_reasons(a: Features, b: Features) -> list[Reason]:
     """Opposite words (dead / alive), one on each side and not on both."""
-    found = []
+    found: list[Reason] = []
+    in_a, in_b = antonyms_in(a.padded), antonyms_in(b.padded)
+    if not (in_a and in_b):  # a reason needs a word of the table on each side
+        return found
     for left, right in table()["antonyms"]["pairs"]:
-        for x, y in ((a, b), (b, a)):
-            if (
-                has_word(x, left)
-                and has_word(y, right)
-                and not has_word(x, right)
-                and not has_word(y, left)
-            ):
+        for x, y in ((in_a, in_b), (in_b, in_a)):
+            if left in x and right in y and right not in x and left not in y:
                 found.append(
                     Reason(ReasonCode.ANTONYM, f"“{left}” against “{right}”", (left, right))
                 )
     return found
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def antonyms_in(padded: str) -> frozenset[str]:
+    """The words of ``[antonyms]`` that occur in a text (``Features.padded``) at word
+    boundaries (cached: a text is compared with many others)."""
+    words = {word for pair in table()["antonyms"]["pairs"] for word in pair}
+    return frozenset(word for word in words if f" {word} " in padded)
 
 
 def has_word(f: Features, phrase: str) -> bool:
@@ -314,13 +339,22 @@ def same_value_elsewhere(q: Quantity, other: Features) -> bool:
 
 def different_entities(a: Features, b: Features) -> list[Reason]:
     """A name on one side only that looks like one on the other side only (North / South Korea)."""
-    ratio = table()["names"]["lookalike_ratio"]
+    only_b = sorted(b.names - a.names)
+    if not only_b:
+        return []
     for x in sorted(a.names - b.names):
-        for y in sorted(b.names - a.names):
-            nx, ny = x.replace("_", " "), y.replace("_", " ")
-            if fuzz.ratio(nx, ny) >= ratio and not same_entity(nx, ny):
+        for y in only_b:
+            if lookalike(x, y):
+                nx, ny = x.replace("_", " "), y.replace("_", " ")
                 return [Reason(ReasonCode.DIFFERENT_ENTITIES, f"“{nx}” is not “{ny}”", (nx, ny))]
     return []
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def lookalike(x: str, y: str) -> bool:
+    """Whether two names look alike and are not one entity (cached: names recur in pairs)."""
+    nx, ny = x.replace("_", " "), y.replace("_", " ")
+    return fuzz.ratio(nx, ny) >= table()["names"]["lookalike_ratio"] and not same_entity(nx, ny)
 
 
 def same_entity(x: str, y: str) -> bool:

@@ -278,8 +278,15 @@ def entries_of(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
     for rep, others in copies.carried.items():
         entries[rep] = attrs.evolve(plain[rep], copies=tuple(plain[o] for o in others))
         for other in others:
-            entries[other] = attrs.evolve(plain[other], copy_of=rep)
+            entries[other] = with_copy_of(plain[other], rep)
     return entries
+
+
+def with_copy_of(entry: Entry, rep: str) -> Entry:
+    """``entry`` naming its representative ``rep`` (``attrs.evolve`` without its cost: a
+    large corpus has a copy for most claims)."""
+    e = entry
+    return Entry(e.claim, e.speaker, e.canonical, e.outlet, e.stale, e.copies, copy_of=rep)
 
 
 def plain_entries(ledger: Ledger, stale: frozenset[str]) -> dict[str, Entry]:
