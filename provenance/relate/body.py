@@ -104,9 +104,10 @@ def body_overlap(a: Features, body: str, idf: Mapping[str, float] | None) -> Ove
 def shares(a: Features, body: str, idf: Mapping[str, float] | None) -> list[tuple[float, int]]:
     """(the claim's weighted share in the sentence, position) per body sentence, best first."""
     weights = {word: weight(word, idf) for word in a.content}
-    total = sum(weights.values()) or 1.0
+    total = math.fsum(weights.values()) or 1.0  # exact: a set's order would round by hash seed
     scores = [
-        sum(weights[w] for w in a.content & s.features.content) / total for s in sentences(body)
+        math.fsum(weights[w] for w in a.content & s.features.content) / total
+        for s in sentences(body)
     ]
     return sorted(((score, i) for i, score in enumerate(scores)), key=lambda p: (-p[0], p[1]))
 

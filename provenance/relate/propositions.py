@@ -21,6 +21,7 @@ import bisect
 import functools
 import hashlib
 import itertools
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -111,8 +112,9 @@ def topic(f: Features) -> frozenset[str]:
 
 
 def weight(words: Iterable[str], idf: Mapping[str, float]) -> float:
-    """The summed idf of ``words``."""
-    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))  # looked up in C
+    """The summed idf of ``words``, exactly (``math.fsum``): a sum taken in a set's order
+    would round by the hash seed, and a tie at a threshold would group differently."""
+    return math.fsum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))  # in C
 
 
 def similarity(
@@ -397,7 +399,7 @@ def representative(
 
     def score(claim: Claim) -> tuple[bool, float]:
         mine = docs.get(claim.id, frozenset())
-        shared = sum(
+        shared = math.fsum(
             idf.get(w, 1.0) * others(held[w], mine) for w in sorted(topics.get(claim.id, ()))
         )
         return (side_of(claim, feats[claim.id], about) is Side.FOR, shared)

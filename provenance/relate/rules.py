@@ -53,11 +53,12 @@ def weight(word: str, idf: Mapping[str, float] | None) -> float:
 
 
 def weights(words: Iterable[str], idf: Mapping[str, float] | None) -> float:
-    """The summed ``weight`` of ``words``, in their order (looked up in C: a report sums
-    the words of every candidate pair)."""
+    """The summed ``weight`` of ``words``, exactly (``math.fsum``, looked up in C: a report
+    sums the words of every candidate pair): a sum in a set's order would round by the
+    hash seed."""
     if idf is None:
         return float(sum(1 for _ in words))
-    return sum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))
+    return math.fsum(map(idf.get, words, itertools.repeat(idf.get("", 1.0))))
 
 
 def overlap(a: Features, b: Features, mode: Mode, idf: Mapping[str, float] | None) -> Overlap:
