@@ -509,7 +509,13 @@ SCHEMAS: dict[str, Check] = {
             "pointer": Table({"anaphors": WORDS, "disputes": WORDS}),
             "antonyms": Table({"pairs": List(Row((WORD, WORD), ("word", "opposite")))}),
             "words": Table(
-                {"stop": WORDS, "families": List(SOME_WORDS), "suffixes": WORDS, "min_stem": COUNT}
+                {
+                    "stop": WORDS,
+                    "families": List(SOME_WORDS),
+                    "suffixes": WORDS,
+                    "min_stem": COUNT,
+                    "particles": WORDS,
+                }
             ),
             "numbers": Table(
                 {

@@ -88,6 +88,20 @@ def test_the_surname_with_its_particle_names_the_same_man(unsure: str) -> None:
     assert "certainty-conflict" in codes
 
 
+@pytest.mark.parametrize(
+    "unsure", ["Baghdadi's death has not been confirmed", "there is no proof that Baghdadi is dead"]
+)
+def test_the_surname_without_its_particle_names_the_same_man(unsure: str) -> None:
+    """ "Baghdadi" is the "al-Baghdadi" of the other claim: news writes the name both ways
+    (the particle is dropped from the word, relate.toml [words] particles)."""
+    x, y = two_documents(unsure, Stance.CONCEDES, SURE[0], Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is C
+    assert "certainty-conflict" in codes
+    relation = next(r for r in relate_claims([x, y]))
+    assert "baghdadi" in {w for r in relation.reasons for w in r.words}
+
+
 @pytest.mark.parametrize("maybe", MAYBE)
 @pytest.mark.parametrize("sure", SURE)
 def test_hedged_agrees_with_certain(maybe: str, sure: str) -> None:

@@ -112,9 +112,14 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def stem(word: str) -> str:
-    """``word`` without a possessive and one listed suffix, if the stem stays long enough."""
+    """``word`` without a possessive, a name's particle ("al-") and one listed suffix,
+    if the stem stays long enough."""
     data = table()["words"]
     word = word.removesuffix("'s").removesuffix("'")
+    for particle in data["particles"]:
+        if word.startswith(particle) and len(word) - len(particle) >= data["min_stem"]:
+            word = word[len(particle) :]
+            break
     for suffix in sorted(data["suffixes"], key=len, reverse=True):
         if word.endswith(suffix) and len(word) - len(suffix) >= data["min_stem"]:
             return word[: -len(suffix)]
