@@ -22,6 +22,7 @@ UNSURE = [
     "Abu Bakr al-Baghdadi's death has yet to be confirmed",
     "officials were unable to confirm that Abu Bakr al-Baghdadi is dead",
     "Abu Bakr al-Baghdadi's death has not been independently verified",
+    "Abu Bakr al-Baghdadi's death could not be independently verified",
 ]
 SURE = [
     "we are now almost certain that Abu Bakr al-Baghdadi is dead",
@@ -30,6 +31,9 @@ SURE = [
     "we are highly confident that Abu Bakr al-Baghdadi is dead",
     "Abu Bakr al-Baghdadi is certainly dead, without a doubt",
     "it is a near certainty that Abu Bakr al-Baghdadi is dead",  # PolNeAR train: "a near certainty"
+    "officials are convinced that Abu Bakr al-Baghdadi is dead",
+    "there is no question that Abu Bakr al-Baghdadi is dead",
+    "we are sure that Abu Bakr al-Baghdadi is dead",
 ]
 MAYBE = [
     "Abu Bakr al-Baghdadi might have been killed by a Russian air strike",
@@ -110,6 +114,35 @@ def test_hedged_agrees_with_certain(maybe: str, sure: str) -> None:
     kind, codes = related(x, y)
     assert kind is A
     assert "certainty-difference" in codes
+
+
+@pytest.mark.parametrize(
+    "maybe",
+    [
+        "al-Baghdadi was probably killed in a Russian airstrike",
+        "al-Baghdadi is thought to have died in a Russian raid",
+        "Baghdadi may be dead after a Russian air strike",
+    ],
+)
+def test_the_surname_alone_agrees_with_the_full_name(maybe: str) -> None:
+    """A claim naming the man by his surname only agrees with one giving his full name:
+    "Abu Bakr" is the rest of that name, not words the shorter claim lacks."""
+    x, y = two_documents(maybe, Stance.HEDGES, SURE[1], Stance.ASSERTS)
+    kind, codes = related(x, y)
+    assert kind is A
+    assert "certainty-difference" in codes
+
+
+def test_two_people_with_one_surname_are_not_one_name() -> None:
+    """Only a shorter name that ends the longer one stands for it: "Bill Clinton" is not
+    the "Hillary Clinton" of the other claim."""
+    x, y = two_documents(
+        "Hillary Clinton won the vote in Ohio",
+        Stance.ASSERTS,
+        "Bill Clinton won the vote in Ohio",
+        Stance.ASSERTS,
+    )
+    assert related(x, y)[0] is not A
 
 
 @pytest.mark.parametrize(("verb", "denied"), DENIALS)

@@ -67,11 +67,31 @@ def titles() -> frozenset[str]:
 
 
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
-    """The shorter claim's weighted share in the other, titles left out ("leader")."""
+    """The shorter claim's weighted share in the other, titles left out ("leader"), and
+    the rest of a name the other claim gives by its last word only ("Abu Bakr" of "Abu
+    Bakr al-Baghdadi" against "al-Baghdadi": one man, not words one side lacks)."""
     skip = titles()
-    if a.content.isdisjoint(skip) and b.content.isdisjoint(skip):
+    fore_a, fore_b = forenames(a.names, b.names), forenames(b.names, a.names)
+    if a.content.isdisjoint(skip) and b.content.isdisjoint(skip) and not fore_a | fore_b:
         return overlap(a, b, Mode.CLAIMS, idf)
-    return overlap_of(a.content - skip, b.content - skip, a.names & b.names, Mode.CLAIMS, idf)
+    content_a, content_b = a.content - skip - fore_a, b.content - skip - fore_b
+    return overlap_of(content_a, content_b, a.names & b.names, Mode.CLAIMS, idf)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def forenames(mine: frozenset[str], theirs: frozenset[str]) -> frozenset[str]:
+    """The stemmed words of ``mine``'s names before a shorter name of ``theirs`` that ends
+    them, word stems compared ("abu bakr" of "abu bakr al-baghdadi" before "baghdadi";
+    nothing of "hillary clinton" before "bill clinton", another person) (cached: claims
+    repeat)."""
+    tails = [[stem(w) for w in name.split()] for name in theirs]
+    out: set[str] = set()
+    for name in mine:
+        words = [stem(w) for w in name.split()]
+        for tail in tails:
+            if len(tail) < len(words) and words[-len(tail) :] == tail:
+                out.update(words[: -len(tail)])
+    return frozenset(out)
 
 
 def predicates(a: Features, b: Features) -> frozenset[str]:
