@@ -506,7 +506,9 @@ SCHEMAS: dict[str, Check] = {
                 }
             ),
             "cue_exceptions": Map(WORDS),
-            "pointer": Table({"anaphors": WORDS, "disputes": WORDS}),
+            "pointer": Table(
+                {"anaphors": WORDS, "disputes": WORDS, "intensifiers": WORDS, "extraposed": WORDS}
+            ),
             "antonyms": Table({"pairs": List(Row((WORD, WORD), ("word", "opposite")))}),
             "words": Table(
                 {

@@ -51,6 +51,11 @@ POINTERS = [
     "that denial runs counter to everything we know",
     "this statement is false",
     "the denial is not true",
+    "that is simply wrong",
+    "this account is at odds with the evidence",
+    "that is incorrect",
+    "this claim is patently false",
+    "this was untrue",
 ]
 
 
@@ -155,6 +160,18 @@ def test_pointer_disputes_the_denial(verb: str, denied: str, pointer: str) -> No
     kind, codes = related(denial, back)
     assert kind is C
     assert "points-back" in codes
+
+
+@pytest.mark.parametrize(
+    "opinion", ["it was wrong to compare the two attacks", "it is false that the network exists"]
+)
+def test_it_before_what_it_stands_for_points_at_nothing(opinion: str) -> None:
+    """ "it was wrong to …" says what "it" is after it: no pointer to the claim before."""
+    denied = "Islamic State was running a network in Jerusalem"
+    text = f"The army spokesman denied {denied}. But our sources say {opinion}."
+    denial = claim(text, "d.txt", denied, "The army spokesman", Stance.DENIES)
+    back = claim(text, "d.txt", opinion, "our sources", Stance.ASSERTS)
+    assert "points-back" not in related(denial, back)[1]
 
 
 def test_plain_assertion_is_not_a_certainty_conflict() -> None:

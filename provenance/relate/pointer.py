@@ -40,11 +40,36 @@ def points_back(text: str) -> tuple[str, str] | None:
     toks = tokens(normalise(text).lower())
     end, anaphor = at(toks, anaphors, 0)
     if (end < 0 or anaphor == "that") and toks[:1] == ["that"] and len(toks) > 2:
-        end, anaphor = at(toks, anaphors, 1)  # "that these reports are false"
+        later, word = at(toks, anaphors, 1)  # "that these reports are false"
+        if later >= 0 or end < 0:
+            end, anaphor = later, word  # else "that is wrong": "that" is the anaphor
     if end < 0:
         return None
+    toks = plain(toks, end)
     after, dispute = at(toks, disputes, end)
-    return (anaphor, dispute) if after >= 0 else None
+    if after < 0 or (anaphor == "it" and toks[after : after + 1] in extraposed()):
+        return None
+    return anaphor, dispute
+
+
+@functools.cache
+def intensifiers() -> frozenset[str]:
+    """Adverbs that may stand inside a dispute predicate ("is simply wrong")."""
+    return frozenset(table()["pointer"]["intensifiers"])
+
+
+@functools.cache
+def extraposed() -> tuple[list[str], ...]:
+    """Words after "it … wrong" that open what "it" stands for, as one-token lists."""
+    return tuple([w] for w in table()["pointer"]["extraposed"])
+
+
+def plain(toks: list[str], end: int) -> list[str]:
+    """``toks`` without an intensifier right after the verb that follows the anaphor
+    (token ``end``): "this is simply wrong" reads "this is wrong"."""
+    if len(toks) > end + 2 and toks[end + 1] in intensifiers():
+        return [*toks[: end + 1], *toks[end + 2 :]]
+    return toks
 
 
 def opens_with_anaphor(toks: list[str], anaphors: frozenset[Phrase]) -> bool:
