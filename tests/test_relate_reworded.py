@@ -213,3 +213,35 @@ def test_the_reworded_article_states_one_proposition_with_its_sides() -> None:
         "unverified": ["Deputy Foreign Minister Gennady Gatilov"],
     }
     assert found.text.endswith("al-Baghdadi is dead.")
+
+
+@pytest.mark.parametrize(
+    ("text", "denier"),
+    [
+        (
+            "The Financial Times reported that the company missed its sales targets last year."
+            " The company denied the report.",
+            "The company",
+        ),
+        (
+            "The army spokesman denied that the group was running a network in the city."
+            " Our sources say this denial is false.",
+            "Our sources",
+        ),
+    ],
+)
+def test_denying_an_anaphor_disputes_the_claim_before(text: str, denier: str) -> None:
+    """Denying "the report" or calling "this denial" false (the segmenter's denied content
+    is the anaphor) disputes the claim before it, as "this claim is false" does."""
+    from provenance.extract.pipeline import extract
+    from provenance.extract.reader import parse_document
+
+    claims = extract(parse_document("a.txt", text))
+    by_id = {c.id: c for c in claims}
+    found = [
+        r
+        for r in relate_claims(list(claims))
+        if any((by_id[x].speaker_name or "").startswith(denier) for x in (r.a, r.b))
+    ]
+    assert [r.kind for r in found] == [C]
+    assert "points-back" in {r.code for r in found[0].reasons}

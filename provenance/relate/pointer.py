@@ -100,6 +100,31 @@ def earlier_claim(claim: Claim, same_doc: Sequence[Claim]) -> Claim | None:
     return max(before, key=lambda c: (start_of(c), c.id), default=None)
 
 
+def refers_back(claim: Claim) -> tuple[str, str] | None:
+    """(anaphor, dispute) when a claim points back and disputes: its content does ("this
+    claim is false"), or it denies an anaphor ("sources say this denial is false" gives
+    the denied content "this denial"; "the minister denied the report")."""
+    found = points_back(claim.content_text)
+    if found is not None or claim.stance is not Stance.DENIES or claim.cue is None:
+        return found
+    anaphor = denied_anaphor(claim.content_text)
+    return (anaphor, claim.cue.text) if anaphor else None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def denied_anaphor(content: str) -> str:
+    """The anaphor a denied content is, whole ("the report", "this denial", or its noun
+    alone: "claim" of "this claim"), or "" (a bare "it" or "this" names nothing)."""
+    anaphors, _ = pointer_phrases()
+    toks = tokens(normalise(content).lower())
+    toks = toks[1:] if toks[:1] == ["that"] else toks
+    nouns = {phrase[-1] for phrase in anaphors if len(phrase) > 1}
+    whole = tuple(toks)
+    if (len(whole) > 1 and whole in anaphors) or (len(whole) == 1 and whole[0] in nouns):
+        return " ".join(whole)
+    return ""
+
+
 def pointer_relations(claims: Sequence[Claim]) -> list[Relation]:
     """A contradiction for every claim that points back at the claim before it."""
     by_doc: dict[str, list[Claim]] = {}
@@ -107,7 +132,7 @@ def pointer_relations(claims: Sequence[Claim]) -> list[Relation]:
         by_doc.setdefault(claim.doc, []).append(claim)
     out = []
     for claim in claims:
-        found = points_back(claim.content_text)
+        found = refers_back(claim)
         target = earlier_claim(claim, by_doc[claim.doc]) if found else None
         if found and target is not None:
             out.append(pointer_relation(claim, target, found))
