@@ -7,6 +7,8 @@ relations must come from general words of relate.toml, not from the seed's own.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from provenance import relate_claims
@@ -245,3 +247,72 @@ def test_denying_an_anaphor_disputes_the_claim_before(text: str, denier: str) ->
     ]
     assert [r.kind for r in found] == [C]
     assert "points-back" in {r.code for r in found[0].reasons}
+
+
+SEED_003 = Path(__file__).resolve().parents[1] / "seeds" / "003_bcaab3bcf559171c.txt"
+# Each seed phrase (left) and three plain-English rewordings of it (right).
+REWORDINGS = [
+    ("may have been taken out", ["might have been killed", "was possibly killed", "may have died"]),
+    ("Al- Baghdad’s", ["al-Baghdadi’s", "Baghdadi’s", "the ISIS leader’s"]),
+    (
+        "“could not be verified.”",
+        [
+            "could not be independently confirmed.",
+            "had not been confirmed.",
+            "remained unconfirmed.",
+        ],
+    ),
+    (
+        "We can say with a high degree of certainty that",
+        ["We are now almost certain that", "There is no doubt that", "We are convinced that"],
+    ),
+    (
+        "vehemently denied the ISIS was running",
+        [
+            "denied that ISIS was running",
+            "rejected claims that ISIS was running",
+            "dismissed reports that ISIS was running",
+        ],
+    ),
+    (
+        "this claim flies in the face of all the evidence",
+        [
+            "this claim is contradicted by all the evidence",
+            "that is simply wrong",
+            "this denial is false",
+        ],
+    ),
+]
+
+
+def speaker_key(claim: Claim) -> str:
+    """Which of the seed's five speakers a claim is ("" for the others)."""
+    name = claim.speaker.text if claim.speaker else ""
+    keys = {"Gatilov": "gatilov", "foreign ministry": "sources", "Defense": "defense"}
+    keys |= {"army": "army", "DEBKA": "debka"}
+    return next((key for word, key in keys.items() if word in name), "")
+
+
+@pytest.mark.parametrize("version", [0, 1, 2])
+def test_seed_003_reworded_keeps_its_three_relations(version: int) -> None:
+    """The bundled article 003 with every sentence of its three relations reworded in
+    plain English: Gatilov against the ministry sources, the Defense Ministry with them
+    (less surely), the army's denial against DEBKA's sources."""
+    from provenance.extract.pipeline import extract
+    from provenance.extract.reader import parse_document
+
+    if not SEED_003.is_file():
+        pytest.skip("seed article 003 missing")
+    text = SEED_003.read_text(encoding="utf-8")
+    for phrase, plain in REWORDINGS:
+        assert phrase in text
+        text = text.replace(phrase, plain[version])
+    claims = extract(parse_document("seeds/003.txt", text))
+    by_id = {c.id: c for c in claims}
+    found = set()
+    for r in relate_claims(list(claims)):
+        pair = tuple(sorted((speaker_key(by_id[r.a]), speaker_key(by_id[r.b]))))
+        found.add((pair, r.kind))
+    assert (("gatilov", "sources"), C) in found
+    assert (("defense", "sources"), A) in found
+    assert (("army", "debka"), C) in found
