@@ -440,7 +440,12 @@ SCHEMAS: dict[str, Check] = {
     ),
     "lang/en/abbreviations": Map(WORDS),
     "extract/own_voice": Table(
-        {"refuting": List(WORD, nonempty=True), "min_words": COUNT, "max_words": COUNT}
+        {
+            "refuting": List(WORD, nonempty=True),
+            "min_words": COUNT,
+            "min_words_refuting": COUNT,
+            "max_words": COUNT,
+        }
     ),
     "lang/en/words": Table(
         {

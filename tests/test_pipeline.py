@@ -203,6 +203,29 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("The story was fabricated.", True),
+        ("The claim is false.", True),
+        ("It's a hoax.", True),
+        ("Not true.", False),  # two words: what is false is not said
+        ("The road was closed.", False),  # short, and refutes nothing: no claim
+    ],
+)
+def test_a_short_sentence_that_refutes_is_the_outlets_own_claim(
+    tmp_path: Path, sentence: str, kept: bool
+) -> None:
+    """A refutation needs no five words: a subject, a verb and the refuting word state it."""
+    path = tmp_path / "a.txt"
+    lede = "A photo of a shark swimming on a flooded highway spread widely on Sunday."
+    path.write_text(f"Shark on the highway\n\n{lede}\n\n{sentence}\n", encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    refutations = [c.content_text for c in claims if c.rule == "own-voice-refutation"]
+    assert refutations == ([sentence] if kept else [])
+    assert claims[0].rule == "own-voice-lede"
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         (

@@ -59,11 +59,12 @@ def own_claims(
             continue
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
-        if words < table["min_words"]:
+        short = words < table["min_words"]  # no lede; a refutation still ("It's a hoax.")
+        if short and (words < table["min_words_refuting"] or not refuting().search(text)):
             continue
         headline = _is_title(text, title)
-        is_lede = not lede_found and not headline
-        lede_found = lede_found or not headline
+        is_lede = not short and not lede_found and not headline
+        lede_found = lede_found or (not headline and not short)
         if taken.overlaps(sentence):
             continue
         if words > table["max_words"]:
