@@ -230,6 +230,11 @@ def test_the_reworded_article_states_one_proposition_with_its_sides() -> None:
             " Our sources say this denial is false.",
             "Our sources",
         ),
+        (
+            "A woman in Florida said she had a third breast implanted. This is a hoax, the"
+            " surgeons say.",
+            "the surgeons",
+        ),
     ],
 )
 def test_denying_an_anaphor_disputes_the_claim_before(text: str, denier: str) -> None:

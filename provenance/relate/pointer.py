@@ -113,12 +113,12 @@ def refers_back(claim: Claim) -> tuple[str, str] | None:
 
 @functools.lru_cache(maxsize=1 << 16)
 def denied_anaphor(content: str) -> str:
-    """The anaphor a denied content is, whole ("the report", "this denial", or its noun
-    alone: "claim" of "this claim"), or "" (a bare "it" or "this" names nothing)."""
+    """The anaphor a denied content is, whole ("the report", "this denial", "this", "it",
+    or an anaphor's noun alone: "claim" of "this claim"), or ""."""
     anaphors, _ = pointer_phrases()
     toks = tokens(normalise(content).lower())
     toks = toks[1:] if toks[:1] == ["that"] else toks
-    nouns = {phrase[-1] for phrase in anaphors if len(phrase) > 1}
+    nouns = {phrase[-1] for phrase in anaphors if len(phrase) > 1} | {"this", "that", "it"}
     whole = tuple(toks)
     if (len(whole) > 1 and whole in anaphors) or (len(whole) == 1 and whole[0] in nouns):
         return " ".join(whole)
