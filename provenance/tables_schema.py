@@ -588,7 +588,14 @@ SCHEMAS: dict[str, Check] = {
                     "org_heads": WORDS,
                 }
             ),
-            "copies": Table({"quotes": SOME_WORDS, "dashes": SOME_WORDS}),
+            "copies": Table(
+                {
+                    "quotes": SOME_WORDS,
+                    "dashes": SOME_WORDS,
+                    "near_ratio": Number(0, 100),
+                    "near_min_words": COUNT,
+                }
+            ),
             "candidates": Table({"max_postings": COUNT, "max_per_claim": COUNT}),
         }
     ),

@@ -80,6 +80,23 @@ def test_copies_count_as_one_source() -> None:
     assert first.sources[Side.AGAINST] == 1
 
 
+def test_near_copies_count_as_one_source() -> None:
+    """An outlet quoting part of a quote, or adding a bracket, carries the same words; two
+    short claims are two statements, whatever the words they share."""
+    quote = "I could not believe my luck when the phone went off and the bear fled"
+    claims = [
+        claim("a.txt", quote + ", and I know the ringtone is not to everyone's taste"),
+        claim("b.txt", quote.replace("the bear", "he [the bear]")),
+        claim("c.txt", quote),
+        claim("d.txt", "a Tampa woman paid $20,000 for a third breast implant"),
+        claim("e.txt", "the phone went off and the bear fled at once"),
+    ]
+    found = [p for p in propositions(claims) if "luck" in p.text]
+    assert len(found) == 1
+    assert len(found[0].sides[Side.FOR]) == 4
+    assert found[0].sources[Side.FOR] == 2  # the quote, and e.txt's own words
+
+
 def test_one_document_states_no_proposition() -> None:
     """What a single article says is not a proposition of the story."""
     lone = [

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
+from rapidfuzz import fuzz, process, utils
 
 from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
@@ -450,11 +451,34 @@ def made(
         id=f"p-{digest}",
         text=statement(said.content_text),
         sides={side: tuple(ids) for side, ids in sides.items()},
-        sources={side: len(keys) for side, keys in copies.items()},
+        sources={side: statements(keys) for side, keys in copies.items()},
         docs=len(docs),
         voices=len(voices),
         by_hand=tuple(c.id for c in members if c.side is not None),
     )
+
+
+def statements(keys: set[str]) -> int:
+    """How many statements the folded words ``keys`` are, near copies counted once (a
+    part of a quote, "[the bear]" added: ``near_ratio`` of [copies] in relate.toml)."""
+    data = table()["copies"]
+    kept: list[str] = []
+    for key in sorted(keys, key=lambda k: (-len(k), k)):  # the longest stands for its parts
+        if len(key.split()) < data["near_min_words"] or not kept or not near_copy(key, kept):
+            kept.append(key)
+    return len(kept)
+
+
+def near_copy(key: str, kept: list[str]) -> bool:
+    """Whether ``key`` carries the words of one of ``kept`` (one C loop over them)."""
+    found = process.extractOne(
+        key,
+        kept,
+        scorer=fuzz.token_set_ratio,
+        processor=utils.default_process,  # words only: "[the bear]" is "the bear"
+        score_cutoff=table()["copies"]["near_ratio"],
+    )
+    return found is not None
 
 
 def shared_words(members: Sequence[Claim], feats: Mapping[str, Features]) -> frozenset[str]:
