@@ -594,6 +594,7 @@ SCHEMAS: dict[str, Check] = {
                     "dashes": SOME_WORDS,
                     "near_ratio": Number(0, 100),
                     "near_min_words": COUNT,
+                    "near_max": COUNT,
                 }
             ),
             "candidates": Table({"max_postings": COUNT, "max_per_claim": COUNT}),

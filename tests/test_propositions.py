@@ -273,3 +273,26 @@ def test_a_claim_that_points_back_disputes_the_claim_before_it(
     (found,) = propositions([first, pointer])
     assert found.disputed
     assert pointer.id in found.sides[side]
+
+
+def test_words_every_claim_holds_join_no_claims() -> None:
+    """A word more claims hold than ``index_max_postings`` names no topic: 150 articles
+    each saying people are going to vote in a different town are 150 statements, not one
+    proposition chained through "people", "going" and "vote" (on PolNeAR's 924 articles
+    such words made one proposition of 14,243 claims)."""
+    names = [f"{a}{b}{c}" for a in "bdfgklmnprstvz" for b in "aeiou" for c in "lmnrstxz"]
+    voting = [
+        claim(f"v{i:03d}.txt", f"people are going to vote in {name}ville")
+        for i, name in enumerate(names[:150])
+    ]
+    other = [  # the rest of a corpus: words no other article uses
+        claim(f"o{i:03d}.txt", f"the {a}bor {b}ken {c}dal")
+        for i, (a, b, c) in enumerate(zip(names[150:], names[250:], names[350:], strict=False))
+    ]
+    pair = [
+        claim("x.txt", "the mayor of Springfield resigned after the bribery scandal"),
+        claim("y.txt", "Springfield's mayor resigned over the bribery scandal"),
+    ]
+    found = propositions(voting + other + pair)
+    assert max(len(p.sides[Side.FOR]) for p in found) == 2
+    assert any("Springfield" in p.text for p in found)

@@ -322,6 +322,9 @@ def group(
     smaller of the claim and the leader. A proposition's words are its leader's and
     those ``min_members`` of its claims share: paraphrases across articles bring the
     words the next article may use, but never make a short claim easier to place.
+    A word more claims hold than ``index_max_postings`` names no topic: it neither finds
+    a proposition nor counts toward joining one (on PolNeAR's 924 articles, "trump",
+    "people" and "going" carried one proposition through 14,243 of 18,027 claims).
     The words a claim shares with a proposition must hold a predicate (a word that is
     no name's, title, number or unit: relations' rule for one proposition): "he swore
     allegiance to ISIS leader al-Baghdadi" and "ISIS leader al-Baghdadi is dead" share
@@ -337,8 +340,10 @@ def group(
     profiles: list[set[str]] = []
     counts: list[dict[str, int]] = []
     index: dict[str, list[int]] = {}
+    cap = settings()["index_max_postings"]
     for claim in ordered:
         words = topics[claim.id]
+        named = frozenset(w for w in words if df.get(w, 0) <= cap)  # the words that name a topic
         best, best_score = -1, need
         for i in near(words, index, df):
             leader = groups[i][0]
@@ -346,7 +351,7 @@ def group(
                 continue
             if not (parts[claim.id].predicates & profiles[i]) - parts[leader.id].names:
                 continue
-            score = joined(words, topics[leader.id], profiles[i], idf)
+            score = joined(named, topics[leader.id], profiles[i], idf)
             if score > best_score or (best < 0 and score >= best_score):
                 best, best_score = i, score
         if best < 0:
@@ -462,6 +467,8 @@ def statements(keys: set[str]) -> int:
     """How many statements the folded words ``keys`` are, near copies counted once (a
     part of a quote, "[the bear]" added: ``near_ratio`` of [copies] in relate.toml)."""
     data = table()["copies"]
+    if len(keys) > data["near_max"]:  # every pair is compared: exact copies only, then
+        return len(keys)
     kept: list[str] = []
     for key in sorted(keys, key=lambda k: (-len(k), k)):  # the longest stands for its parts
         if len(key.split()) < data["near_min_words"] or not kept or not near_copy(key, kept):
