@@ -492,6 +492,7 @@ SCHEMAS: dict[str, Check] = {
                     "min_shared": COUNT,
                     "min_similarity": SHARE,
                     "index_max_postings": COUNT,
+                    "max_topic_words": COUNT,
                     "min_voices": COUNT,
                     "min_members": COUNT,
                     "min_documents": COUNT,

@@ -296,3 +296,25 @@ def test_words_every_claim_holds_join_no_claims() -> None:
     found = propositions(voting + other + pair)
     assert max(len(p.sides[Side.FOR]) for p in found) == 2
     assert any("Springfield" in p.text for p in found)
+
+
+def test_a_speech_quoted_whole_leads_no_proposition() -> None:
+    """A quote of more than ``max_topic_words`` content words states many things: claims
+    sharing a few of its words each are no proposition with it, nor through it."""
+    speech = (
+        "I grew up in a small town where the mill closed and families struggled, and I "
+        "learned that schools, roads, hospitals, farms, factories, bridges, harbours, "
+        "railways, libraries, parks, courts, prisons, taxes, wages, pensions, savings, "
+        "mortgages, rents, prices, markets, banks, loans, exports, imports, tariffs, "
+        "soldiers, veterans, nurses, teachers, doctors, farmers, miners, drivers, pilots, "
+        "sailors, bakers, painters, plumbers, lawyers, judges, mayors, governors and "
+        "senators all matter to voters in every county of this great state, from the "
+        "coast to the mountains, the deserts, the valleys, the lakes and the rivers"
+    )
+    claims = [
+        claim("a.txt", speech),
+        claim("b.txt", "the governor said teachers deserve higher wages this year"),
+        claim("c.txt", "farmers want lower tariffs on their exports next spring"),
+        claim("d.txt", "nurses and doctors at the hospital asked for better pensions"),
+    ]
+    assert propositions(claims) == ()

@@ -150,7 +150,8 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     parts = {c.id: Parts(predicate_words(feats[c.id]), name_words(feats[c.id])) for c in reps}
     docs = {c.id: frozenset(x.doc for x in copies[keys[c.id]]) for c in reps}
     short = settings()["min_shared"]
-    long = [c for c in reps if len(topics[c.id]) >= short]
+    most = settings()["max_topic_words"]  # a speech quoted whole states many things
+    long = [c for c in reps if short <= len(topics[c.id]) <= most]
     central = centrality(long, topics, docs, idf, parts)
     lead = lead_order(feats)
     ordered = sorted(long, key=lambda c: (-central[c.id], lead(c)))
