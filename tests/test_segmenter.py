@@ -174,6 +174,24 @@ SPANS = [
         "said",
         ["“It was bad. It was very bad. We left,”"],
     ),
+    # the particle before the object belongs to the cue (cues.toml `phrasal`)
+    ("The coach boasted of a perfect season.", "The coach", "boasted of", ["a perfect season"]),
+    (
+        "Two economists cautioned against raising rates.",
+        "Two economists",
+        "cautioned against",
+        ["raising rates"],
+    ),
+    (
+        "The mayor has commented on the budget gap.",
+        "The mayor",
+        "has commented on",
+        ["the budget gap"],
+    ),
+    ("The tenants asked for a new lease.", "The tenants", "asked for", ["a new lease"]),
+    # "no one" is a speaker (a pronoun), not "one" after a stop word
+    ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
+    ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
 ]
 
 
@@ -279,6 +297,12 @@ def test_participle_inherits_speaker() -> None:
         (
             "The senator criticized the agency, which he argued wastes money.",
             [("The senator", "the agency"), ("he", "wastes money")],
+        ),
+        # a clause between the joining word and the second claim: cut at the joining word
+        (
+            "The mayor said taxes would rise, and when asked about the schools, the governor"
+            " replied that they would close.",
+            [("The mayor", "taxes would rise"), ("the governor", "that they would close")],
         ),
         # negative row: after "when" the second claim stays inside the first content
         (
