@@ -189,6 +189,14 @@ SPANS = [
         ["the budget gap"],
     ),
     ("The tenants asked for a new lease.", "The tenants", "asked for", ["a new lease"]),
+    # negative rows of the noun-cue filter: the verb after a name or plural noun is a cue
+    (
+        "The mayor questions whether the bridge is safe.",
+        "The mayor",
+        "questions",
+        ["whether the bridge is safe"],
+    ),
+    ("Critics call the plan reckless.", "Critics", "call", ["the plan reckless"]),
     # "no one" is a speaker (a pronoun), not "one" after a stop word
     ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
     ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
@@ -215,6 +223,11 @@ NO_CLAIM = [
     "It will continue to grow for years.",
     "Government forces have pushed the rebels back from the capital.",
     "Hope Hicks Call Center Opens In Ohio",
+    # a cue that is also a noun, after a word that modifies it or forms a compound with it
+    "The hearing left any questions about the budget unanswered.",
+    "The senator raised several questions about the deal.",
+    "After the conference call with donors ended, the team flew home.",
+    "The bill expands tax credits for working families.",
 ]
 
 
