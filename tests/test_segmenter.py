@@ -197,6 +197,18 @@ SPANS = [
         ["whether the bridge is safe"],
     ),
     ("Critics call the plan reckless.", "Critics", "call", ["the plan reckless"]),
+    (
+        "Jo Roe — a teacher from Ohio — said the school would close.",
+        "Jo Roe — a teacher from Ohio",
+        "said",
+        ["the school would close"],
+    ),
+    (
+        "Two senators -- Smith and Jones -- argued that the bill was flawed.",
+        "Two senators -- Smith and Jones",
+        "argued",
+        ["that the bill was flawed"],
+    ),
     # "no one" is a speaker (a pronoun), not "one" after a stop word
     ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
     ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
