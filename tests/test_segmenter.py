@@ -209,6 +209,13 @@ SPANS = [
         "argued",
         ["that the bill was flawed"],
     ),
+    # a list of lower-case nouns where a phrase begins is one speaker
+    (
+        "But attorneys and legal experts said the case was weak.",
+        "attorneys and legal experts",
+        "said",
+        ["the case was weak"],
+    ),
     # "no one" is a speaker (a pronoun), not "one" after a stop word
     ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
     ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
