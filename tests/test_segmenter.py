@@ -216,6 +216,19 @@ SPANS = [
         "said",
         ["the case was weak"],
     ),
+    # negative rows: "by" before an -ing form, or a margin before "that", stays content
+    (
+        "Senator Roe responded by calling the bill a disgrace.",
+        "Senator Roe",
+        "responded",
+        ["by calling the bill a disgrace"],
+    ),
+    (
+        "Voters say by a wide margin that taxes are too high.",
+        "Voters",
+        "say",
+        ["by a wide margin that taxes are too high"],
+    ),
     # "no one" is a speaker (a pronoun), not "one" after a stop word
     ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
     ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
@@ -247,6 +260,10 @@ NO_CLAIM = [
     "The senator raised several questions about the deal.",
     "After the conference call with donors ended, the team flew home.",
     "The bill expands tax credits for working families.",
+    # a cue verb before "by" (a passive: the agent follows) or "from" (a place, a source)
+    "The move was first reported by the Daily Planet.",
+    "The bill, a measure backed by unions, failed.",
+    "Jo Roe reported from Cairo.",
 ]
 
 
