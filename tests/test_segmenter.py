@@ -209,6 +209,12 @@ SPANS = [
         "argued",
         ["that the bill was flawed"],
     ),
+    (
+        "The judge -- who has feuded with the senator -- said the case was closed.",
+        "The judge",
+        "said",
+        ["the case was closed"],
+    ),
     # a list of lower-case nouns where a phrase begins is one speaker
     (
         "But attorneys and legal experts said the case was weak.",
