@@ -215,6 +215,19 @@ SPANS = [
         "said",
         ["the case was closed"],
     ),
+    # a quotation that ends with a quotation inside it: the inner mark before the outer one
+    (
+        "\"It feels like, 'We can put this off,'\" he said.",
+        "he",
+        "said",
+        ["\"It feels like, 'We can put this off,'\""],
+    ),
+    (
+        "''Sometimes they say, 'Go back home,''' said Mr. Roe.",
+        "Mr. Roe",
+        "said",
+        ["''Sometimes they say, 'Go back home,'''"],
+    ),
     # a list of lower-case nouns where a phrase begins is one speaker
     (
         "But attorneys and legal experts said the case was weak.",
