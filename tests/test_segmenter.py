@@ -228,6 +228,13 @@ SPANS = [
         "said",
         ["''Sometimes they say, 'Go back home,'''"],
     ),
+    # a show's title in quotation marks is no quotation of the speaker
+    (
+        "Appearing on “Morning Report,” Jo Roe said the bill would pass.",
+        "Jo Roe",
+        "said",
+        ["the bill would pass"],
+    ),
     # a list of lower-case nouns where a phrase begins is one speaker
     (
         "But attorneys and legal experts said the case was weak.",
