@@ -235,6 +235,26 @@ SPANS = [
         "said",
         ["the bill would pass"],
     ),
+    # "to"/"about" before a verb or an -ing form opens the content, no tail after the cue
+    (
+        "On Monday, the mayor decided to close the bridge.",
+        "the mayor",
+        "decided",
+        ["to close the bridge"],
+    ),
+    (
+        "In an interview, the actor joked about moving to Canada.",
+        "the actor",
+        "joked about",
+        ["moving to Canada"],
+    ),
+    # negative row: "to reporters" after the cue is still a tail
+    (
+        "The plan will fail, the senator said to reporters on Monday.",
+        "the senator",
+        "said",
+        ["The plan will fail"],
+    ),
     # a list of lower-case nouns where a phrase begins is one speaker
     (
         "But attorneys and legal experts said the case was weak.",
