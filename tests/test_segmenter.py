@@ -255,6 +255,13 @@ SPANS = [
         "said",
         ["The plan will fail"],
     ),
+    # a quotation without a comma before the speaker is the content, not the adjunct after
+    (
+        "“He put a lot of people out of business” Jo Roe said after an event in Ohio.",
+        "Jo Roe",
+        "said",
+        ["“He put a lot of people out of business”"],
+    ),
     # a list of lower-case nouns where a phrase begins is one speaker
     (
         "But attorneys and legal experts said the case was weak.",
