@@ -408,6 +408,7 @@ SCHEMAS: dict[str, Check] = {
                     "window": COUNT,
                     "not_names": WORDS,
                     "cut": WORD,
+                    "recorded": WORD,
                     "cut_examples": Map(STR),
                     "not_source": SOME_WORDS,
                     "not_source_examples": WORDS,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from provenance.cli import main
 from provenance.evaluate import run as evaluate_run
-from provenance.evaluate.polnear import attributed
+from provenance.evaluate.polnear import attributed, nested
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import read_document
 from provenance.model import Claim, Document
@@ -31,14 +32,17 @@ def run_json(folder: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> d
 def test_dev_split_agrees_with_the_shared_scorer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """On the dev split, eval's figures equal polnear_score.py's on the pipeline's own claims."""
+    """On the dev split, eval's figures equal polnear_score.py's on the pipeline's own claims:
+    those eval scores, and with the nested claims it leaves out counted too."""
     if not DEV.is_dir() or not SCORER.is_file():
         pytest.skip("../shared (PolNeAR dev and the reference scorer) is not beside the repository")
     claims: dict[str, list[Claim]] = {}
+    inner: dict[str, list[Claim]] = {}
 
     def recording(document: Document) -> tuple[Claim, ...]:
         found = extract(document)
         claims[Path(document.path).stem] = attributed(found)  # what eval scores
+        inner[Path(document.path).stem] = nested(found)  # what it leaves out
         return found
 
     monkeypatch.setattr(evaluate_run, "extract", recording)  # the pipeline runs once, recorded
@@ -48,9 +52,18 @@ def test_dev_split_agrees_with_the_shared_scorer(
     theirs = reference(DEV, claims, tmp_path)
     assert mine["docs"] == 84 and mine["gold_attributions"] == 2192
     assert_agrees(mine, theirs)
+    left_out: dict[str, Any] = mine["nested"]  # type: ignore[assignment]
+    assert left_out["left_out"] == sum(map(len, inner.values())) > 0
+    every = {stem: claims[stem] + inner[stem] for stem in claims}
+    (tmp_path / "counted").mkdir()
+    counted = reference(DEV, every, tmp_path / "counted")
+    assert counted is not None
+    for figure in ("partial", "strict"):
+        assert left_out["counted"][figure] == counted[figure]
     kinds = [json.loads(line)["kind"] for line in errors.read_text("utf-8").splitlines()]
     matched = mine["pairs"]["matched"]  # type: ignore[index]
     assert kinds.count("missed") == 2192 - matched
+    assert kinds.count("nested") == left_out["left_out"]
 
 
 def test_text_view_is_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -174,6 +174,117 @@ SPANS = [
         "said",
         ["“It was bad. It was very bad. We left,”"],
     ),
+    # the particle before the object belongs to the cue (cues.toml `phrasal`)
+    ("The coach boasted of a perfect season.", "The coach", "boasted of", ["a perfect season"]),
+    (
+        "Two economists cautioned against raising rates.",
+        "Two economists",
+        "cautioned against",
+        ["raising rates"],
+    ),
+    (
+        "The mayor has commented on the budget gap.",
+        "The mayor",
+        "has commented on",
+        ["the budget gap"],
+    ),
+    ("The tenants asked for a new lease.", "The tenants", "asked for", ["a new lease"]),
+    # negative rows of the noun-cue filter: the verb after a name or plural noun is a cue
+    (
+        "The mayor questions whether the bridge is safe.",
+        "The mayor",
+        "questions",
+        ["whether the bridge is safe"],
+    ),
+    ("Critics call the plan reckless.", "Critics", "call", ["the plan reckless"]),
+    (
+        "Jo Roe — a teacher from Ohio — said the school would close.",
+        "Jo Roe — a teacher from Ohio",
+        "said",
+        ["the school would close"],
+    ),
+    (
+        "Two senators -- Smith and Jones -- argued that the bill was flawed.",
+        "Two senators -- Smith and Jones",
+        "argued",
+        ["that the bill was flawed"],
+    ),
+    (
+        "The judge -- who has feuded with the senator -- said the case was closed.",
+        "The judge",
+        "said",
+        ["the case was closed"],
+    ),
+    # a quotation that ends with a quotation inside it: the inner mark before the outer one
+    (
+        "\"It feels like, 'We can put this off,'\" he said.",
+        "he",
+        "said",
+        ["\"It feels like, 'We can put this off,'\""],
+    ),
+    (
+        "''Sometimes they say, 'Go back home,''' said Mr. Roe.",
+        "Mr. Roe",
+        "said",
+        ["''Sometimes they say, 'Go back home,'''"],
+    ),
+    # a show's title in quotation marks is no quotation of the speaker
+    (
+        "Appearing on “Morning Report,” Jo Roe said the bill would pass.",
+        "Jo Roe",
+        "said",
+        ["the bill would pass"],
+    ),
+    # "to"/"about" before a verb or an -ing form opens the content, no tail after the cue
+    (
+        "On Monday, the mayor decided to close the bridge.",
+        "the mayor",
+        "decided",
+        ["to close the bridge"],
+    ),
+    (
+        "In an interview, the actor joked about moving to Canada.",
+        "the actor",
+        "joked about",
+        ["moving to Canada"],
+    ),
+    # negative row: "to reporters" after the cue is still a tail
+    (
+        "The plan will fail, the senator said to reporters on Monday.",
+        "the senator",
+        "said",
+        ["The plan will fail"],
+    ),
+    # a quotation without a comma before the speaker is the content, not the adjunct after
+    (
+        "“He put a lot of people out of business” Jo Roe said after an event in Ohio.",
+        "Jo Roe",
+        "said",
+        ["“He put a lot of people out of business”"],
+    ),
+    # a list of lower-case nouns where a phrase begins is one speaker
+    (
+        "But attorneys and legal experts said the case was weak.",
+        "attorneys and legal experts",
+        "said",
+        ["the case was weak"],
+    ),
+    # negative rows: "by" before an -ing form, or a margin before "that", stays content
+    (
+        "Senator Roe responded by calling the bill a disgrace.",
+        "Senator Roe",
+        "responded",
+        ["by calling the bill a disgrace"],
+    ),
+    (
+        "Voters say by a wide margin that taxes are too high.",
+        "Voters",
+        "say",
+        ["by a wide margin that taxes are too high"],
+    ),
+    # "no one" is a speaker (a pronoun), not "one" after a stop word
+    ("No one expected the river to flood.", "No one", "expected", ["the river to flood"]),
+    ("But no one said the plan would work.", "no one", "said", ["the plan would work"]),
 ]
 
 
@@ -197,6 +308,15 @@ NO_CLAIM = [
     "It will continue to grow for years.",
     "Government forces have pushed the rebels back from the capital.",
     "Hope Hicks Call Center Opens In Ohio",
+    # a cue that is also a noun, after a word that modifies it or forms a compound with it
+    "The hearing left any questions about the budget unanswered.",
+    "The senator raised several questions about the deal.",
+    "After the conference call with donors ended, the team flew home.",
+    "The bill expands tax credits for working families.",
+    # a cue verb before "by" (a passive: the agent follows) or "from" (a place, a source)
+    "The move was first reported by the Daily Planet.",
+    "The bill, a measure backed by unions, failed.",
+    "Jo Roe reported from Cairo.",
 ]
 
 
@@ -279,6 +399,12 @@ def test_participle_inherits_speaker() -> None:
         (
             "The senator criticized the agency, which he argued wastes money.",
             [("The senator", "the agency"), ("he", "wastes money")],
+        ),
+        # a clause between the joining word and the second claim: cut at the joining word
+        (
+            "The mayor said taxes would rise, and when asked about the schools, the governor"
+            " replied that they would close.",
+            [("The mayor", "taxes would rise"), ("the governor", "that they would close")],
         ),
         # negative row: after "when" the second claim stays inside the first content
         (

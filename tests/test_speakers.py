@@ -92,6 +92,21 @@ def test_cut_in_the_pipeline() -> None:
     assert ("Gates", "Gates") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The new ad shows footage of Senator Roe saying: “We will cut taxes.”", "Senator Roe"),
+        ("The ad ends with a clip of Mayor Stone warning that taxes will rise.", "Mayor Stone"),
+        # negative row: a cue that is no -ing form keeps the recording as the source
+        ("A video of the meeting shows the mayor left early.", "A video of the meeting"),
+    ],
+)
+def test_recorded_speaker_before_an_ing_cue(text: str, speaker: str) -> None:
+    """Before an -ing cue, a recording of someone (footage, a video, a clip of X) is X
+    speaking: the speaker starts after the recording."""
+    assert names(text)[0] == (speaker, speaker)
+
+
 SPEAKERS = tables.load("extract/rules")["speakers"]
 
 

@@ -28,7 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--polnear", metavar="DIR", required=True, help="folder with text/ and attributions/"
     )
     parser.add_argument(
-        "--errors", metavar="FILE", help="write misses, false alarms and differing pairs as JSONL"
+        "--errors",
+        metavar="FILE",
+        help="write misses, false alarms, differing pairs and left-out nested claims as JSONL",
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
 
@@ -52,6 +54,9 @@ def table(record: dict[str, Any]) -> Table:
     _row(grid, "attribution partial", record["partial"])
     _row(grid, "attribution strict", record["strict"])
     _row(grid, "partial, many-to-many", record["partial_any"])
+    counted = record["nested"]["counted"]
+    _row(grid, "partial, nested counted", counted["partial"])
+    _row(grid, "strict, nested counted", counted["strict"])
     for role, figures in record["tokens"].items():
         _row(grid, f"tokens {role}", figures)
     pairs = record["pairs"]
@@ -67,6 +72,8 @@ def _caption(record: dict[str, Any]) -> str:
         f"{pairs['matched']} matched pairs",
         f"{pairs['source_null_agree']} with no source on either side",
         f"{record['gold_dropped_no_content']} gold attributions without content dropped",
+        f"{record['nested']['left_out']} nested claims left out (PolNeAR marks only the outer"
+        " attribution)",
     ]
     parts += [f"{key} {value}" for key, value in sorted(record["warnings"].items())]
     return "; ".join(parts)

@@ -13,7 +13,14 @@ import attrs
 
 from provenance.errors import InputError, UsageError
 from provenance.evaluate import scoring
-from provenance.evaluate.polnear import Gold, annotation_files, attributed, parse_ann, predicted
+from provenance.evaluate.polnear import (
+    Gold,
+    annotation_files,
+    attributed,
+    nested,
+    parse_ann,
+    predicted,
+)
 from provenance.evaluate.scoring import Case
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document, read_text
@@ -63,8 +70,8 @@ def score_case(text_path: Path, ann_path: Path | None) -> Case:
     name = text_path.as_posix()
     text = read_text(text_path, name)
     gold = read_gold(ann_path)
-    claims = attributed(extract(parse_document(name, text)))
-    pairs = [predicted(claim, len(text)) for claim in claims]
+    found = extract(parse_document(name, text))
+    pairs = [predicted(claim, len(text)) for claim in attributed(found)]
     return Case(
         name=text_path.name[: -len(".txt")],
         text=text,
@@ -72,6 +79,7 @@ def score_case(text_path: Path, ann_path: Path | None) -> Case:
         pred=tuple(att for att, _ in pairs),
         dropped=gold.dropped,
         out_of_range=sum(bad for _, bad in pairs),
+        nested=tuple(predicted(claim, len(text))[0] for claim in nested(found)),
     )
 
 

@@ -11,7 +11,9 @@ The figures are those of ``shared/bench/polnear_score.py``, computed the same wa
 * ``partial_any``: many-to-many, predictions touching some gold content and gold
   touching some predicted content;
 * ``tokens``: per role, the micro P/R/F1 of the (doc, token) sets;
-* ``pairs``: source and cue agreement over the partial pairs (exact extent, or overlap).
+* ``pairs``: source and cue agreement over the partial pairs (exact extent, or overlap);
+* ``nested``: how many nested claims (``Case.nested``) were left out of every figure
+  above, and the partial and strict figures with them counted.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Case:
     pred: tuple[Attribution, ...]
     dropped: int = 0  # gold E lines without content
     out_of_range: int = 0  # predicted spans clipped to the text or dropped as empty
+    nested: tuple[Attribution, ...] = ()  # predictions left out: nested in another's content
     starts: tuple[int, ...] = attrs.field(
         init=False, repr=False, default=attrs.Factory(lambda c: _bounds(c.text, 0), takes_self=True)
     )
@@ -188,7 +191,20 @@ def case_counts(case: Case) -> Counter[str]:
     counts.update(_any_counts(case))
     counts.update(_token_counts(case))
     counts.update(_pair_counts(case, matches))
+    counts.update(_nested_counts(case, counts))
     return counts
+
+
+def _nested_counts(case: Case, counts: Counter[str]) -> Counter[str]:
+    """The left-out nested predictions, and the partial and strict hits with them counted."""
+    if not case.nested:
+        return Counter(nested_partial_tp=counts["partial_tp"], nested_strict_tp=counts["strict_tp"])
+    whole = Case(case.name, case.text, case.gold, case.pred + case.nested)
+    return Counter(
+        nested=len(case.nested),
+        nested_partial_tp=len(match_partial(whole)),
+        nested_strict_tp=match_strict(whole),
+    )
 
 
 def score(cases: Iterable[Case]) -> Counter[str]:
@@ -234,6 +250,19 @@ def result_record(c: Counter[str]) -> dict[str, Any]:
         "pairs": _pairs_record(c),
         "gold_dropped_no_content": c["gold_dropped_no_content"],
         "warnings": {k: c[k] for k in ("out_of_range_span", "pred_without_content") if c[k]},
+        "nested": _nested_record(c),
+    }
+
+
+def _nested_record(c: Counter[str]) -> dict[str, Any]:
+    """The nested claims left out, and the partial and strict figures had they been counted."""
+    pred = c["pred"] + c["nested"]
+    return {
+        "left_out": c["nested"],
+        "counted": {
+            "partial": prf(c["nested_partial_tp"], pred, c["gold"]),
+            "strict": prf(c["nested_strict_tp"], pred, c["gold"]),
+        },
     }
 
 
@@ -249,7 +278,8 @@ def _attribution_record(case: Case, att: Attribution) -> dict[str, Any]:
 
 
 def error_records(case: Case) -> Iterator[dict[str, Any]]:
-    """Misses (gold unmatched), false alarms (predictions unmatched), matched pairs that differ."""
+    """Misses (gold unmatched), false alarms (predictions unmatched), matched pairs that differ,
+    and the nested predictions left out of the scores (kind ``nested``)."""
     matches = match_partial(case)
     matched_gold = {m.gold for m in matches}
     matched_pred = {m.pred for m in matches}
@@ -271,3 +301,5 @@ def error_records(case: Case) -> Iterator[dict[str, Any]]:
                 "gold": _attribution_record(case, gold),
                 "pred": _attribution_record(case, pred),
             }
+    for pred in case.nested:
+        yield {"doc": case.name, "kind": "nested", "pred": _attribution_record(case, pred)}

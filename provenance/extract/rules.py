@@ -311,6 +311,8 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
         return False
     if last in table["noun_cues"] and _modifies(words, table):
         return True
+    if f"{words[-1]} {last}" in table["noun_compounds"]:
+        return True
     if speaker.split()[-1] in table["time_words"] and len(words) <= 2:  # "The Times" is a name
         return True
     if words[0] in participles():

@@ -280,9 +280,14 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
 @functools.cache
 def _break() -> re.Pattern[str]:
     """What ends a content before a later claim: a comma, semicolon, colon or dash, or a
-    word of ``content_breaks`` (rules.toml: "and", "while" …), just before that claim."""
+    word of ``content_breaks`` (rules.toml: "and", "while" …), just before that claim, or
+    a comma and such a word before a clause set off before it ("…, and when asked about
+    it, Jones replied …")."""
     words = "|".join(map(re.escape, tables.load("extract/rules")["content_breaks"]))
-    return re.compile(rf"\s*(?:[,;:—–]|\s-)\s*(?:(?:{words})\s+)?$|\s+(?:{words})\s+$")
+    return re.compile(
+        rf"\s*(?:[,;:—–]|\s-)\s*(?:(?:{words})\s+)?$|\s+(?:{words})\s+$"
+        rf"|\s*,\s*(?:{words})\s+[^,;:“”\"]{{1,100}},\s*$"
+    )
 
 
 def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:

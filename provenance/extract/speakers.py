@@ -99,17 +99,28 @@ def is_source(speaker: str) -> bool:
     return _not_source().fullmatch(speaker.strip(" ,.;:")) is None
 
 
+@functools.cache
+def _recorded() -> re.Pattern[str]:
+    """A recording of the speaker before an -ing cue (the ``recorded`` pattern of [speakers])."""
+    return re.compile(_table()["recorded"])
+
+
 def _cut_claim(text: str, claim: Claim) -> Claim:
-    """The claim with its speaker span cut (``cut``), or without a speaker when what is
-    left is no source (``is_source``: the source is unknown, not a number or a verb)."""
+    """The claim with its speaker span cut (``cut``; before an -ing cue, from after a
+    recording of the speaker: "footage of Trump saying"), or without a speaker when what
+    is left is no source (``is_source``: the source is unknown, not a number or a verb)."""
     if claim.speaker is None:
         return claim
     if not is_source(claim.speaker.text):
         return attrs.evolve(claim, speaker=None, speaker_name="")
-    kept = cut(claim.speaker.text)
-    if len(kept) == len(claim.speaker.text):
+    start = claim.speaker.start
+    ing = claim.cue is not None and any(w.endswith("ing") for w in claim.cue.text.split())
+    if ing and (found := _recorded().match(claim.speaker.text)):
+        start += found.end()
+    kept = cut(text[start : claim.speaker.end])
+    if start == claim.speaker.start and len(kept) == len(claim.speaker.text):
         return claim
-    span = Span.of(text, claim.speaker.start, claim.speaker.start + len(kept.rstrip(" ,")))
+    span = Span.of(text, start, start + len(kept.rstrip(" ,")))
     return attrs.evolve(claim, speaker=span, speaker_name=span.text)
 
 
