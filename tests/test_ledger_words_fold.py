@@ -77,6 +77,48 @@ def test_the_line_scan_is_the_character_scan(line: str, quote: str) -> None:
     assert edit._scan(line, quote) == edit._scan_chars(line, quote)
 
 
+# Lines of a claims.toml a person may have edited: headers (indented, quoted, an array of
+# tables, one not sync's), comments above them, one-line strings holding a triple quote,
+# multi-line strings, other line breaks.
+_LINES = st.sampled_from(
+    [
+        "[claims.c-1]",
+        '[claims."c 2"]',
+        '  [documents."a/b.txt"]',
+        "\u3000[relations.x~y]",
+        "[[claims]]",
+        "[misc]",
+        "# a comment",
+        "  # indented comment",
+        "",
+        "   ",
+        'content = "x"',
+        "content = \"one ''' two\"",
+        "before = \"it's ''' here\" # note",
+        'note = """',
+        "[claims.inside] still in a string",
+        '"""',
+        "note = '''",
+        "'''",
+        "a = 1\x0cb = 2",
+        "c = 3\rd = 4",
+        "e = '\u2028'",
+        "f = [1, 2]",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=12), st.booleans())
+def test_claims_toml_cut_by_offsets_is_cut_line_by_line(lines: list[str], end: bool) -> None:
+    """A claims.toml text is cut into the same chunks by the offset search as line by line
+    (comments above a header go with it; a text with a multi-line string or another line
+    break is cut line by line)."""
+    text = "\n".join(lines) + ("\n" if end and lines else "")
+    assert edit.split(text) == edit._split_lines(text)
+    if not any(mark in text for mark in edit._BREAKS) and not edit._opens_string(text):
+        assert edit._split_fast(text) == edit._split_lines(text)
+
+
 _NEAR_ALPHABET = 'ab said \n\u00a0\u200b\u00ad“”—…-"x'
 
 

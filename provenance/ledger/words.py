@@ -240,8 +240,11 @@ def context(text: str, span: Span) -> tuple[str, str]:
 def repeated(text: str, words: str) -> bool:
     """The words occur more than once in the text (so context must tell them apart).
 
-    Counted in the folded text: each folded place is one of ``places``, none placed."""
-    return len(_found_at(folded_text(text), key(words))) > 1
+    Counted in the folded text: each folded place is one of ``places``, none placed; a
+    second place is looked for after the first (overlapping ones count, as there)."""
+    doc, want = folded_text(text), key(words)
+    at = doc.find(want) if want else -1
+    return at >= 0 and doc.find(want, at + 1) >= 0
 
 
 @functools.lru_cache(maxsize=64)
