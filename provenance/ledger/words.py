@@ -17,6 +17,7 @@ import enum
 import functools
 import operator
 import re
+from collections.abc import Sequence
 
 import attrs
 from rapidfuzz import fuzz
@@ -77,7 +78,7 @@ class Folded:
             return self.last[piece]
         return self.start(index) + 1
 
-    def ranges(self, ats: tuple[int, ...], length: int) -> tuple[list[int], list[int]]:
+    def ranges(self, ats: Sequence[int], length: int) -> tuple[list[int], list[int]]:
         """``start(at)`` and ``end(at + length - 1)`` of each of ``ats``: where folded
         ranges of ``length`` characters start and end in the original (one loop)."""
         at, size, first, last, resume = self.at, self.size, self.first, self.last, self.resume
@@ -421,15 +422,16 @@ def _placed_at(text: str, want: str) -> tuple[tuple[int, ...], tuple[int, ...], 
     return tuple(starts), tuple(ends), tuple(map(operator.add, starts, ends))
 
 
-@functools.lru_cache(maxsize=1024)
-def _found_at(folded_text: str, want: str) -> tuple[int, ...]:
-    """Where ``want`` starts in a folded text, every place (overlapping ones too)."""
+def _found_at(folded_text: str, want: str) -> list[int]:
+    """Where ``want`` starts in a folded text, every place (overlapping ones too; asked
+    once a text and words: ``_placed_at`` remembers)."""
     found = []
-    at = folded_text.find(want) if want else -1
+    find = folded_text.find
+    at = find(want) if want else -1
     while at >= 0:
         found.append(at)
-        at = folded_text.find(want, at + 1)
-    return tuple(found)
+        at = find(want, at + 1)
+    return found
 
 
 def _nearest_of_all(text: str, span: Span | None, content: tuple[Span, ...]) -> Span | None:
