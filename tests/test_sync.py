@@ -189,6 +189,14 @@ def test_one_missing_machine_field_is_written_back(repo: Repo, line: str) -> Non
     assert repo.ledger_path.read_text(encoding="utf-8") == before
 
 
+def test_a_file_without_its_last_line_end_gets_it_back(repo: Repo) -> None:
+    """Nothing else to change, but the last line has no line end: sync writes it back."""
+    before = repo.ledger_path.read_text(encoding="utf-8")
+    repo.ledger_path.write_text(before.removesuffix("\n"), encoding="utf-8")
+    assert repo.sync().written
+    assert repo.ledger_path.read_text(encoding="utf-8") == before
+
+
 def test_reextract_keeps_ids_and_bytes(repo: Repo) -> None:
     """Re-extracting everything with the same rules changes nothing."""
     before = repo.ledger_path.read_bytes()
