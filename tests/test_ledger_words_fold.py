@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,6 +59,24 @@ def test_ranges_in_one_loop_are_start_and_end(text: str, ats: list[int], length:
     starts, ends = doc.ranges(tuple(ats), length)
     assert starts == [doc.start(at) for at in ats]
     assert ends == [doc.end(at + length - 1) for at in ats]
+
+
+def test_white_is_every_character_python_calls_space() -> None:
+    """The whitespace the piece pattern names one by one is all ``str.isspace`` knows."""
+    every = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace())
+    assert every == words.WHITE
+
+
+# The pieces as first written: a run of whitespace or invisible characters, a lone
+# whitespace character that is not a plain space, a lone invisible one or an ellipsis.
+PLAIN_PIECE = re.compile(f"[\\s{words._GONE_SET}]{{2,}}|[^\\S ]|[{words._GONE_SET}…]")
+
+
+@given(st.text(alphabet=ALPHABET + "\u3000\u1680\x1f\x0b  ", max_size=60))
+def test_pieces_are_those_of_the_plain_pattern(text: str) -> None:
+    """The pattern led by one set of characters finds the pieces the plain one finds."""
+    found = [m.span() for m in words._PIECE.finditer(text)]
+    assert found == [m.span() for m in PLAIN_PIECE.finditer(text)]
 
 
 @given(st.text(alphabet=ALPHABET, max_size=60))
