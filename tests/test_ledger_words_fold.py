@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import attrs
 from hypothesis import given
 from hypothesis import strategies as st
@@ -58,6 +61,24 @@ def test_ranges_in_one_loop_are_start_and_end(text: str, ats: list[int], length:
     assert ends == [doc.end(at + length - 1) for at in ats]
 
 
+def test_white_is_every_character_python_calls_space() -> None:
+    """The whitespace the piece pattern names one by one is all ``str.isspace`` knows."""
+    every = "".join(char for char in map(chr, range(sys.maxunicode + 1)) if char.isspace())
+    assert every == words.WHITE
+
+
+# The pieces as first written: a run of whitespace or invisible characters, a lone
+# whitespace character that is not a plain space, a lone invisible one or an ellipsis.
+PLAIN_PIECE = re.compile(f"[\\s{words._GONE_SET}]{{2,}}|[^\\S ]|[{words._GONE_SET}…]")
+
+
+@given(st.text(alphabet=ALPHABET + "\u3000\u1680\x1f\x0b  ", max_size=60))
+def test_pieces_are_those_of_the_plain_pattern(text: str) -> None:
+    """The pattern led by one set of characters finds the pieces the plain one finds."""
+    found = [m.span() for m in words._PIECE.finditer(text)]
+    assert found == [m.span() for m in PLAIN_PIECE.finditer(text)]
+
+
 @given(st.text(alphabet=ALPHABET, max_size=60))
 def test_folded_text_alone_is_the_folds_text(text: str) -> None:
     """The folded text made with string methods is the one ``fold`` makes."""
@@ -75,6 +96,48 @@ def test_the_line_scan_is_the_character_scan(line: str, quote: str) -> None:
     """Which multi-line string a claims.toml line leaves open: the regex scan equals the
     character-by-character one."""
     assert edit._scan(line, quote) == edit._scan_chars(line, quote)
+
+
+# Lines of a claims.toml a person may have edited: headers (indented, quoted, an array of
+# tables, one not sync's), comments above them, one-line strings holding a triple quote,
+# multi-line strings, other line breaks.
+_LINES = st.sampled_from(
+    [
+        "[claims.c-1]",
+        '[claims."c 2"]',
+        '  [documents."a/b.txt"]',
+        "\u3000[relations.x~y]",
+        "[[claims]]",
+        "[misc]",
+        "# a comment",
+        "  # indented comment",
+        "",
+        "   ",
+        'content = "x"',
+        "content = \"one ''' two\"",
+        "before = \"it's ''' here\" # note",
+        'note = """',
+        "[claims.inside] still in a string",
+        '"""',
+        "note = '''",
+        "'''",
+        "a = 1\x0cb = 2",
+        "c = 3\rd = 4",
+        "e = '\u2028'",
+        "f = [1, 2]",
+    ]
+)
+
+
+@given(st.lists(_LINES, max_size=12), st.booleans())
+def test_claims_toml_cut_by_offsets_is_cut_line_by_line(lines: list[str], end: bool) -> None:
+    """A claims.toml text is cut into the same chunks by the offset search as line by line
+    (comments above a header go with it; a text with a multi-line string or another line
+    break is cut line by line)."""
+    text = "\n".join(lines) + ("\n" if end and lines else "")
+    assert edit.split(text) == edit._split_lines(text)
+    if not any(mark in text for mark in edit._BREAKS) and not edit._opens_string(text):
+        assert edit._split_fast(text) == edit._split_lines(text)
 
 
 _NEAR_ALPHABET = 'ab said \n\u00a0\u200b\u00ad“”—…-"x'

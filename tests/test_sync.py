@@ -14,11 +14,12 @@ from typing import Any
 
 import attrs
 import pytest
+import tomlkit
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from provenance.errors import InputError, UsageError
-from provenance.ledger import store
+from provenance.ledger import edit, store
 from provenance.ledger.merge import overlap
 from provenance.ledger.sync import SyncSummary, sync_file
 from provenance.model import (
@@ -158,6 +159,42 @@ def test_second_sync_is_byte_identical_and_reads_nothing(repo: Repo) -> None:
     assert not report.written
     assert report.documents["unchanged"] == ("news/a.txt",)
     assert repo.ledger_path.read_bytes() == before
+
+
+def test_no_change_sync_edits_and_joins_nothing(
+    repo: Repo, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync that changes nothing (nothing remembered: it reads and compares all) gives
+    the text back as read: no table is edited, no chunk joined, nothing written."""
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", "")
+    before = repo.ledger_path.read_bytes()
+
+    def refused(*args: object) -> None:
+        raise AssertionError("a no-change sync edited or joined the file")
+
+    monkeypatch.setattr(edit, "_join", refused)
+    monkeypatch.setattr(tomlkit, "parse", refused)
+    assert not repo.sync().written
+    assert repo.ledger_path.read_bytes() == before
+
+
+@pytest.mark.parametrize("line", ['status = "auto"\n', 'mention = "Alice"\n'])
+def test_one_missing_machine_field_is_written_back(repo: Repo, line: str) -> None:
+    """A field sync writes, gone from one claim of a file otherwise as sync wants it, is
+    written back: the file is the one sync wrote, byte for byte."""
+    before = repo.ledger_path.read_text(encoding="utf-8")
+    assert line in before
+    repo.ledger_path.write_text(before.replace(line, "", 1), encoding="utf-8")
+    assert repo.sync().written
+    assert repo.ledger_path.read_text(encoding="utf-8") == before
+
+
+def test_a_file_without_its_last_line_end_gets_it_back(repo: Repo) -> None:
+    """Nothing else to change, but the last line has no line end: sync writes it back."""
+    before = repo.ledger_path.read_text(encoding="utf-8")
+    repo.ledger_path.write_text(before.removesuffix("\n"), encoding="utf-8")
+    assert repo.sync().written
+    assert repo.ledger_path.read_text(encoding="utf-8") == before
 
 
 def test_reextract_keeps_ids_and_bytes(repo: Repo) -> None:

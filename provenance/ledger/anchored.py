@@ -88,9 +88,9 @@ def place(
     shas: dict[str, str | None] = {}
     texts: dict[str, str] = {}
     for name in sorted({claim.doc for claim in claims}):
-        shas[name] = current(root, name)
-        file = store.present(root, name) if shas[name] else None
-        if file is not None:
+        file = store.present(root, name)  # found once: hashed, then read
+        shas[name] = state(root, name, file)
+        if file is not None and shas[name]:
             try:
                 texts[name] = reader.read_text(file, name)
             except ProvenanceError:
@@ -110,7 +110,11 @@ def place(
 
 def current(root: Path, name: str) -> str | None:
     """The sha256 of a document's file, "" when it is absent, None when it cannot be read."""
-    file = store.present(root, name)
+    return state(root, name, store.present(root, name))
+
+
+def state(root: Path, name: str, file: Path | None) -> str | None:
+    """``current`` of a document whose file ``store.present`` found (None: not there)."""
     if file is None:
         return None if store.special(root, name) else ""
     try:

@@ -71,6 +71,69 @@ class Chunk:
 
 def split(text: str) -> list[Chunk]:
     """The chunks of a claims.toml text (LF line ends); their texts join back to ``text``."""
+    if any(mark in text for mark in _BREAKS) or _opens_string(text):
+        return _split_lines(text)
+    return _split_fast(text)
+
+
+# The line breaks ``str.splitlines`` knows besides "\n" (each looked for by ``in``: a
+# character class is slower).
+_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def _opens_string(text: str) -> bool:
+    """Whether a line opens a multi-line string, read as ``_outside_strings`` reads it
+    (a triple quote inside a one-line string opens none: ``"they said ''' no"``)."""
+    for quote in ('"""', "'''"):
+        at = text.find(quote)
+        while at >= 0:
+            low = text.rfind("\n", 0, at) + 1
+            high = text.find("\n", at) + 1 or len(text)
+            if _scan(text[low:high], ""):
+                return True
+            at = text.find(quote, high) if high < len(text) else -1
+    return False
+
+
+# A line whose first character after white space (``str.lstrip``'s) is a bracket: at the
+# start of the text, or after a line break (searched from the line break: fast).
+_BRACKETED_FIRST = re.compile(r"[^\S\n]*\[")
+_BRACKETED = re.compile(r"\n[^\S\n]*\[")
+
+
+def _split_fast(text: str) -> list[Chunk]:
+    """``_split_lines`` of a text whose only line break is "\n" and that holds no
+    multi-line string (no triple quote: every line starts outside a string, and every
+    line starting with a bracket is a header), found by offsets (a header's comment
+    lines above it go with it)."""
+    headers: dict[int, int] = {}  # where a chunk starts: where its header line starts
+    lines = [found.start() + 1 for found in _BRACKETED.finditer(text)]
+    if _BRACKETED_FIRST.match(text):
+        lines.insert(0, 0)
+    for line in lines:
+        cut = line
+        while cut > 0:
+            above = text.rfind("\n", 0, cut - 1) + 1
+            if not text[above:cut].lstrip().startswith("#"):
+                break
+            cut = above
+        headers.setdefault(cut, line)
+    cuts = sorted(headers)
+    bounds = [0, *cuts, len(text)] if not cuts or cuts[0] else [*cuts, len(text)]
+    chunks = []
+    for low, high in itertools.pairwise(bounds):
+        if low not in headers:
+            chunks.append(Chunk(text[low:high]))  # the preamble
+            continue
+        line = headers[low]
+        end = text.find("\n", line, high)
+        header = text[line : high if end < 0 else end]
+        chunks.append(Chunk(text[low:high], *_header(header.strip())))
+    return chunks or [Chunk("")]
+
+
+def _split_lines(text: str) -> list[Chunk]:
+    """``split`` line by line, following multi-line strings."""
     lines = text.splitlines(keepends=True)
     starts = [n for n, line in zip(_outside_strings(lines), lines, strict=True) if n >= 0]
     cuts = []
@@ -181,10 +244,14 @@ def rewrite(
     """
     wanted = {table.name: table for table in tables}
     chunks: list[Chunk] = []
+    edited = regroup  # whether the text changes (else it is given back, nothing joined)
     for chunk in split(text):
+        before = chunk.text
+        edited = edited or (bool(before) and not before.endswith("\n"))  # joined with one
         if not chunk.section:
             chunk.text = _edit(chunk.text, data, None, top, owned.get("", ()))
             chunks.append(chunk)
+            edited = edited or chunk.text is not before
             continue
         name = (
             chunk.section,
@@ -194,6 +261,7 @@ def rewrite(
         if chunk.section == "?":
             chunks.append(chunk)
         elif table is None:
+            edited = True
             remains = "".join(
                 line for line in chunk.text.splitlines(True) if line.lstrip().startswith("#")
             )
@@ -206,6 +274,9 @@ def rewrite(
             )
             chunk.doc, chunk.order = table.doc, table.order
             chunks.append(chunk)
+            edited = edited or chunk.text is not before
+    if not (edited or wanted):
+        return text  # every table as sync wants it, none to add: nothing is joined
     fresh = [
         Chunk(render(table), table.section, table.key, table.doc, table.order, True)
         for table in sorted(wanted.values(), key=_rank)
@@ -234,16 +305,7 @@ def _edit(
     owned: tuple[str, ...],
 ) -> str:
     """The chunk with ``fields`` set (and owned keys not in them deleted); as is when equal."""
-    changes = {}
-    for name, value in fields.items():
-        written = old.get(name)
-        if value is KEEP or (
-            type(value) is type(written) and value == written != "" and name != "content"
-        ):
-            continue  # the value as it is written: ``equivalent`` would say so too
-        if not equivalent(name, value, written):
-            changes[name] = value
-    gone = [name for name in owned if name in old and name not in fields]
+    changes, gone = _changes(old, fields, owned)
     if not changes and not gone:
         return text
     doc = tomlkit.parse(text)
@@ -260,6 +322,24 @@ def _edit(
         else:
             _add(table, order, name, value)
     return tomlkit.dumps(doc)
+
+
+def _changes(
+    old: Mapping[str, Any], fields: Mapping[str, object], owned: tuple[str, ...]
+) -> tuple[dict[str, object], list[str]]:
+    """The fields whose written value (in ``old``) does not say what ``fields`` want, and
+    the owned keys written but no longer wanted."""
+    changes = {}
+    for name, value in fields.items():
+        written = old.get(name)
+        if value is KEEP or (
+            type(value) is type(written) and value == written != "" and name != "content"
+        ):
+            continue  # the value as it is written: ``equivalent`` would say so too
+        if not equivalent(name, value, written):
+            changes[name] = value
+    gone = [name for name in owned if name in old and name not in fields]
+    return changes, gone
 
 
 def _add(table: Any, order: list[str], name: str, value: object) -> None:

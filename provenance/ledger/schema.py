@@ -116,7 +116,9 @@ def parse_data(data: Mapping[str, Any]) -> Parsed:
     build = _claim_v1 if schema == 1 else _claim
 
     def claim(name: str, body: Mapping[str, Any]) -> Claim:
-        hints[name] = (_get(body, "before", str, ""), _get(body, "after", str, ""))
+        context = (_get(body, "before", str, ""), _get(body, "after", str, ""))
+        if any(context):  # most claims' words do not repeat: no context, no hint kept
+            hints[name] = context
         return build(name, body)
 
     ledger = Ledger(
@@ -189,6 +191,8 @@ def _unknown_keys(
 
 def _get(body: Mapping[str, Any], field: str, kind: type[V], default: V) -> V:
     raw = body.get(field, default)
+    if type(raw) is kind:  # most values: exactly the type asked for (a bool is no int)
+        return raw
     if not isinstance(raw, kind) or (kind is int and isinstance(raw, bool)):
         raise Bad(
             field,

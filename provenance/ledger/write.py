@@ -17,13 +17,10 @@ from provenance.ledger.edit import KEEP, Table
 from provenance.ledger.schema import (
     CLAIM_FIELDS,
     DOC_FIELDS,
-    PERSON_FIELDS,
     RELATION_FIELDS,
     SCHEMA,
     SCHEMA1_FIELDS,
-    content_value,
     fingerprint,
-    person_values,
 )
 from provenance.model import Claim, DocRecord, Ledger, Status
 
@@ -109,24 +106,28 @@ def _doc_fields(doc: DocRecord) -> dict[str, object]:
 
 
 def claim_fields(claim: Claim, text: str | None) -> dict[str, object]:
-    """A claim's table: the person's fields first, then the machine's."""
-    person = person_values(claim)
-    anchored = all(span.start >= 0 for span in claim.content)
-    known = text is not None and anchored
+    """A claim's table: the person's fields first (``PERSON_FIELDS``, as ``person_values``
+    gives them), then the machine's (made in one dict: sync makes one a claim)."""
+    content = claim.content
     mention = claim.speaker.text if claim.speaker else None
-    fields = {name: person.get(name) for name in PERSON_FIELDS}
+    speaker = claim.speaker_name or mention or None  # ``speaker_of``
+    known = text is not None and all(span.start >= 0 for span in content)
+    before, after = _context(claim, text) if known and text is not None else (KEEP, KEEP)
     return {
-        **fields,
-        "content": content_value(claim),
+        "doc": claim.doc,
+        "speaker": speaker,
+        "cue": claim.cue.text if claim.cue else None,
+        "content": content[0].text if len(content) == 1 else [span.text for span in content],
+        "stance": str(claim.stance),
+        "side": str(claim.side) if claim.side else None,
+        "kind": str(claim.kind),
+        "date": claim.date,
         "status": str(claim.status),
         "note": claim.note,
         "flag": str(claim.flag) if claim.flag else None,
-        "mention": mention
-        if mention and (mention != person["speaker"] or _placed(claim))
-        else None,
-        **(
-            _context(claim, text) if known and text is not None else {"before": KEEP, "after": KEEP}
-        ),
+        "mention": mention if mention and (mention != speaker or _placed(claim)) else None,
+        "before": before,
+        "after": after,
         "date_basis": str(claim.date_basis),
         "rule": claim.rule or None,
         "within": claim.within or None,
@@ -138,9 +139,10 @@ def _placed(claim: Claim) -> bool:
     return claim.speaker is not None and claim.speaker.start >= 0
 
 
-def _context(claim: Claim, text: str) -> dict[str, object]:
+def _context(claim: Claim, text: str) -> tuple[str | None, str | None]:
+    """``before`` and ``after``: the words around the content when they repeat, else none."""
     first = claim.content[0]
     if not words.repeated(text, first.text):
-        return {"before": None, "after": None}
+        return None, None
     before, after = words.context(text, first)
-    return {"before": before or None, "after": after or None}
+    return before or None, after or None
