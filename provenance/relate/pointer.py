@@ -47,7 +47,7 @@ def points_back(text: str) -> tuple[str, str] | None:
         return None
     toks = plain(toks, end)
     after, dispute = at(toks, disputes, end)
-    if after < 0 or (anaphor == "it" and toks[after : after + 1] in extraposed()):
+    if after < 0 or (anaphor == "it" and after < len(toks) and toks[after] in extraposed()):
         return None
     return anaphor, dispute
 
@@ -59,9 +59,9 @@ def intensifiers() -> frozenset[str]:
 
 
 @functools.cache
-def extraposed() -> tuple[list[str], ...]:
-    """Words after "it … wrong" that open what "it" stands for, as one-token lists."""
-    return tuple([w] for w in table()["pointer"]["extraposed"])
+def extraposed() -> frozenset[str]:
+    """Words after "it … wrong" that open what "it" stands for ("to", "that")."""
+    return frozenset(table()["pointer"]["extraposed"])
 
 
 def plain(toks: list[str], end: int) -> list[str]:
@@ -114,13 +114,11 @@ def refers_back(claim: Claim) -> tuple[str, str] | None:
 @functools.lru_cache(maxsize=1 << 16)
 def denied_anaphor(content: str) -> str:
     """The anaphor a denied content is, whole ("the report", "this denial", "this", "it",
-    or an anaphor's noun alone: "claim" of "this claim"), or ""."""
+    or an anaphor's last word alone: "claim" of "this claim"), or ""."""
     anaphors, _ = pointer_phrases()
     toks = tokens(normalise(content).lower())
-    toks = toks[1:] if toks[:1] == ["that"] else toks
-    nouns = {phrase[-1] for phrase in anaphors if len(phrase) > 1} | {"this", "that", "it"}
-    whole = tuple(toks)
-    if (len(whole) > 1 and whole in anaphors) or (len(whole) == 1 and whole[0] in nouns):
+    whole = tuple(toks[1:] if toks[:1] == ["that"] else toks)
+    if whole in anaphors or (len(whole) == 1 and whole[0] in {p[-1] for p in anaphors}):
         return " ".join(whole)
     return ""
 

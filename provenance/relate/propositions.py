@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process, utils
 from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features
-from provenance.relate.pointer import earlier_claim, points_back, refers_back
+from provenance.relate.pointer import earlier_claim, refers_back
 from provenance.relate.proposition import name_words, predicate_words
 from provenance.relate.rules import idf_table
 
@@ -180,7 +180,7 @@ def pointers(claims: Sequence[Claim]) -> dict[str, tuple[Claim, Claim]]:
     """Claims that point back at the claim before them and dispute it ("this claim flies
     in the face of all the evidence", [pointer] of relate.toml), with that claim: they
     stand on its proposition, on the other side."""
-    found = [c for c in claims if disputes_before(c.content_text) or refers_back(c)]
+    found = [c for c in claims if refers_back(c)]
     if not found:
         return {}
     by_doc: dict[str, list[Claim]] = {}
@@ -189,19 +189,9 @@ def pointers(claims: Sequence[Claim]) -> dict[str, tuple[Claim, Claim]]:
     out = {}
     for claim in found:
         target = earlier_claim(claim, by_doc[claim.doc])
-        if (
-            target is not None
-            and not disputes_before(target.content_text)
-            and not refers_back(target)
-        ):
+        if target is not None and not refers_back(target):
             out[claim.id] = (claim, target)
     return out
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def disputes_before(content: str) -> bool:
-    """Whether a content points back and disputes (cached: copies repeat their words)."""
-    return points_back(content) is not None
 
 
 def shown(proposition: Proposition) -> bool:
