@@ -318,3 +318,29 @@ def test_a_speech_quoted_whole_leads_no_proposition() -> None:
         claim("d.txt", "nurses and doctors at the hospital asked for better pensions"),
     ]
     assert propositions(claims) == ()
+
+
+def test_a_claim_inside_a_denial_takes_no_side() -> None:
+    """What a denial denies is asserted by nobody in the article: "the league denied that
+    its owners said the team would move" gives the owners no side on the move."""
+    denial = claim(
+        "a.txt",
+        "its owners said the hockey team would move to Seattle next season",
+        Stance.DENIES,
+        speaker="The league",
+    )
+    at = denial.content[0].start
+    inner = "the hockey team would move to Seattle next season"
+    start = at + len("its owners said ")
+    nested = attrs.evolve(claim("a.txt", inner, speaker="its owners", at=at), within=denial.id)
+    assert nested.content[0].start == start
+    claims = [
+        denial,
+        nested,
+        claim("b.txt", "the hockey team will move to Seattle next season", speaker="Sources"),
+        claim("c.txt", "the hockey team is moving to Seattle next season", speaker="Fans"),
+    ]
+    found = propositions(claims)
+    members = {cid for p in found for ids in p.sides.values() for cid in ids}
+    assert nested.id not in members
+    assert any(denial.id in p.sides[Side.AGAINST] for p in found)

@@ -134,9 +134,16 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     """The propositions of ``claims``: disputed first, then by independent sources.
 
     Copies of one statement are grouped once, through one of them, and listed together:
-    the cost grows with the distinct statements, and copies never weigh twice.
+    the cost grows with the distinct statements, and copies never weigh twice. A claim
+    inside what another claim denies ("Bettman denied the NHL is considering expansion")
+    is the denied words, asserted by nobody in the article: it takes no side.
     """
-    usable = [c for c in claims if c.content and c.stance is not Stance.REFUSES]
+    denials = {c.id for c in claims if c.stance is Stance.DENIES}
+    usable = [
+        c
+        for c in claims
+        if c.content and c.stance is not Stance.REFUSES and c.within not in denials
+    ]
     pointed = pointers(usable)
     usable = [c for c in usable if c.id not in pointed]
     keys = {c.id: copy_key(c) for c in usable}
