@@ -125,6 +125,25 @@ def test_wire_dateline(first: str, origin: str) -> None:
     assert _meta(text).origin == origin
 
 
+LEDE = (
+    "A Florida cat that was hit by a car and buried by its owner clawed its way out of "
+    "the grave five days later and walked back home, the animal shelter said on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(f"{LEDE}\n\nThe owner said he was stunned.\n", id="lede then short line"),
+        pytest.param(f"{LEDE} {BODY}\n\nThe owner said he was stunned.\n", id="long paragraph"),
+    ],
+)
+def test_a_body_that_opens_with_a_paragraph_has_no_title(text: str) -> None:
+    """A first line of more words than a headline has is the lede (the first sentence of
+    a title-less body), and a later paragraph is no title either."""
+    assert _meta(text).title == ""
+
+
 @pytest.mark.xfail(strict=True, reason="an outlet's name in its own prose is not read")
 def test_publisher_from_prose() -> None:
     """'DEBKA Weekly’s counterterrorism sources say' names the publisher only implicitly."""

@@ -344,3 +344,25 @@ def test_a_claim_inside_a_denial_takes_no_side() -> None:
     members = {cid for p in found for ids in p.sides.values() for cid in ids}
     assert nested.id not in members
     assert any(denial.id in p.sides[Side.AGAINST] for p in found)
+
+
+def test_a_negated_word_the_statements_share_puts_a_claim_against() -> None:
+    """A negation counts against a proposition when its scope holds a word two of its
+    statements share, not only a word of the one statement that reads for it: "has no
+    plans to separate passengers" denies what "decided to separate passengers" states."""
+    claims = [
+        claim(
+            "a.txt",
+            "the national airline will keep men and women apart on its flights after "
+            "complaints from passengers",
+            speaker="The website",
+        ),
+        claim("b.txt", "the national airline will keep men and women apart on its flights"),
+        claim("c.txt", "the national airline has decided to separate passengers on its flights"),
+        claim("d.txt", "the national airline has decided to separate passengers after complaints"),
+        claim("e.txt", "the national airline has no plans to separate passengers on its flights"),
+    ]
+    found = propositions(claims)
+    assert len(found) == 1
+    assert "separate" not in found[0].text
+    assert found[0].sides[Side.AGAINST] == (claims[-1].id,)

@@ -72,16 +72,20 @@ def _first_name(patterns: Iterable[re.Pattern[str]], lines: Iterable[Line]) -> s
 
 
 def _title(lines: Sequence[Line], excluded: Sequence[Region]) -> str:
-    """The first substantive line that is not boilerplate, a date, a byline or a URL."""
+    """The first substantive line that is not boilerplate, a date, a byline or a URL,
+    when it is short enough to be a headline; a body that opens with a paragraph has none
+    (its first sentence is the lede, and a later paragraph is no title either)."""
     bylines = _compiled("author")
     for index, line in enumerate(lines):
         if _inside(line, excluded):
             continue
         words = len(line.text.split())
-        if words < _limit("title_min_words") or len(line.text) > _limit("title_max_chars"):
+        if words < _limit("title_min_words"):
             continue
         if parse_full_date(line.text) or any(p.search(line.text) for p in bylines):
             continue
+        if len(line.text) > _limit("title_max_chars") or words > _limit("title_max_words"):
+            return ""
         return _continued(line.text, lines[index + 1 : index + 2])
     return ""
 

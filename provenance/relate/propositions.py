@@ -431,9 +431,10 @@ def made(
     flips: Mapping[str, Claim],
 ) -> Proposition:
     """A proposition from its leader and members; ``said`` gives its words, and a
-    negation of one of them puts a claim against it. A claim of ``flips`` points back
+    negation of one of them, or of a word two of its statements share, puts a claim
+    against it. A claim of ``flips`` points back
     at the claim it maps to and disputes it: it stands on the other side."""
-    about = affirmed(feats[said.id])
+    about = affirmed(feats[said.id]) | shared_words(members, feats)
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
     voices = set()
