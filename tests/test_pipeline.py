@@ -208,6 +208,7 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
         ("The story was fabricated.", True),
         ("The claim is false.", True),
         ("It's a hoax.", True),
+        ("The study is flawed.", True),
         ("Not true.", False),  # two words: what is false is not said
         ("The road was closed.", False),  # short, and refutes nothing: no claim
     ],

@@ -58,6 +58,7 @@ POINTERS = [
     "that is incorrect",
     "this claim is patently false",
     "this was untrue",
+    "the story is deeply flawed",
 ]
 
 
