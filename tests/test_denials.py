@@ -152,6 +152,13 @@ DENIALS = [
         id="X took to social media to deny that Y",
     ),
     pytest.param(
+        "Denying that such arrangements were being considered, the spokesman called the reports misleading.",
+        "the spokesman",
+        "Denying",
+        "that such arrangements were being considered",
+        id="Denying that Y, X called …",
+    ),
+    pytest.param(
         "The report is not true, the spokesman said.",
         "the spokesman",
         "said",
