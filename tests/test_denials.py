@@ -152,7 +152,8 @@ DENIALS = [
         id="X took to social media to deny that Y",
     ),
     pytest.param(
-        "Denying that such arrangements were being considered, the spokesman called the reports misleading.",
+        "Denying that such arrangements were being considered, the spokesman called the"
+        " reports misleading.",
         "the spokesman",
         "Denying",
         "that such arrangements were being considered",
