@@ -514,7 +514,13 @@ SCHEMAS: dict[str, Check] = {
             ),
             "cue_exceptions": Map(WORDS),
             "pointer": Table(
-                {"anaphors": WORDS, "disputes": WORDS, "intensifiers": WORDS, "extraposed": WORDS}
+                {
+                    "anaphors": WORDS,
+                    "disputes": WORDS,
+                    "intensifiers": WORDS,
+                    "extraposed": WORDS,
+                    "determiners": WORDS,
+                }
             ),
             "antonyms": Table({"pairs": List(Row((WORD, WORD), ("word", "opposite")))}),
             "words": Table(

@@ -366,3 +366,25 @@ def test_a_negated_word_the_statements_share_puts_a_claim_against() -> None:
     assert len(found) == 1
     assert "separate" not in found[0].text
     assert found[0].sides[Side.AGAINST] == (claims[-1].id,)
+
+
+def test_a_denial_of_such_things_joins_what_its_article_is_about() -> None:
+    """ "Denied that such arrangements are being considered" names nothing by "such
+    arrangements": it stands against the proposition its article leads with."""
+    lede = "the national airline will seat men and women apart on its flights"
+    denial = claim(
+        "a.txt",
+        "that such arrangements are being considered",
+        Stance.DENIES,
+        speaker="The spokesman",
+        at=len(lede) + 2,
+    )
+    claims = [
+        claim("a.txt", lede),
+        denial,
+        claim("b.txt", "the national airline will seat men and women apart on flights"),
+        claim("c.txt", "the airline will seat men and women apart on its domestic flights"),
+    ]
+    found = propositions(claims)
+    assert [p for p in found if denial.id in p.sides[Side.AGAINST]] == [found[0]]
+    assert "apart" in found[0].text

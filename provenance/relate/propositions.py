@@ -158,12 +158,13 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     docs = {c.id: frozenset(x.doc for x in copies[keys[c.id]]) for c in reps}
     short = settings()["min_shared"]
     most = settings()["max_topic_words"]  # a speech quoted whole states many things
-    long = [c for c in reps if short <= len(topics[c.id]) <= most]
+    named = {c.id: naming(c, feats[c.id], topics[c.id]) for c in reps}
+    long = [c for c in reps if short <= len(named[c.id]) and len(topics[c.id]) <= most]
     central = centrality(long, topics, docs, idf, parts)
     lead = lead_order(feats)
     ordered = sorted(long, key=lambda c: (-central[c.id], lead(c)))
     groups = group(ordered, topics, idf, parts)
-    refer(groups, [c for c in reps if len(topics[c.id]) < short], feats)
+    refer(groups, [c for c in reps if len(named[c.id]) < short], feats)
     for claim in usable:
         feats.setdefault(claim.id, feats[copies[keys[claim.id]][0].id])
     home = {x.id: i for i, (_, members) in enumerate(groups) for x in members}
@@ -209,6 +210,25 @@ def shown(proposition: Proposition) -> bool:
         return False
     sided = sum(1 for ids in proposition.sides.values() if ids)
     return proposition.docs >= settings()["min_documents"] or sided >= 2
+
+
+@functools.cache
+def anaphoric() -> re.Pattern[str]:
+    """A content that opens (after "that") with a pointing determiner and a common noun."""
+    words = "|".join(re.escape(w) for w in table()["pointer"]["determiners"])
+    return re.compile(rf"^(?:that\s+)?(?:{words})\s+((?-i:[a-z])[\w’'-]*)\s", re.IGNORECASE)
+
+
+def naming(claim: Claim, f: Features, words: frozenset[str]) -> frozenset[str]:
+    """The topic words by which a claim names what it is about: a denial or refutation
+    whose subject points back ("denied that such arrangements are being considered",
+    "these claims are false") names nothing by that subject's noun."""
+    if claim.stance is not Stance.DENIES and not f.has("refute"):
+        return words
+    found = anaphoric().match(claim.content_text)
+    if found is None:
+        return words
+    return words - features(found.group(1)).content
 
 
 def refer(
