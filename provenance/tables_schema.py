@@ -563,6 +563,7 @@ SCHEMAS: dict[str, Check] = {
                     "certainty_levels": SOME_WORDS,
                     "certainty_conflict": COUNT,
                     "contrast_words": COUNT,
+                    "presupposing": WORDS,
                     **_NEGATION,
                 }
             ),

@@ -44,6 +44,23 @@ def test_contrastive_negator_negates_nothing(text: str, negators: tuple[str, ...
 
 
 @pytest.mark.parametrize(
+    ("text", "negators"),
+    [
+        ("The plan helps not only the rich but the middle class", ()),
+        ("It works for working families and not just billionaires", ()),
+        ("The airline is not the first to face complaints from passengers", ()),
+        ("The airline is not planning to separate passengers", ("not",)),
+    ],
+)
+def test_a_negator_that_keeps_what_follows_negates_nothing(
+    text: str, negators: tuple[str, ...]
+) -> None:
+    """ "Not only", "not just", "not the first": what follows stays true."""
+    assert tuple(word for word, _ in features(text).negated) == negators
+    assert tuple(word for word, _ in features(text).negated_near) == negators
+
+
+@pytest.mark.parametrize(
     ("text", "step"),
     [
         ("2,000 dollars", 1000.0),

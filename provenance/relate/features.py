@@ -317,6 +317,8 @@ def negation_scopes(
     for start, end in negators:
         if contrasts(toks, start, end) or interjection(toks, start, end, data):
             continue
+        if presupposes(toks, end):
+            continue
         after = through(
             [(i, w) for i, w in words if i >= end][: data["negation_scope"]], toks, words, section
         )
@@ -329,6 +331,19 @@ def negation_scopes(
                 )
             )
     return tuple(out)
+
+
+@functools.cache
+def presupposing() -> frozenset[str]:
+    """Words after a negator that keep what follows (``presupposing`` of [score])."""
+    return frozenset(table()["score"]["presupposing"])
+
+
+def presupposes(toks: list[str], end: int) -> bool:
+    """Whether the negator ending at ``end`` is followed ("the" aside) by a word that
+    keeps what follows true: "not only", "not just", "not the first airline to"."""
+    nxt = toks[end + 1 : end + 2] if toks[end : end + 1] == ["the"] else toks[end : end + 1]
+    return bool(nxt) and nxt[0] in presupposing()
 
 
 def through(
