@@ -452,8 +452,8 @@ def made(
 ) -> Proposition:
     """A proposition from its leader and members; ``said`` gives its words, and a
     negation of one of them, or of a word two of its statements share, puts a claim
-    against it. A claim of ``flips`` points back
-    at the claim it maps to and disputes it: it stands on the other side."""
+    against it. A claim of ``flips`` points back at the claim it maps to and disputes
+    it: it stands on the other side."""
     about = affirmed(feats[said.id]) | shared_words(members, feats)
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
