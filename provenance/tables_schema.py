@@ -579,6 +579,7 @@ SCHEMAS: dict[str, Check] = {
                     "polarity_cover": SHARE,
                     "min_shared": COUNT,
                     "min_fuzz": Number(0, 100),
+                    "subordinators": WORDS,
                     "max_df": SHARE,
                     "max_df_floor": COUNT,
                     "proposition_within": COUNT,

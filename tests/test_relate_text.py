@@ -61,6 +61,24 @@ def test_a_negator_that_keeps_what_follows_negates_nothing(
 
 
 @pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("The airline faced delays last year as passengers refused to sit near women", ()),
+        ("Saudia will segregate passengers after some men did not want to sit there", ()),
+        ("The airline will not separate passengers on its flights", ("not",)),
+        ("If elected, she would not raise taxes on the middle class", ("not",)),
+    ],
+)
+def test_a_negator_in_a_later_subordinate_clause_negates_no_claim(
+    text: str, near: tuple[str, ...]
+) -> None:
+    """Between claims, a negation in a clause "as", "after" … open past the content's
+    first words is that clause's, not the claim's; texts (headline vs body) keep it."""
+    assert tuple(word for word, _ in features(text).negated_near) == near
+    assert features(text).negated
+
+
+@pytest.mark.parametrize(
     ("text", "step"),
     [
         ("2,000 dollars", 1000.0),

@@ -319,6 +319,8 @@ def negation_scopes(
             continue
         if presupposes(toks, end):
             continue
+        if section == "claims" and subordinate(toks, start):
+            continue
         after = through(
             [(i, w) for i, w in words if i >= end][: data["negation_scope"]], toks, words, section
         )
@@ -344,6 +346,18 @@ def presupposes(toks: list[str], end: int) -> bool:
     keeps what follows true: "not only", "not just", "not the first airline to"."""
     nxt = toks[end + 1 : end + 2] if toks[end : end + 1] == ["the"] else toks[end : end + 1]
     return bool(nxt) and nxt[0] in presupposing()
+
+
+@functools.cache
+def subordinators() -> frozenset[str]:
+    """Words that open a subordinate clause (``subordinators`` of [claims])."""
+    return frozenset(table()["claims"]["subordinators"])
+
+
+def subordinate(toks: list[str], start: int) -> bool:
+    """Whether the negator at ``start`` stands in a clause a subordinator opens after the
+    start of the content's main clause ("… faced delays as passengers refused to sit")."""
+    return not subordinators().isdisjoint(toks[3:start])
 
 
 def through(
