@@ -29,6 +29,8 @@ TABLE = [
     ("admitted", "admit", "the death “could not be verified.”", Stance.CONCEDES),
     ("acknowledged", "acknowledge", "that mistakes were made", Stance.CONCEDES),
     ("believe", "believe", "is an IS-linked attack", Stance.HEDGES),
+    ("wanting", "want", "NHL expansion teams", Stance.HEDGES),
+    ("hopes", "hope", "the league will expand", Stance.HEDGES),
     ("said", "say", "the leader may have been killed", Stance.HEDGES),
     ("said", "say", "the man was reportedly armed", Stance.HEDGES),
     ("said", "say", "he allegedly paid", Stance.HEDGES),
