@@ -61,6 +61,7 @@ class Scan:
         self._heads: dict[tuple[str, int, int], bool] = {}
         self._starts_at: dict[tuple[int, int, int], list[int]] = {}
         self._runs: dict[frozenset[str], list[int]] = {}
+        self._last: dict[re.Pattern[str], int] = {}
 
     def may_hold_claim(self) -> bool:
         """Whether the sentence has a trigger word or mark (no claim without one)."""
@@ -159,12 +160,25 @@ class Scan:
         """The leftmost match covering each anchor, starting up to ``reach`` before it
         (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
+        last = self._last_start(rule.needs_after) if rule.needs_after is not None else math.inf
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
-            if _inside(taken, anchor, anchor):
+            if anchor >= last or _inside(taken, anchor, anchor):
                 continue
             match = self._leftmost(rule, anchor, quoted)
             if match is not None:
                 yield match
+
+    def _last_start(self, pattern: re.Pattern[str]) -> int:
+        """Where the last match of ``pattern`` starts, -1 without one (computed once): an
+        anchor at or after it has no match of a rule's ``needs_after`` after it."""
+        last = self._last.get(pattern)
+        if last is None:
+            last, found = -1, pattern.search(self.sentence)
+            while found is not None:
+                last = found.start()
+                found = pattern.search(self.sentence, last + 1)
+            self._last[pattern] = last
+        return last
 
     def _leftmost(
         self, rule: rules.Rule, anchor: int, quoted: Sequence[tuple[int, int]] = ()
