@@ -1,7 +1,7 @@
 """The rule engine's fast path finds exactly what a plain regex search of every rule finds.
 
 The fast path (``scan.Scan``: trigger words, the cue word index of ``live``, ``needs``,
-``needs_at_cue``, ``needs_after``, anchor words and forms, heads, ``at_start``) only skips work that
+``needs_at_cue``, ``needs_after``, ``needs_before``, anchor words and forms, heads, ``at_start``) only skips work that
 cannot yield a match. The reference below keeps the engine's matching semantics and
 drops every one of those hints: a rule without an anchor is searched from the start,
 the next search from the end of the cue; a rule with an anchor is matched at the

@@ -62,6 +62,7 @@ class Scan:
         self._starts_at: dict[tuple[int, int, int], list[int]] = {}
         self._runs: dict[frozenset[str], list[int]] = {}
         self._last: dict[re.Pattern[str], int] = {}
+        self._first: dict[re.Pattern[str], float] = {}
 
     def may_hold_claim(self) -> bool:
         """Whether the sentence has a trigger word or mark (no claim without one)."""
@@ -161,8 +162,9 @@ class Scan:
         (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
         last = self._last_start(rule.needs_after) if rule.needs_after is not None else math.inf
+        first = self._first_start(rule.needs_before) if rule.needs_before is not None else -1
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
-            if anchor >= last or _inside(taken, anchor, anchor):
+            if anchor >= last or anchor <= first or _inside(taken, anchor, anchor):
                 continue
             match = self._leftmost(rule, anchor, quoted)
             if match is not None:
@@ -179,6 +181,15 @@ class Scan:
                 found = pattern.search(self.sentence, last + 1)
             self._last[pattern] = last
         return last
+
+    def _first_start(self, pattern: re.Pattern[str]) -> float:
+        """Where the first match of ``pattern`` starts, infinity without one (computed
+        once): an anchor at or before it has no match of a rule's ``needs_before`` before it."""
+        first = self._first.get(pattern)
+        if first is None:
+            found = pattern.search(self.sentence)
+            first = self._first[pattern] = math.inf if found is None else found.start()
+        return first
 
     def _leftmost(
         self, rule: rules.Rule, anchor: int, quoted: Sequence[tuple[int, int]] = ()
