@@ -228,7 +228,7 @@ def _rules_semantic(data: Mapping[str, Any]) -> None:
         if row["id"] in seen:
             raise Invalid(f"{where}.id", "another rule has this id")
         seen.add(row["id"])
-        for field in ("pattern", "anchor", "needs", "head"):
+        for field in ("pattern", "anchor", "needs", "needs_after", "needs_before", "head"):
             for used in _macro_names(row.get(field, "")):
                 if used not in known:
                     raise Invalid(f"{where}.{field}", f"{{{used}}} names no macro")
@@ -239,6 +239,9 @@ def _rules_semantic(data: Mapping[str, Any]) -> None:
             raise Invalid(f"{where}.reach", "a reach without an anchor")
         if row.get("needs_at_cue") and not ("needs" in row and row.get("needs_cues")):
             raise Invalid(f"{where}.needs_at_cue", "needs both `needs` and `needs_cues`")
+        for field in ("needs_after", "needs_before"):
+            if field in row and "anchor" not in row:
+                raise Invalid(f"{where}.{field}", f"a `{field}` without an anchor")
 
 
 def _cues_semantic(data: Mapping[str, Any]) -> None:
@@ -297,6 +300,8 @@ _RULE = Table(
         "needs_cues": SOME_WORDS,
         "needs_words": SOME_WORDS,
         "needs_at_cue": BOOL,
+        "needs_after": WORD,
+        "needs_before": WORD,
         "speaker_window": BOOL,
         "head": WORD,
         "inherit_speaker": BOOL,

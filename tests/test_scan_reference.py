@@ -1,12 +1,12 @@
 """The rule engine's fast path finds exactly what a plain regex search of every rule finds.
 
 The fast path (``scan.Scan``: trigger words, the cue word index of ``live``, ``needs``,
-``needs_at_cue``, anchor words and forms, heads, ``at_start``) only skips work that
-cannot yield a match. The reference below keeps the engine's matching semantics and
-drops every one of those hints: a rule without an anchor is searched from the start,
-the next search from the end of the cue; a rule with an anchor is matched at the
-phrase starts up to ``reach`` before every word where the anchor matches, the leftmost
-match whose cue covers that word kept.
+``needs_at_cue``, ``needs_after``, ``needs_before``, anchor words and forms, heads,
+``at_start``) only skips work that cannot yield a match. The reference below keeps the
+engine's matching semantics and drops every one of those hints: a rule without an
+anchor is searched from the start, the next search from the end of the cue; a rule with
+an anchor is matched at the phrase starts up to ``reach`` before every word where the
+anchor matches, the leftmost match whose cue covers that word kept.
 
 The ``speaker_window`` is kept as semantics: it is not a pure speed hint. Dropping it
 changes the matches of 32 PolNeAR train sentences (medium-shows 26, speaker-cue-clause

@@ -39,6 +39,8 @@ class Rule:
     needs_words: frozenset[str] = frozenset()
     needs_cues: frozenset[str] = frozenset()
     needs_at_cue: bool = False
+    needs_after: re.Pattern[str] | None = None
+    needs_before: re.Pattern[str] | None = None
     anchor_forms: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     at_start: bool = False
     inherit_speaker: bool = False
@@ -188,6 +190,8 @@ def _rule(
         needs_words=frozenset(row.get("needs_words", ())),
         needs_cues=_shared(first_words(row.get("needs_cues", ()))),
         needs_at_cue=bool(row.get("needs_at_cue", False)),
+        needs_after=compiled.get("needs_after"),
+        needs_before=compiled.get("needs_before"),
         anchor_forms=_shared(_anchor_forms(row.get("anchor", ""), raw)),
         at_start=prefilter.at_start(row["pattern"]),
         needs=compiled.get("needs"),
@@ -197,7 +201,7 @@ def _rule(
     )
 
 
-_PATTERN_FIELDS = ("pattern", "anchor", "head", "needs")
+_PATTERN_FIELDS = ("pattern", "anchor", "head", "needs", "needs_after", "needs_before")
 _T = TypeVar("_T")
 _SHARED: dict[Any, Any] = {}
 

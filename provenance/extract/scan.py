@@ -56,11 +56,13 @@ class Scan:
         self.sentence = sentence
         self._anchors: dict[tuple[str, tuple[frozenset[str], frozenset[str]]], list[int]] = {}
         self._needs: dict[tuple[str, bool, frozenset[str]], bool] = {}
-        self._tried: dict[tuple[str, int], re.Match[str] | None] = {}
+        self._tried: dict[str, dict[int, re.Match[str] | None]] = {}
         self._barriers: dict[int, int] = {}
-        self._heads: dict[tuple[str, int, int], bool] = {}
+        self._heads: dict[tuple[str, int], dict[int, bool]] = {}
         self._starts_at: dict[tuple[int, int, int], list[int]] = {}
         self._runs: dict[frozenset[str], list[int]] = {}
+        self._last: dict[str, int] = {}  # by pattern source: a Pattern hashes its whole code
+        self._first: dict[str, float] = {}
 
     def may_hold_claim(self) -> bool:
         """Whether the sentence has a trigger word or mark (no claim without one)."""
@@ -159,12 +161,35 @@ class Scan:
         """The leftmost match covering each anchor, starting up to ``reach`` before it
         (see ``live_matches`` for ``taken`` and ``quoted``)."""
         assert rule.anchor is not None
+        last = self._last_start(rule.needs_after) if rule.needs_after is not None else math.inf
+        first = self._first_start(rule.needs_before) if rule.needs_before is not None else -1
         for anchor in self.anchor_starts(rule.anchor, rule.anchor_forms):
-            if _inside(taken, anchor, anchor):
+            if anchor >= last or anchor <= first or _inside(taken, anchor, anchor):
                 continue
             match = self._leftmost(rule, anchor, quoted)
             if match is not None:
                 yield match
+
+    def _last_start(self, pattern: re.Pattern[str]) -> int:
+        """Where the last match of ``pattern`` starts, -1 without one (computed once): an
+        anchor at or after it has no match of a rule's ``needs_after`` after it."""
+        last = self._last.get(pattern.pattern)
+        if last is None:
+            last, found = -1, pattern.search(self.sentence)
+            while found is not None:
+                last = found.start()
+                found = pattern.search(self.sentence, last + 1)
+            self._last[pattern.pattern] = last
+        return last
+
+    def _first_start(self, pattern: re.Pattern[str]) -> float:
+        """Where the first match of ``pattern`` starts, infinity without one (computed
+        once): an anchor at or before it has no match of a rule's ``needs_before`` before it."""
+        first = self._first.get(pattern.pattern)
+        if first is None:
+            found = pattern.search(self.sentence)
+            first = self._first[pattern.pattern] = math.inf if found is None else found.start()
+        return first
 
     def _leftmost(
         self, rule: rules.Rule, anchor: int, quoted: Sequence[tuple[int, int]] = ()
@@ -179,22 +204,20 @@ class Scan:
             return None
         if rule.at_start:  # a match from any later start fails at once
             starts = starts[:1] if starts and starts[0] == 0 else []
-        text, tried, rule_id = self.sentence, self._tried, rule.id
-        heads, head_key = self._heads, head.pattern if head is not None else ""
+        text, regex = self.sentence, rule.regex
+        tried = self._tried.setdefault(rule.id, {})  # by start
+        heads = self._heads.setdefault((head.pattern, anchor), {}) if head is not None else {}
         for start in starts:  # the scan's hottest loop
             if head is not None:
-                fits = heads.get((head_key, start, anchor))
+                fits = heads.get(start)
                 if fits is None:
-                    fits = heads[head_key, start, anchor] = (
-                        head.fullmatch(text, start, anchor) is not None
-                    )
+                    fits = heads[start] = head.fullmatch(text, start, anchor) is not None
                 if not fits:
                     continue
-            key = (rule_id, start)
-            if key in tried:
-                match = tried[key]
+            if start in tried:
+                match = tried[start]
             else:
-                match = tried[key] = rule.regex.match(text, start)
+                match = tried[start] = regex.match(text, start)
             if match is not None and match.start("cue") <= anchor < match.end("cue"):
                 return match
         return None

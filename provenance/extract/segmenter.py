@@ -321,6 +321,7 @@ def _is_quotation(fragment: str) -> bool:
     return len(_QUOTE_CHARS.findall(body[1:-1])) == 0
 
 
+@functools.lru_cache(maxsize=4096)
 def cue_lemma(cue: str) -> str:
     """The lemma of the cue verb or noun in ``cue`` ("deny" for "vehemently denied")."""
     table = rules.lemmas()
