@@ -48,8 +48,8 @@ def build_report(
     default to those fitted on the claims' contents. With ``remembered`` (default weights
     only), relations and propositions an earlier report of the same files kept are
     reused, and those computed here are kept. With ``jobs`` above 1, propositions are
-    grouped in a forked child process while this one relates the claims, and what is
-    kept is written by another: the report is the same.
+    grouped in a forked child process (after the claims' features are computed) while this
+    one relates the claims, and what is kept is written by another: the report is the same.
     """
     with collected_after():
         stale = stale_documents(root, ledger, step, hashes) if root is not None else []
@@ -61,6 +61,8 @@ def build_report(
         else:
             claims = usable(ledger)
             with features.shared():  # relations and propositions read the same texts
+                if jobs > 1:  # before the fork: computed once, read by both processes
+                    features.prepare(c.content_text for c in claims if c.content)
                 grouped = forked.start(propositions, claims, forks=jobs > 1)
                 relations = relations_of(claims, weights, step)
                 step("grouping propositions", None)
