@@ -32,7 +32,8 @@ def test_a_failing_child_is_done_here() -> None:
 
 
 def test_background_work_is_done_when_settled(tmp_path: Path) -> None:
-    """What ``background`` starts has happened once ``settle`` returns."""
+    """What ``background`` starts has happened once ``settle`` returns (in a child, or
+    here and now without fork)."""
     target = tmp_path / "kept.txt"
     forked.background(target.write_text, "kept")
     forked.settle()

@@ -107,14 +107,15 @@ def report_file(
     above 1: a second process does part of the work (``build_report``).
     """
     found = anchored.read(path, jobs=jobs)
-    ledger = found.ledger
+    ledger, hashes = found.ledger, found.shas
     for warning in found.warnings(path.name):
         if warn is not None:
             warn(warning)
     filters = resolved(filters, path, ledger)
     remembered = Remembered.of(path, found)
+    del found  # its text of claims.toml, the largest string, is not needed again
     report = build_report(
-        ledger, filters, path.parent, step=step, remembered=remembered, jobs=jobs, hashes=found.shas
+        ledger, filters, path.parent, step=step, remembered=remembered, jobs=jobs, hashes=hashes
     )
     return capped(report, limit)
 
