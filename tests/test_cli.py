@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -144,14 +145,16 @@ def test_a_commands_process_collects_garbage_less_often(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Run as the process's command line, main sets the collector's thresholds (and
-    freezes what the imports made); called from Python with arguments, it leaves them."""
+    freezes what the imports made) and ends the process with the command's exit code;
+    called from Python with arguments, it leaves them and returns."""
     calls: list[tuple[str, tuple[int, ...]]] = []
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(("freeze", ())))
     monkeypatch.setattr(gc, "set_threshold", lambda *t: calls.append(("threshold", t)))
+    monkeypatch.setattr(os, "_exit", lambda code: calls.append(("exit", (code,))))
     monkeypatch.setattr(sys, "argv", ["provenance", "extract", str(next(SEEDS.glob("*.txt")))])
     assert main(["extract", str(next(SEEDS.glob("*.txt")))]) == 0
     assert calls == []
-    assert main() == 0
-    assert calls == [("freeze", ()), ("threshold", cli.GC_THRESHOLDS)]
+    assert main() == 0  # os._exit, faked here, returned
+    assert calls == [("freeze", ()), ("threshold", cli.GC_THRESHOLDS), ("exit", (0,))]
     assert cli.GC_THRESHOLDS[0] > gc.get_threshold()[0]  # fewer collections than the default
     capsys.readouterr()

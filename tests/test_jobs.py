@@ -1,4 +1,4 @@
-"""``--jobs N``: extraction in worker processes gives what one process gives."""
+"""``--jobs N``: extraction in worker processes, a report in two: what one process gives."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import provenance
 from provenance.cli import build_parser, main
 from provenance.extract.files import extract_files, extract_json_lines
 from provenance.extract.records import claim_line
+from provenance.ledger import words
 
 from .conftest import SEEDS
 
@@ -89,7 +90,30 @@ def test_json_lines_are_the_records_of_the_claims(corpus: Path) -> None:
         assert (lines.failures, lines.files) == (found.failures, found.files)
 
 
-@pytest.mark.parametrize("command", ["extract", "init", "sync"])
+@pytest.mark.parametrize("fmt", ["json", "rich"])
+def test_report_with_two_jobs_prints_what_one_prints(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """Cold (nothing cached) and warm (what the children kept read back), the report of
+    ``--jobs 2`` is byte-identical to that of ``--jobs 1``."""
+    assert main(["init", "news", "--jobs", "1"]) == 1
+    printed = {}
+    for jobs in ("1", "2"):
+        monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(corpus / f"cache-{jobs}"))
+        for run in ("cold", "warm"):
+            capsys.readouterr()
+            argv = ["report", "--format", fmt, "--width", "100", "--jobs", jobs]
+            assert main(argv) == 0
+            printed[jobs, run] = capsys.readouterr().out
+        kept = sorted(
+            p.name.split("-")[0] for p in (corpus / f"cache-{jobs}" / "ledgers").iterdir()
+        )
+        assert kept == ["read", "report"]
+    assert printed["1", "cold"]
+    assert len(set(printed.values())) == 1
+
+
+@pytest.mark.parametrize("command", ["extract", "init", "sync", "report"])
 def test_jobs_defaults_to_the_cores_this_process_may_use(command: str) -> None:
     """The default is the CPU affinity of the process, not the machine's count."""
     args = build_parser().parse_args([command, "x"] if command == "extract" else [command])
@@ -101,3 +125,23 @@ def test_jobs_below_one_is_a_usage_error(value: str, capsys: pytest.CaptureFixtu
     """``--jobs`` takes a whole number of at least 1."""
     assert main(["extract", "--jobs", value, "x.txt"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def test_claims_placed_in_two_processes_as_in_one(corpus: Path) -> None:
+    """``anchored.place`` with two jobs gives the claims, outcomes and hashes of one, in
+    the same order, with a document missing and one whose words changed."""
+    from provenance.ledger import anchored, store
+
+    assert main(["init", "news", "--jobs", "1"]) == 1
+    parsed = store.parse((corpus / "claims.toml").read_text(encoding="utf-8"), "claims.toml")[1]
+    names = sorted({claim.doc for claim in parsed.ledger.claims})
+    (corpus / names[0]).unlink()
+    last = corpus / names[-1]
+    last.write_text(last.read_text(encoding="utf-8").replace("e", "ë"), encoding="utf-8")
+    one = anchored.place(corpus, parsed.ledger.claims, parsed.hints, jobs=1)
+    two = anchored.place(corpus, parsed.ledger.claims, parsed.hints, jobs=2)
+    assert two == one
+    assert [list(part) for part in two[1:]] == [list(part) for part in one[1:]]  # dict order
+    assert words.Outcome.FOUND in one[1].values()
+    assert len(set(one[1].values())) > 1  # the changed document's claims are not all found
+    assert one[2][names[0]] == ""

@@ -13,7 +13,7 @@ PACKAGE = ROOT / "provenance"
 STAGES = ("extract", "relate", "ledger", "report", "evaluate")
 BASE = (
     "model.py", "errors.py", "tables.py", "tables_schema.py", "progress.py", "regexes.py",
-    "display.py",
+    "display.py", "forked.py",
 )  # fmt: skip
 
 

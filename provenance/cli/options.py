@@ -21,16 +21,14 @@ def add_ledger(parser: argparse.ArgumentParser, what: str = "the claims.toml") -
     )
 
 
-def add_jobs(parser: argparse.ArgumentParser) -> None:
-    """``--jobs N``: worker processes for extraction (default: the cores this process may use)."""
+def add_jobs(
+    parser: argparse.ArgumentParser,
+    what: str = "worker processes that extract documents (default: the cores this process "
+    "may use, here %(default)s; 1 extracts in this process); the output is the same",
+) -> None:
+    """``--jobs N``: worker processes (default: the cores this process may use)."""
     parser.add_argument(
-        "--jobs",
-        "-j",
-        type=_positive,
-        default=available_cores(),
-        metavar="N",
-        help="worker processes that extract documents (default: the cores this process "
-        "may use, here %(default)s; 1 extracts in this process); the output is the same",
+        "--jobs", "-j", type=_positive, default=available_cores(), metavar="N", help=what
     )
 
 

@@ -9,17 +9,19 @@ changed since (their claims are placed again); the others are only hashed.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from provenance import forked
 from provenance.errors import ProvenanceError
 from provenance.extract import reader
 from provenance.ledger import cache, plain, store, words
 from provenance.ledger.schema import Problem
-from provenance.model import Claim, Ledger
+from provenance.model import Claim, Ledger, Span
 
 KIND = "read"
 _OUTCOMES = {outcome.value: outcome for outcome in words.Outcome}
@@ -47,13 +49,16 @@ class Anchored:
         return {path for path, sha in self.shas.items() if sha}
 
 
-def read(path: Path, name: str = "", source: store.Source | None = None) -> Anchored:
+def read(path: Path, name: str = "", source: store.Source | None = None, jobs: int = 1) -> Anchored:
     """claims.toml at ``path``, parsed and anchored (from the cache when it is current).
 
     A syntax error raises ``FileSyntaxError`` naming the file as ``name`` (default: its
     file name); schema problems are returned, not raised. ``source``: the file as already
-    read (default: read here).
+    read (default: read here). ``jobs`` above 1: claims are placed in two processes,
+    and the cache is written by a forked child while this one goes on (``forked.settle``
+    waits for it).
     """
+    background = jobs > 1
     source = source or store.read_source(path)
     stored = cache.fetch(path, KIND, source.sha256)
     if stored is not None:
@@ -63,28 +68,108 @@ def read(path: Path, name: str = "", source: store.Source | None = None) -> Anch
             found, renewed = None, None
         if found is not None:
             if renewed is not None:
-                cache.keep(path, KIND, source.sha256, renewed)
+                forked.background(cache.keep, path, KIND, source.sha256, renewed, forks=background)
             return found
     parsed = store.parse(source.text, name or path.name)[1]
     written = parsed.ledger.claims
-    claims, outcomes, shas = place(path.parent, written, parsed.hints)
+    claims, outcomes, shas = place(path.parent, written, parsed.hints, jobs)
     ledger = attrs.evolve(parsed.ledger, claims=tuple(claims))
     found = Anchored(source, ledger, parsed.problems, parsed.hints, parsed.schema, outcomes, shas)
-    entries = tuple(
-        _entry(claim, placed, outcomes) for claim, placed in zip(written, claims, strict=True)
-    )
-    cache.keep(path, KIND, source.sha256, _stored(found, entries))
+    forked.background(_keep, path, found, written, forks=background)
     return found
 
 
+def _keep(path: Path, found: Anchored, written: Iterable[Claim]) -> None:
+    """Keep what reading ``path`` found (its claims ``written`` as parsed) in the cache."""
+    placed = found.ledger.claims
+    outcomes = found.outcomes
+    entries = tuple(
+        _entry(claim, moved, outcomes) for claim, moved in zip(written, placed, strict=True)
+    )
+    cache.keep(path, KIND, found.source.sha256, _stored(found, entries))
+
+
+Placed = tuple[list[Claim], dict[str, words.Outcome], dict[str, str | None]]
+
+
 def place(
-    root: Path, claims: Iterable[Claim], hints: Mapping[str, tuple[str, str]]
-) -> tuple[list[Claim], dict[str, words.Outcome], dict[str, str | None]]:
+    root: Path, claims: Iterable[Claim], hints: Mapping[str, tuple[str, str]], jobs: int = 1
+) -> Placed:
     """``claims`` placed in their documents' texts, how each went, and each document's hash.
 
     A document is hashed before it is read, so a file changed in between is read again
-    next time (its hash no longer matches)."""
+    next time (its hash no longer matches). ``jobs`` above 1: the later half of the
+    documents (by claims) is placed by a forked child meanwhile; the result is the same.
+    """
     claims = list(claims)
+    theirs = _later_half(claims) if jobs > 1 else frozenset()
+    if not theirs:
+        return _place(root, claims, hints)
+    pending = forked.start(_place_plainly, root, [c for c in claims if c.doc in theirs], hints)
+    mine = _place(root, [c for c in claims if c.doc not in theirs], hints)
+    return _merged(claims, theirs, mine, pending.result())
+
+
+def _later_half(claims: Sequence[Claim]) -> frozenset[str]:
+    """The documents (in name order) from the one that holds the middle claim on."""
+    counts = Counter(claim.doc for claim in claims)
+    names = sorted(counts)
+    seen = 0
+    for i, name in enumerate(names):
+        seen += counts[name]
+        if 2 * seen >= len(claims):
+            return frozenset(names[i + 1 :])
+    return frozenset()
+
+
+PlainPlaced = tuple[list[tuple[str | None, tuple[Any, ...] | None]], dict[str, str | None]]
+
+
+def _place_plainly(
+    root: Path, claims: list[Claim], hints: Mapping[str, tuple[str, str]]
+) -> PlainPlaced:
+    """``_place`` as plain data (quick to send back): each claim's outcome (None: its text
+    was not read) and its spans when found, and each document's hash."""
+    placed, outcomes, shas = _place(root, claims, hints)
+    plain_outcomes = []
+    for claim in placed:
+        outcome = outcomes.get(claim.id)
+        spans = plain.placed(claim) if outcome is words.Outcome.FOUND else None
+        plain_outcomes.append((None if outcome is None else outcome.value, spans))
+    return plain_outcomes, shas
+
+
+def _merged(
+    claims: list[Claim], theirs: frozenset[str], mine: Placed, other: PlainPlaced
+) -> Placed:
+    """``_place`` of all ``claims`` from that of the documents not in ``theirs`` and the
+    plain one of those in ``theirs``, in the order one pass gives."""
+    mine_placed, mine_outcomes, mine_shas = mine
+    other_outcomes, other_shas = other
+    ours, others = iter(mine_placed), iter(other_outcomes)
+    placed: list[Claim] = []
+    outcomes: dict[str, words.Outcome] = {}
+    for claim in claims:
+        if claim.doc not in theirs:
+            placed.append(next(ours))
+            if claim.id in mine_outcomes:
+                outcomes[claim.id] = mine_outcomes[claim.id]
+            continue
+        value, spans = next(others)
+        if spans is None:
+            placed.append(claim)
+        else:
+            speaker, cue, content = spans
+            found = tuple(Span(*span) for span in content)
+            placed.append(words.moved(claim, plain.span(speaker), plain.span(cue), found))
+        if value is not None:
+            outcomes[claim.id] = _OUTCOMES[value]
+    shas = {**mine_shas, **other_shas}
+    return placed, outcomes, {name: shas[name] for name in sorted(shas)}
+
+
+def _place(root: Path, claims: list[Claim], hints: Mapping[str, tuple[str, str]]) -> Placed:
+    """``place`` in this process."""
     shas: dict[str, str | None] = {}
     texts: dict[str, str] = {}
     for name in sorted({claim.doc for claim in claims}):

@@ -10,7 +10,7 @@ import contextvars
 import functools
 import math
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -471,6 +471,13 @@ def shared() -> Iterator[None]:
         yield
     finally:
         _SHARED.reset(token)
+
+
+def prepare(texts: Iterable[str]) -> None:
+    """Compute the features of ``texts`` now (within ``shared``: kept for what follows,
+    e.g. for both processes of a fork)."""
+    for text in dict.fromkeys(texts):
+        features(text)
 
 
 def features(text: str) -> Features:

@@ -9,11 +9,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
 
+from provenance import forked
 from provenance.errors import UsageError
 from provenance.ledger import anchored, store
 from provenance.model import Claim, Ledger, Relation
@@ -36,31 +37,42 @@ def build_report(
     weights: WordWeights | None = None,
     step: Step = no_step,
     remembered: Remembered | None = None,
+    jobs: int = 1,
+    hashes: Mapping[str, str | None] | None = None,
 ) -> Report:
     """The report of ``ledger``: its usable claims related, then selected by ``filters``.
 
     With ``root`` (the folder the ledger's paths are relative to) documents missing or
-    changed since the ledger recorded them are flagged stale. ``weights`` default to
-    those fitted on the claims' contents. With ``remembered`` (default weights only),
-    relations and propositions an earlier report of the same files kept are reused, and
-    those computed here are kept.
+    changed since the ledger recorded them are flagged stale (``hashes``: the documents'
+    sha256 as just read, ``Anchored.shas``; the others are hashed here). ``weights``
+    default to those fitted on the claims' contents. With ``remembered`` (default weights
+    only), relations and propositions an earlier report of the same files kept are
+    reused, and those computed here are kept. With ``jobs`` above 1, propositions are
+    grouped in a forked child process (after the claims' features are computed) while this
+    one relates the claims, and what is kept is written by another: the report is the same.
     """
     with collected_after():
-        stale = stale_documents(root, ledger, step) if root is not None else []
+        stale = stale_documents(root, ledger, step, hashes) if root is not None else []
         if weights is not None:
             remembered = None
         known = remembered.fetch() if remembered is not None else None
         if known is not None:
             relations, found = known
         else:
+            claims = usable(ledger)
             with features.shared():  # relations and propositions read the same texts
-                relations = relations_of(usable(ledger), weights, step)
+                if jobs > 1:  # before the fork: computed once, read by both processes
+                    features.prepare(c.content_text for c in claims if c.content)
+                grouped = forked.start(propositions, claims, forks=jobs > 1)
+                relations = relations_of(claims, weights, step)
                 step("grouping propositions", None)
-                found = propositions(usable(ledger))
+                found = grouped.result()
             if remembered is not None:
-                remembered.keep(relations, found)
+                remembered.keep(relations, found, background=jobs > 1)
         step("building the report", None)
-        return build(ledger, relations, filters, stale, found)
+        report = build(ledger, relations, filters, stale, found)
+        forked.settle()  # what was kept in the background is written
+        return report
 
 
 @contextlib.contextmanager
@@ -86,22 +98,26 @@ def report_file(
     limit: int = 0,
     warn: Warn | None = None,
     step: Step = no_step,
+    jobs: int = 1,
 ) -> Report:
     """The report of the claims.toml at ``path``, at most ``limit`` items a section (0: all).
 
     ``filters.docs`` may name a document as claims.toml does or by its path from the
-    working folder; ``warn`` hears each warning about the file (an unknown key).
+    working folder; ``warn`` hears each warning about the file (an unknown key). ``jobs``
+    above 1: a second process does part of the work (``build_report``).
     """
-    found = anchored.read(path)
-    ledger = found.ledger
+    found = anchored.read(path, jobs=jobs)
+    ledger, hashes = found.ledger, found.shas
     for warning in found.warnings(path.name):
         if warn is not None:
             warn(warning)
     filters = resolved(filters, path, ledger)
     remembered = Remembered.of(path, found)
-    return capped(
-        build_report(ledger, filters, path.parent, step=step, remembered=remembered), limit
+    del found  # its text of claims.toml, the largest string, is not needed again
+    report = build_report(
+        ledger, filters, path.parent, step=step, remembered=remembered, jobs=jobs, hashes=hashes
     )
+    return capped(report, limit)
 
 
 def resolved(filters: Filters, ledger_path: Path, ledger: Ledger) -> Filters:
@@ -124,13 +140,25 @@ def doc_path(name: str, ledger_path: Path, ledger: Ledger) -> str:
     raise UsageError(f"--doc {name}: not a document of {ledger_path}")
 
 
-def stale_documents(root: Path, ledger: Ledger, step: Step = no_step) -> list[str]:
-    """Documents missing or changed (sha256) since claims.toml recorded them."""
+def stale_documents(
+    root: Path,
+    ledger: Ledger,
+    step: Step = no_step,
+    hashes: Mapping[str, str | None] | None = None,
+) -> list[str]:
+    """Documents missing or changed (sha256) since claims.toml recorded them.
+
+    ``hashes``: a document's sha256 already known ("" absent; None or left out: look)."""
     advance = step("checking documents", len(ledger.documents))
     stale = []
     for doc in ledger.documents:
-        path = store.present(root, doc.path)
-        if path is None or (doc.sha256 and store.file_sha256(path) != doc.sha256):
+        sha = hashes.get(doc.path) if hashes is not None else None
+        if sha is None:
+            path = store.present(root, doc.path)
+            changed = path is None or bool(doc.sha256 and store.file_sha256(path) != doc.sha256)
+        else:
+            changed = not sha or bool(doc.sha256 and sha != doc.sha256)
+        if changed:
             stale.append(doc.path)
         advance()
     return stale

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from provenance import forked
 from provenance.ledger import cache
 from provenance.ledger.anchored import Anchored
 from provenance.model import Reason, Relation, RelationKind, Side
@@ -51,8 +52,17 @@ class Remembered:
         except Exception:  # a damaged entry that unmarshalled: compute them again
             return None
 
-    def keep(self, relations: Sequence[Relation], propositions: Sequence[Proposition]) -> None:
-        """Keep what was computed for these files (plain data)."""
+    def keep(
+        self,
+        relations: Sequence[Relation],
+        propositions: Sequence[Proposition],
+        background: bool = False,
+    ) -> None:
+        """Keep what was computed for these files (plain data); ``background``: written by a
+        forked child (``forked.settle`` waits for it)."""
+        forked.background(self._write, relations, propositions, forks=background)
+
+    def _write(self, relations: Sequence[Relation], propositions: Sequence[Proposition]) -> None:
         payload = (
             tuple(map(_relation_tuple, relations)),
             tuple(map(_proposition_tuple, propositions)),
