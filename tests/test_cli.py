@@ -109,6 +109,33 @@ def test_python_dash_m_runs_the_program() -> None:
     assert all(json.loads(line)["doc"] == str(seed) for line in done.stdout.splitlines())
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["extract", "--format", "jsonl", *sorted(str(p) for p in SEEDS.glob("*.txt")) * 20],
+        ["report"],
+    ],
+    ids=["extract", "report"],
+)
+def test_a_reader_that_leaves_early_is_no_error(command: list[str]) -> None:
+    """``provenance … | head -1`` (more output than a pipe holds): the program stops
+    quietly, exit 0, no error line."""
+    with subprocess.Popen(
+        [sys.executable, "-m", "provenance", *command],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=ROOT,
+        env={**os.environ, "COLUMNS": "100"},
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        assert child.stdout.readline()
+        child.stdout.close()
+        errors = child.stderr.read().decode("utf-8", "replace")
+        code = child.wait(timeout=120)
+    assert code == 0, errors
+    assert "error" not in errors.lower() and "Traceback" not in errors
+
+
 LOADED = "import sys; from provenance.cli import main; main(sys.argv[1:]); print(*sys.modules)"
 
 

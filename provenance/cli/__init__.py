@@ -100,6 +100,17 @@ def describe_os_error(exc: OSError) -> str:
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
+def _silence_stdout() -> None:
+    """Point standard output at the null device: what is still buffered for a reader
+    that left is dropped, and the interpreter's last flush fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real standard output (captured in tests): nothing to do
+        pass
+
+
 def end_now(code: int) -> NoReturn:
     """End this process at once with ``code``, its output flushed: what a command kept
     (``args.kept``: a report of 143k claims holds millions of objects) is not freed one
@@ -140,12 +151,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProvenanceError as exc:
         print(f"provenance: error: {display.one_line(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # the reader left (``| head``): no error, nothing more to say
+        _silence_stdout()
+        return 0
     except OSError as exc:  # the system refused (disk full, read-only, permission): one line
         print(f"provenance: error: {display.one_line(describe_os_error(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("provenance: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        sys.stderr.close()
-        return 0

@@ -49,10 +49,19 @@ def safe(text: str, style: str = "") -> Text:
     return Text(neutralise(text), style=style)
 
 
+class _Console(Console):
+    """rich's console, but a reader that left (``provenance report | head``) is the command
+    line's to handle (``provenance.cli.main``: exit 0, no message) rather than rich's exit 1."""
+
+    def on_broken_pipe(self) -> None:
+        """Raise ``BrokenPipeError`` for the command line."""
+        raise BrokenPipeError
+
+
 def console(file: TextIO | None = None, width: int | None = None) -> Console:
     """A console on ``file`` (stdout by default); plain when NO_COLOR is set or not a terminal."""
     target = file if file is not None else sys.stdout
-    return Console(
+    return _Console(
         file=target,
         theme=THEME,
         width=width,
