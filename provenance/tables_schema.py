@@ -585,6 +585,7 @@ SCHEMAS: dict[str, Check] = {
                     "min_shared": COUNT,
                     "min_fuzz": Number(0, 100),
                     "subordinators": WORDS,
+                    "subordinate_after": COUNT,
                     "max_df": SHARE,
                     "max_df_floor": COUNT,
                     "proposition_within": COUNT,

@@ -55,7 +55,7 @@ def test_contrastive_negator_negates_nothing(text: str, negators: tuple[str, ...
 def test_a_negator_that_keeps_what_follows_negates_nothing(
     text: str, negators: tuple[str, ...]
 ) -> None:
-    """ "Not only", "not just", "not the first": what follows stays true."""
+    """A negator before "only", "just" or "the first": what follows stays true."""
     assert tuple(word for word, _ in features(text).negated) == negators
     assert tuple(word for word, _ in features(text).negated_near) == negators
 

@@ -357,7 +357,7 @@ def subordinators() -> frozenset[str]:
 def subordinate(toks: list[str], start: int) -> bool:
     """Whether the negator at ``start`` stands in a clause a subordinator opens after the
     start of the content's main clause ("… faced delays as passengers refused to sit")."""
-    return not subordinators().isdisjoint(toks[3:start])
+    return not subordinators().isdisjoint(toks[table()["claims"]["subordinate_after"] : start])
 
 
 def through(
