@@ -388,3 +388,33 @@ def test_a_denial_of_such_things_joins_what_its_article_is_about() -> None:
     found = propositions(claims)
     assert [p for p in found if denial.id in p.sides[Side.AGAINST]] == [found[0]]
     assert "apart" in found[0].text
+
+
+def test_a_negation_the_statement_itself_makes_puts_no_claim_against_it() -> None:
+    """A part of a quote that carries the quote's own negation ("… isn't to everyone's
+    taste") stands where the whole quote stands, even where the whole quote's negation
+    falls in a later clause (and so negates none of its claims)."""
+    whole = (
+        "I was sure I was lucky when the phone rang and the bear ran off, and I know that "
+        "sort of ringtone isn't to everyone's taste but my granddaughter loaded it"
+    )
+    part = "that sort of ringtone isn't to everyone's taste but my granddaughter loaded it"
+    claims = [
+        claim("a.txt", whole, speaker="the fisherman"),
+        claim("b.txt", whole, speaker="Igor"),
+        claim("c.txt", whole, speaker="the man"),
+        claim("d.txt", part, speaker="he"),
+        claim("e.txt", part, speaker="the angler"),
+        claim("f.txt", "he was lucky when the phone rang"),
+        claim("g.txt", "he was sure he was lucky when the bear ran off"),
+    ]
+    (found,) = propositions(claims)
+    assert found.text.startswith("I was sure")
+    assert found.sides[Side.AGAINST] == ()
+    assert len(found.sides[Side.FOR]) == 7
+
+
+def test_a_possessive_of_a_function_word_is_no_content_word() -> None:
+    """ "everyone's" is "everyone": a function word, as "today's" is "today"."""
+    assert "everyone" not in features("it isn't to everyone's taste").content
+    assert "taste" in features("it isn't to everyone's taste").content

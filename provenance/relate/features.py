@@ -304,13 +304,15 @@ def negation_scopes(
     negators: list[tuple[int, int]],
     words: list[tuple[int, str]],
     section: str = "score",
+    subordinates: bool = True,
 ) -> tuple[tuple[str, frozenset[str]], ...]:
     """Each negator with the content ``words`` (position, stem) around it (the widths of
     relate.toml ``section``).
 
     A negator with no content word after it ("No he wasn't") gets an empty scope, or is
     left out where ``section`` says ``empty_scope = false``; so is an interjection
-    (``interjections`` before a comma: "No, we will win").
+    (``interjections`` before a comma: "No, we will win"). With ``subordinates`` false,
+    a negator in a later subordinate clause keeps its scope too.
     """
     data = table()[section]
     out = []
@@ -319,7 +321,7 @@ def negation_scopes(
             continue
         if presupposes(toks, end):
             continue
-        if section == "claims" and subordinate(toks, start):
+        if section == "claims" and subordinates and subordinate(toks, start):
             continue
         after = through(
             [(i, w) for i, w in words if i >= end][: data["negation_scope"]], toks, words, section
@@ -491,6 +493,24 @@ def features(text: str) -> Features:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def negated_anywhere(text: str) -> frozenset[str]:
+    """The content words a negator of ``text`` holds in its scope ([claims] widths),
+    in a subordinate clause too: what the text itself says is not so."""
+    toks = tokens(normalise(text).lower())
+    spans = find_cues(toks)[0]
+    taken = content_taken(len(toks), spans)
+    stops = stop_words()
+    words = [
+        (i, stem(t))
+        for i, t in enumerate(toks)
+        if not taken[i] and t[0].isalnum() and t.removesuffix("'s") not in stops
+    ]
+    negators = spans.get("negator", [])
+    scopes = negation_scopes(toks, negators, words, "claims", subordinates=False)
+    return frozenset(w for _, scope in scopes for w in scope)
+
+
 @functools.lru_cache(maxsize=8192)
 def _features(text: str) -> Features:
     """The features of one text (the last few thousand remembered)."""
@@ -503,7 +523,7 @@ def _features(text: str) -> Features:
     words = [
         (i, stem(t))
         for i, t in enumerate(toks)
-        if not taken[i] and t[0].isalnum() and t not in stops
+        if not taken[i] and t[0].isalnum() and t.removesuffix("'s") not in stops
     ]
     negators = spans.get("negator", [])
     return Features(

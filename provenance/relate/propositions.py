@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, process, utils
 
 from provenance.model import Claim, Side, Stance
 from provenance.relate.cues import table
-from provenance.relate.features import Features, features
+from provenance.relate.features import Features, features, negated_anywhere
 from provenance.relate.pointer import earlier_claim, refers_back
 from provenance.relate.proposition import name_words, predicate_words
 from provenance.relate.rules import idf_table
@@ -454,7 +454,9 @@ def made(
     negation of one of them, or of a word two of its statements share, puts a claim
     against it. A claim of ``flips`` points back at the claim it maps to and disputes
     it: it stands on the other side."""
-    about = affirmed(feats[said.id]) | shared_words(members, feats)
+    about = (affirmed(feats[said.id]) | shared_words(members, feats)) - negated_anywhere(
+        said.content_text
+    )
     sides: dict[Side, list[str]] = {side: [] for side in SIDES}
     copies: dict[Side, set[str]] = {side: set() for side in SIDES}
     voices = set()
