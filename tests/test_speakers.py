@@ -29,6 +29,15 @@ TABLE = [
         [("who", "Mayor Bill Stone")],
     ),
     ("he said the plant would close.", [("he", "he")]),
+    # after his own words, a speaker is not a name inside them
+    (
+        "Angie Holan studies rumours. Social media spreads them faster than ever, she noted.",
+        [("she", "Angie Holan")],
+    ),
+    (
+        "Carly Fiorina spoke in Ohio. “I met the workers of New Delhi,” she said.",
+        [("she", "Carly Fiorina")],
+    ),
 ]
 
 

@@ -59,6 +59,8 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     if pronoun in _table()["relative"]:
         match = _BEFORE.search(text, max(0, start - 120), start)
         return match.group(1) if match else ""
+    if claim.content and claim.content[0].start < start:
+        start = claim.content[0].start  # "“…,” he said": he is not named in his own words
     window = start - int(_table()["window"])
     earlier = [c for c in named if c.speaker is not None and window < c.speaker.end <= start]
     if earlier:
