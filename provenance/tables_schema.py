@@ -501,6 +501,7 @@ SCHEMAS: dict[str, Check] = {
                     "max_topic_words": COUNT,
                     "min_voices": COUNT,
                     "min_members": COUNT,
+                    "min_members_share": SHARE,
                     "min_documents": COUNT,
                 }
             ),

@@ -418,3 +418,31 @@ def test_a_possessive_of_a_function_word_is_no_content_word() -> None:
     """ "everyone's" is "everyone": a function word, as "today's" is "today"."""
     assert "everyone" not in features("it isn't to everyone's taste").content
     assert "taste" in features("it isn't to everyone's taste").content
+
+
+def test_a_proposition_grows_by_the_words_of_many_of_its_claims_not_a_few() -> None:
+    """A word three of twenty claims hold joins no proposition's words: the strike shares
+    "school teachers" with three budget claims, and is not the budget."""
+    mayors = ["Smith", "Jones", "Brown", "Green", "White", "Black", "Gray", "Stone", "Wood"]
+    mayors += ["Hill", "King", "Ford", "Lane", "Moss", "Nash", "Page", "Reed"]
+    claims = [
+        claim(f"{i:02}.txt", f"the city council approved the harbour budget, mayor {name} said")
+        for i, name in enumerate(mayors)
+    ]
+    claims += [
+        claim(
+            f"s{i}.txt",
+            "the city council approved the harbour budget that raises the wages of school"
+            f" teachers, nurses and drivers from {month}",
+        )
+        for i, month in enumerate(["March", "April", "June"])
+    ]
+    strike = claim(
+        "z.txt",
+        "school teachers went on strike across the whole state demanding better pensions"
+        " and smaller classes",
+    )
+    found = propositions([*claims, strike])
+    assert len(found) == 1
+    assert len(found[0].sides[Side.FOR]) == 20
+    assert not any(strike.id in ids for ids in found[0].sides.values())

@@ -349,10 +349,14 @@ def group(
     a name and a title, and state different things. A claim never joins the proposition
     its own sentence leads: a claim nested in another's words ("experts said X, although
     officials found no evidence of this") shares them because it is part of them, not
-    because it states the same thing.
+    because it states the same thing. A word joins a proposition's words when
+    ``min_members`` of its claims and a ``min_members_share`` of them hold it: grown by
+    the words of a few of its many claims, a proposition gathers the corpus (PolNeAR
+    dev, 84 articles: one took 905 of 1,817 claims).
     """
     need = settings()["min_similarity"]
     grow = settings()["min_members"]
+    spread = settings()["min_members_share"]
     df = frequencies(topics[c.id] for c in ordered)
     groups: list[tuple[Claim, list[Claim]]] = []
     profiles: list[set[str]] = []
@@ -382,7 +386,10 @@ def group(
         groups[best][1].append(claim)
         for w in words:
             counts[best][w] = counts[best].get(w, 0) + 1
-            if counts[best][w] >= grow and w not in profiles[best]:
+            if (
+                counts[best][w] >= max(grow, spread * len(groups[best][1]))
+                and w not in profiles[best]
+            ):
                 profiles[best].add(w)
                 index.setdefault(w, []).append(best)
     return groups
