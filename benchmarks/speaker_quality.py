@@ -23,7 +23,7 @@ from provenance.extract import speakers
 from provenance.extract.pipeline import extract
 from provenance.extract.reader import parse_document
 from provenance.lang.en.words import formal_first_name
-from provenance.relate.speakers import canonical_speaker, group_speakers
+from provenance.relate.speakers import canonical_speaker, group_speakers, without_initials
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
 NUMBER = re.compile(r"[$€£]?\d[\d,.]*(?:\s+(?:million|billion|thousand))?")
@@ -47,8 +47,11 @@ def kind(text: str) -> str:
 def _two_people(members: set[str]) -> bool:
     """Whether two full names of a group name two people: they share no first name and
     surname at their end ("Bill Clinton", "Hillary Clinton"); titles before a name
-    ("Florida Gov. Jeb Bush", "Jeb Bush") and a short form ("Bill"/"William") are one."""
-    keys = [tuple(map(formal_first_name, m.split())) for m in members if len(m.split()) > 1]
+    ("Florida Gov. Jeb Bush", "Jeb Bush"), a short form ("Bill"/"William") and a middle
+    initial ("Marc E. Elias", "Marc Elias") are one."""
+    keys = [
+        tuple(map(formal_first_name, without_initials(m))) for m in members if len(m.split()) > 1
+    ]
     return any(_shared_end(a, b) < 2 for i, a in enumerate(keys) for b in keys[i + 1 :])
 
 

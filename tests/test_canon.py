@@ -20,6 +20,11 @@ from provenance.relate.speakers import canonical_speaker, group_speakers
         ("Mr. Smith", "Smith"),
         ("sources in the Russian foreign ministry", "sources in the Russian foreign ministry"),
         ("President", "President"),
+        # an aside after a comma is not the speaker's name
+        ("Prince Naif, whose ascension many hoped would end this", "Naif"),
+        ("The man, who sustained cuts and bruises", "man"),
+        ("Jo-Renee Formicola, political science professor at Seton Hall", "Jo-Renee Formicola"),
+        ("The campaign’s spokesman, Brian Fallon", "campaign"),
     ],
 )
 def test_canonical_speaker(name: str, canonical: str) -> None:
@@ -47,6 +52,12 @@ def test_group_joins_a_surname_to_its_one_full_name() -> None:
         (["Bill Clinton", "William Clinton"], "Bill Clinton", "William Clinton"),
         (["Bill Clinton", "William Clinton", "Clinton"], "Clinton", "William Clinton"),
         (["Bob Corker", "Sen. Robert Corker"], "Bob Corker", "Robert Corker"),
+        (["Marc E. Elias", "Marc Elias", "Elias"], "Elias", "Marc E. Elias"),
+        (
+            ["Douglas Holtz-Eakin, an economist", "Holtz-Eakin"],
+            "Holtz-Eakin",
+            "Douglas Holtz-Eakin",
+        ),
         (
             ["House Oversight Committee Chairman Jane Roe", "Jane Roe", "Roe"],
             "Roe",

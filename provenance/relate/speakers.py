@@ -9,6 +9,7 @@ is not its speaker: nothing here looks at documents.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 
 from provenance.lang.en import words as english
@@ -82,9 +83,26 @@ def drop_titles(words: list[str]) -> list[str]:
     return words
 
 
+_ASIDE = re.compile(r",\s+(?:(?:who|whose|whom|which)\b|(?=[a-z]))")
+_NAMED = re.compile(r"[A-Z][\w.’'-]*$")
+
+
+def head_of(name: str) -> str:
+    """A speaker without the relative clause or appositive after a comma ("Prince Naif,
+    whose …"; "Jo Formicola, political science professor at …"): a relative pronoun
+    after any speaker, lower-case words after a name. "The campaign's spokesman, Brian
+    Fallon" keeps its name."""
+    for found in _ASIDE.finditer(name):
+        before = name[: found.start()].rstrip()
+        if before and (found.group().rstrip()[-1:].isalpha() or _NAMED.search(before)):
+            return before
+    return name
+
+
 def canonical_speaker(name: str) -> str:
-    """One spelling of a speaker: titles dropped, a spokesman replaced by his body."""
-    words = drop_titles(spoken_for(words_of(name)))
+    """One spelling of a speaker: asides cut, titles dropped, a spokesman replaced by
+    his body."""
+    words = drop_titles(spoken_for(words_of(head_of(name))))
     if not words:
         return " ".join(words_of(name))
     return " ".join(words)
@@ -133,8 +151,9 @@ def _one_person(fulls: list[str]) -> dict[str, str]:
     """Each full name -> the one person's name it stands for: names that differ only by
     first-name short forms are one ("Bill Clinton", "William Clinton": the fullest
     spelling), and a name that ends in another one's words is that person ("House
-    Oversight Committee Chairman Jason Chaffetz" -> "Jason Chaffetz")."""
-    keys = {full: tuple(map(english.formal_first_name, full.split())) for full in fulls}
+    Oversight Committee Chairman Jason Chaffetz" -> "Jason Chaffetz"). A middle initial
+    makes no other person ("Marc E. Elias", "Marc Elias")."""
+    keys = {full: tuple(map(english.formal_first_name, without_initials(full))) for full in fulls}
     spelled: dict[tuple[str, ...], str] = {}
     for full, key in sorted(keys.items()):
         spelled[key] = max(spelled.get(key, ""), full, key=lambda n: (len(n), n))
@@ -144,6 +163,15 @@ def _one_person(fulls: list[str]) -> dict[str, str]:
         core = next((c for c in cores if len(c) < len(key) and key[-len(c) :] == c), key)
         out[full] = spelled[core]
     return out
+
+
+def without_initials(full: str) -> list[str]:
+    """The words of a full name without its middle initials ("E." of "Marc E. Elias")."""
+    words = full.split()
+    return [w for i, w in enumerate(words) if not (0 < i < len(words) - 1 and _INITIAL.match(w))]
+
+
+_INITIAL = re.compile(r"[A-Z]\.$")
 
 
 def _bare(name: str) -> bool:
