@@ -532,9 +532,18 @@ SCHEMAS: dict[str, Check] = {
                 {
                     "stop": WORDS,
                     "families": List(SOME_WORDS),
-                    "suffixes": WORDS,
                     "min_stem": COUNT,
                     "particles": WORDS,
+                }
+            ),
+            "stem": Table(
+                {
+                    "min_inflected": COUNT,
+                    "not_plural": WORDS,
+                    "restore_e": WORDS,
+                    "keep_double": WORDS,
+                    "steps": List(List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))),
+                    "keep": WORDS,
                 }
             ),
             "numbers": Table(

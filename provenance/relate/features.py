@@ -18,6 +18,7 @@ import attrs
 from provenance.lang.en import words as english
 from provenance.lang.en.tokens import CASED, CASED_POSSESSIVE
 from provenance.lang.en.tokens import LOWER as _TOKEN
+from provenance.relate import stemmer
 from provenance.relate.cues import find_cues, phrase_text, table, tokens
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -112,18 +113,15 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def stem(word: str) -> str:
-    """``word`` without a possessive, a name's particle ("al-") and one listed suffix,
-    if the stem stays long enough."""
+    """``word`` without a possessive and a name's particle ("al-"), reduced to the key its
+    inflections and derivations share (``stemmer.key``: "expansion" -> "expand")."""
     data = table()["words"]
     word = word.removesuffix("'s").removesuffix("'")
     for particle in data["particles"]:
         if word.startswith(particle) and len(word) - len(particle) >= data["min_stem"]:
             word = word[len(particle) :]
             break
-    for suffix in sorted(data["suffixes"], key=len, reverse=True):
-        if word.endswith(suffix) and len(word) - len(suffix) >= data["min_stem"]:
-            return word[: -len(suffix)]
-    return word
+    return stemmer.key(word)
 
 
 def mostly_capitalised(words: list[str]) -> bool:
