@@ -115,13 +115,35 @@ def normalise(text: str) -> str:
 def stem(word: str) -> str:
     """``word`` without a possessive and a name's particle ("al-"), reduced to the key its
     inflections and derivations share (``stemmer.key``: "expansion" -> "expand")."""
+    return stemmer.key(bare(word))
+
+
+def bare(word: str) -> str:
+    """``word`` without a possessive and a name's particle ("al-"), if enough stays."""
     data = table()["words"]
-    word = word.removesuffix("'s").removesuffix("'")
+    word = possessor(word)
     for particle in data["particles"]:
         if word.startswith(particle) and len(word) - len(particle) >= data["min_stem"]:
-            word = word[len(particle) :]
-            break
-    return stemmer.key(word)
+            return word[len(particle) :]
+    return word
+
+
+@functools.cache
+def stem_name(word: str) -> str:
+    """A name's word without a possessive and a particle, and only inflected ("Simone"
+    stays "simone": the derivational steps would make it "Simon")."""
+    return stemmer.inflected(bare(word))
+
+
+def possessor(token: str) -> str:
+    """A token without its possessive ending ("trump's" -> "trump")."""
+    return token.removesuffix("'s").removesuffix("'")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def words_in(names: frozenset[str]) -> frozenset[str]:
+    """The words of ``names`` (lower case, as ``names_of`` gives them)."""
+    return frozenset(w for name in names for w in name.split())
 
 
 def mostly_capitalised(words: list[str]) -> bool:
@@ -498,8 +520,10 @@ def _features(text: str) -> Features:
     spans = asked_apart(lower, find_cues(toks)[0])
     taken = content_taken(len(toks), spans)
     stops = stop_words()
+    names = names_of(norm)
+    named = words_in(names)
     words = [
-        (i, stem(t))
+        (i, stem_name(t) if t in named or possessor(t) in named else stem(t))
         for i, t in enumerate(toks)
         if not taken[i] and t[0].isalnum() and t not in stops
     ]
@@ -508,7 +532,7 @@ def _features(text: str) -> Features:
         text=text,
         lower=lower,
         content=frozenset(w for _, w in words),
-        names=names_of(norm),
+        names=names,
         numbers=numbers_of(lower),
         cues={
             name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from provenance.lang.en import words as english
 from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
-from provenance.relate.features import Features, month_words, stem, stop_words
+from provenance.relate.features import Features, month_words, stem, stem_name, stop_words
 from provenance.relate.rules import (
     Mode,
     Overlap,
@@ -45,9 +45,9 @@ def name_words(f: Features) -> frozenset[str]:
 @functools.lru_cache(maxsize=65536)
 def words_of_names(names: frozenset[str]) -> frozenset[str]:
     """The names, their stems and the stems of their words (cached: claims repeat)."""
-    out = set(names) | {stem(name) for name in names}
+    out = set(names) | {stem_name(name) for name in names}
     for name in names:
-        out.update(stem(w) for w in name.replace("_", " ").split())
+        out.update(stem_name(w) for w in name.replace("_", " ").split())
     return frozenset(out)
 
 
@@ -57,13 +57,14 @@ def no_predicates() -> frozenset[str]:
     weekdays, and function words left by a clitic ("it's" -> "it")."""
     data = table()
     words = [*data["numbers"]["scales"], *month_words(), *english.lower(english.weekdays())]
-    return frozenset(stem(w) for w in words) | stop_words()
+    return frozenset(stem(w) for w in words) | frozenset(map(stem_name, words)) | stop_words()
 
 
 @functools.cache
 def titles() -> frozenset[str]:
     """Single-word titles and roles ("leader", "president"): part of a name, no predicate."""
-    return frozenset(stem(t) for t in title_words() if " " not in t)
+    words = [t for t in title_words() if " " not in t]  # keyed as names' words too
+    return frozenset(map(stem, words)) | frozenset(map(stem_name, words))
 
 
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
@@ -84,10 +85,10 @@ def forenames(mine: frozenset[str], theirs: frozenset[str]) -> frozenset[str]:
     them, word stems compared ("abu bakr" of "abu bakr al-baghdadi" before "baghdadi";
     nothing of "hillary clinton" before "bill clinton", another person) (cached: claims
     repeat)."""
-    tails = [[stem(w) for w in name.split()] for name in theirs]
+    tails = [[stem_name(w) for w in name.split()] for name in theirs]
     out: set[str] = set()
     for name in mine:
-        words = [stem(w) for w in name.split()]
+        words = [stem_name(w) for w in name.split()]
         for tail in tails:
             if len(tail) < len(words) and words[-len(tail) :] == tail:
                 out.update(words[: -len(tail)])

@@ -145,3 +145,12 @@ def key(word: str) -> str:
     if word in rules().keep:
         return word
     return derivation(inflection(word))
+
+
+@functools.cache
+def inflected(word: str) -> str:
+    """The key of a name's word: only its inflection goes ("Devine" is not "Devin")."""
+    compound = _COMPOUND.fullmatch(word)
+    if compound:
+        return word[: compound.start(2)] + inflected(compound.group(2))
+    return inflection(word) if _WORD.fullmatch(word) else word
