@@ -140,12 +140,6 @@ def possessor(token: str) -> str:
     return token.removesuffix("'s").removesuffix("'")
 
 
-@functools.lru_cache(maxsize=1 << 14)
-def words_in(names: frozenset[str]) -> frozenset[str]:
-    """The words of ``names`` (lower case, as ``names_of`` gives them)."""
-    return frozenset(w for name in names for w in name.split())
-
-
 def mostly_capitalised(words: list[str]) -> bool:
     """Title-case text (a headline): capitals there do not mark names."""
     letters = [w for w in words if w[0].isalpha()]
@@ -521,11 +515,8 @@ def _features(text: str) -> Features:
     taken = content_taken(len(toks), spans)
     stops = stop_words()
     names = names_of(norm)
-    named = words_in(names)
     words = [
-        (i, stem_name(t) if t in named or possessor(t) in named else stem(t))
-        for i, t in enumerate(toks)
-        if not taken[i] and t[0].isalnum() and t not in stops
+        (i, stem(t)) for i, t in enumerate(toks) if not taken[i] and t[0].isalnum() and t not in stops
     ]
     negators = spans.get("negator", [])
     return Features(

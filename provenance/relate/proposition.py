@@ -38,13 +38,27 @@ Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
 
 def name_words(f: Features) -> frozenset[str]:
-    """The stemmed words of a text's names, and its name tokens ("islamic_state")."""
+    """The stemmed words of a text's names, and its name tokens ("islamic_state"), as its
+    content holds them and as names' words (``words_of_names``)."""
     return words_of_names(f.names)
 
 
 @functools.lru_cache(maxsize=65536)
 def words_of_names(names: frozenset[str]) -> frozenset[str]:
-    """The names, their stems and the stems of their words (cached: claims repeat)."""
+    """The names, their stems and the stems of their words, keyed as content words and as
+    names' words (``stem_name``): what is no predicate (cached: claims repeat)."""
+    out = set(names_keyed(names))
+    for name in names:
+        out.add(stem(name))
+        out.update(stem(w) for w in name.replace("_", " ").split())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def names_keyed(names: frozenset[str]) -> frozenset[str]:
+    """The names, and their words keyed as names' words: only inflection goes, so two names
+    the derivational steps would join stay two ("Simone" and "Simon", "Brazile" and
+    "Brazil") (cached: claims repeat)."""
     out = set(names) | {stem_name(name) for name in names}
     for name in names:
         out.update(stem_name(w) for w in name.replace("_", " ").split())
@@ -116,7 +130,7 @@ def predicates_of(
 
 def subjects(a: Features, b: Features) -> frozenset[str]:
     """Shared words of names, without titles ("Machado" in "Alicia Machado" and "Machado")."""
-    return (name_words(a) & name_words(b)) - titles()
+    return (names_keyed(a.names) & names_keyed(b.names)) - titles()
 
 
 def entities(f: Features) -> frozenset[str]:
