@@ -541,7 +541,6 @@ SCHEMAS: dict[str, Check] = {
                     "min_inflected": COUNT,
                     "not_plural": WORDS,
                     "restore_e": WORDS,
-                    "keep_double": WORDS,
                     "steps": List(List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))),
                     "keep": WORDS,
                 }

@@ -4,8 +4,8 @@ Steps in the manner of Porter's stemmer, written for this engine, every suffix a
 condition in ``[stem]`` of relate.toml:
 
 1. inflection: a plural "s", "ies"/"ied" (-> "y"), "eed" (-> "ee"), "ed", "ing"; a stem
-   left by "ed" or "ing" gets back its "e" ("related" -> "relate", "hoped" -> "hope")
-   or loses a doubled consonant ("planned" -> "plan");
+   left by "ed" or "ing" gets back its "e" ("related" -> "relate", "hoped" -> "hope"); a
+   doubled consonant stays ("planned" -> "plann", see relate.toml);
 2. the derivational steps in order (``steps``): in each, the longest listed suffix the
    word ends with is replaced when the stem before it has at least the listed *measure*
    (Porter's m, the number of vowel-consonant runs: 1 in "den", 2 in "expans");
@@ -65,7 +65,6 @@ class Rules:
     min_inflected: int  # letters a stem keeps when a plural or verb ending goes
     not_plural: tuple[str, ...]  # endings whose final "s" is no plural ("ss", "us", "is")
     restore_e: tuple[str, ...]  # stem endings that get back an "e" ("at" of "related")
-    keep_double: frozenset[str]  # doubled consonants left doubled ("ll" of "called")
     keep: frozenset[str]  # words only inflection touches
     steps: tuple[tuple[Row, ...], ...]
 
@@ -82,7 +81,6 @@ def rules() -> Rules:
         min_inflected=data["min_inflected"],
         not_plural=tuple(data["not_plural"]),
         restore_e=tuple(data["restore_e"]),
-        keep_double=frozenset(data["keep_double"]),
         keep=frozenset(data["keep"]),
         steps=steps,
     )
@@ -105,11 +103,9 @@ def inflection(word: str) -> str:
 
 
 def restored(stem: str) -> str:
-    """A stem left by "ed" or "ing", with its "e" back or a doubled consonant undone."""
+    """A stem left by "ed" or "ing", with its "e" back where it had one ("hoped")."""
     if stem.endswith(rules().restore_e):
         return stem + "e"
-    if len(stem) > 1 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
-        return stem if stem[-1] in rules().keep_double else stem[:-1]
     if measure(stem) == 1 and short_syllable(stem):
         return stem + "e"
     return stem
