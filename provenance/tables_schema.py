@@ -543,6 +543,7 @@ SCHEMAS: dict[str, Check] = {
                     "restore_e": WORDS,
                     "steps": List(List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))),
                     "keep": WORDS,
+                    "final_e_measure": COUNT,
                 }
             ),
             "numbers": Table(

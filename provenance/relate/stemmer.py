@@ -8,7 +8,9 @@ condition in ``[stem]`` of relate.toml:
    doubled consonant stays ("planned" -> "plann", see relate.toml);
 2. the derivational steps in order (``steps``): in each, the longest listed suffix the
    word ends with is replaced when the stem before it has at least the listed *measure*
-   (Porter's m, the number of vowel-consonant runs: 1 in "den", 2 in "expans");
+   (Porter's m, the number of vowel-consonant runs: 1 in "den", 2 in "expans"); last, a
+   final "e" goes ("decide" -> "decid", as "decided") unless a short syllable keeps it
+   ("hope");
 3. a word of ``keep`` goes no further, as read or after any step ("news", "general",
    "cooperation" -> "cooperate": their stems are other words').
 """
@@ -65,8 +67,9 @@ class Rules:
     min_inflected: int  # letters a stem keeps when a plural or verb ending goes
     not_plural: tuple[str, ...]  # endings whose final "s" is no plural ("ss", "us", "is")
     restore_e: tuple[str, ...]  # stem endings that get back an "e" ("at" of "related")
-    keep: frozenset[str]  # words only inflection touches
+    keep: frozenset[str]  # words no step reduces further
     steps: tuple[tuple[Row, ...], ...]
+    final_e_measure: int  # a final "e" goes after a stem of this measure, or longer
 
 
 @functools.cache
@@ -83,6 +86,7 @@ def rules() -> Rules:
         restore_e=tuple(data["restore_e"]),
         keep=frozenset(data["keep"]),
         steps=steps,
+        final_e_measure=data["final_e_measure"],
     )
 
 
@@ -123,6 +127,18 @@ def derivation(word: str) -> str:
                 if measure(stem) >= least:
                     word = stem + replacement
                 break
+    return without_e(word)
+
+
+def without_e(word: str) -> str:
+    """``word`` without a final "e" after a long enough stem ("decid", "speech"), kept
+    after a short syllable of the least measure ("hope", "state")."""
+    if not word.endswith("e") or word in rules().keep:
+        return word
+    stem, least = word[:-1], rules().final_e_measure
+    size = measure(stem)
+    if size > least or (size == least and not short_syllable(stem)):
+        return stem
     return word
 
 
