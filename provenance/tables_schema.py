@@ -540,8 +540,11 @@ SCHEMAS: dict[str, Check] = {
                 {
                     "min_inflected": COUNT,
                     "not_plural": WORDS,
+                    "plural_es": WORDS,
                     "restore_e": WORDS,
-                    "steps": List(List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))),
+                    "steps": List(
+                        List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))
+                    ),
                     "keep": WORDS,
                     "final_e_measure": COUNT,
                 }

@@ -516,7 +516,9 @@ def _features(text: str) -> Features:
     stops = stop_words()
     names = names_of(norm)
     words = [
-        (i, stem(t)) for i, t in enumerate(toks) if not taken[i] and t[0].isalnum() and t not in stops
+        (i, stem(t))
+        for i, t in enumerate(toks)
+        if not taken[i] and t[0].isalnum() and t not in stops
     ]
     negators = spans.get("negator", [])
     return Features(

@@ -3,14 +3,14 @@
 Steps in the manner of Porter's stemmer, written for this engine, every suffix and
 condition in ``[stem]`` of relate.toml:
 
-1. inflection: a plural "s", "ies"/"ied" (-> "y"), "eed" (-> "ee"), "ed", "ing"; a stem
+1. inflection: a plural "s" or "es" after a hissing sound ("speeches"), "ies"/"ied"
+   (-> "y"), "eed" (-> "ee"), "ed", "ing"; a stem
    left by "ed" or "ing" gets back its "e" ("related" -> "relate", "hoped" -> "hope"); a
    doubled consonant stays ("planned" -> "plann", see relate.toml);
 2. the derivational steps in order (``steps``): in each, the longest listed suffix the
    word ends with is replaced when the stem before it has at least the listed *measure*
    (Porter's m, the number of vowel-consonant runs: 1 in "den", 2 in "expans"); last, a
-   final "e" goes ("decide" -> "decid", as "decided") unless a short syllable keeps it
-   ("hope");
+   final "e" goes after a long stem ("decide" -> "decid", as "decided"; "hope" stays);
 3. a word of ``keep`` goes no further, as read or after any step ("news", "general",
    "cooperation" -> "cooperate": their stems are other words').
 """
@@ -24,7 +24,7 @@ import attrs
 
 from provenance.relate.cues import table
 
-_VOWELS = frozenset("aeiou")
+_VOWELS = "aeiou"
 _WORD = re.compile(r"[a-z]+")
 _COMPOUND = re.compile(r"([a-z]+-)+([a-z]+)")
 
@@ -53,8 +53,8 @@ def short_syllable(stem: str) -> bool:
     """Consonant, vowel, consonant at the end (the last not w, x or y): "hop", "vot"."""
     if len(stem) < 3:
         return False
-    a, b, c = stem[-3:]
-    return a not in _VOWELS and b in _VOWELS and c not in _VOWELS and c not in "wxy"
+    first, middle, last = stem[-3], stem[-2], stem[-1]
+    return first not in _VOWELS and middle in _VOWELS and last not in _VOWELS + "wxy"
 
 
 Row = tuple[str, str, int]  # suffix, replacement, the least measure of the stem before it
@@ -70,6 +70,7 @@ class Rules:
     keep: frozenset[str]  # words no step reduces further
     steps: tuple[tuple[Row, ...], ...]
     final_e_measure: int  # a final "e" goes after a stem of this measure, or longer
+    plural_es: tuple[str, ...]  # plural endings whose "es" goes whole ("speeches")
 
 
 @functools.cache
@@ -87,6 +88,7 @@ def rules() -> Rules:
         keep=frozenset(data["keep"]),
         steps=steps,
         final_e_measure=data["final_e_measure"],
+        plural_es=tuple(data["plural_es"]),
     )
 
 
@@ -95,7 +97,9 @@ def inflection(word: str) -> str:
     shortest = rules().min_inflected
     if word.endswith(("ies", "ied")):
         return word[:-3] + ("y" if len(word) - 3 >= 2 else "ie")
-    if word.endswith("s") and not word.endswith(rules().not_plural) and len(word) > shortest:
+    if word.endswith(rules().plural_es) and len(word) - 2 >= shortest:
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(rules().not_plural) and len(word) > shortest:
         word = word[:-1]
     if word.endswith("eed"):
         return word[:-1] if measure(word[:-3]) > 0 else word
@@ -131,15 +135,12 @@ def derivation(word: str) -> str:
 
 
 def without_e(word: str) -> str:
-    """``word`` without a final "e" after a long enough stem ("decid", "speech"), kept
-    after a short syllable of the least measure ("hope", "state")."""
+    """``word`` without a final "e" after a stem of ``final_e_measure`` ("decide" ->
+    "decid", as "decided"; "hope" and "state" stay)."""
     if not word.endswith("e") or word in rules().keep:
         return word
-    stem, least = word[:-1], rules().final_e_measure
-    size = measure(stem)
-    if size > least or (size == least and not short_syllable(stem)):
-        return stem
-    return word
+    stem = word[:-1]
+    return stem if measure(stem) >= rules().final_e_measure else word
 
 
 @functools.cache
