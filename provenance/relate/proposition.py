@@ -95,17 +95,18 @@ def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap
 
 @functools.lru_cache(maxsize=1 << 16)
 def forenames(mine: frozenset[str], theirs: frozenset[str]) -> frozenset[str]:
-    """The stemmed words of ``mine``'s names before a shorter name of ``theirs`` that ends
-    them, word stems compared ("abu bakr" of "abu bakr al-baghdadi" before "baghdadi";
-    nothing of "hillary clinton" before "bill clinton", another person) (cached: claims
-    repeat)."""
+    """The words of ``mine``'s names before a shorter name of ``theirs`` that ends them,
+    as content words (``stem``), names' words compared (``stem_name``): "abu bakr" of "abu
+    bakr al-baghdadi" before "baghdadi"; nothing of "hillary clinton" before "bill
+    clinton", another person (cached: claims repeat)."""
     tails = [[stem_name(w) for w in name.split()] for name in theirs]
     out: set[str] = set()
     for name in mine:
-        words = [stem_name(w) for w in name.split()]
+        words = name.split()
+        keyed = [stem_name(w) for w in words]
         for tail in tails:
-            if len(tail) < len(words) and words[-len(tail) :] == tail:
-                out.update(words[: -len(tail)])
+            if len(tail) < len(keyed) and keyed[-len(tail) :] == tail:
+                out.update(stem(w) for w in words[: -len(tail)])
     return frozenset(out)
 
 
