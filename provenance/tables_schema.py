@@ -533,9 +533,21 @@ SCHEMAS: dict[str, Check] = {
                 {
                     "stop": WORDS,
                     "families": List(SOME_WORDS),
-                    "suffixes": WORDS,
                     "min_stem": COUNT,
                     "particles": WORDS,
+                }
+            ),
+            "stem": Table(
+                {
+                    "min_inflected": COUNT,
+                    "not_plural": WORDS,
+                    "plural_es": WORDS,
+                    "restore_e": WORDS,
+                    "steps": List(
+                        List(Row((WORD, STR, COUNT), ("suffix", "replacement", "measure")))
+                    ),
+                    "keep": WORDS,
+                    "final_e_measure": COUNT,
                 }
             ),
             "numbers": Table(

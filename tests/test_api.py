@@ -139,7 +139,7 @@ def test_word_weights_count_each_text_once() -> None:
     weights = provenance.WordWeights.fit(["taxes will rise", "taxes will fall", "taxes stay"])
     idf = weights.idf
     assert weights.documents == 3
-    assert min(idf.values()) == idf["taxe"] < idf["rise"] == idf["fall"] < idf[""]
+    assert min(idf.values()) == idf["tax"] < idf["rise"] == idf["fall"] < idf[""]
 
 
 def test_build_report_is_provenance_report_json(capsys: pytest.CaptureFixture[str]) -> None:

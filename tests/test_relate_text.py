@@ -119,7 +119,7 @@ def test_every_hedge_has_a_kind() -> None:
     ("text", "scope"),
     [
         ("The league has no plans to expand", {"plan", "expand"}),
-        ("She has no intention of leaving the party", {"intention", "leav"}),
+        ("She has no intention of leaving the party", {"intent", "leav"}),
         ("He does not want to run again", {"want", "run"}),
         # a word that is no word of intent stops the scope where it was
         ("She did not talk to reporters", {"talk"}),

@@ -18,6 +18,7 @@ import attrs
 from provenance.lang.en import words as english
 from provenance.lang.en.tokens import CASED, CASED_POSSESSIVE
 from provenance.lang.en.tokens import LOWER as _TOKEN
+from provenance.relate import stemmer
 from provenance.relate.cues import find_cues, phrase_text, table, tokens
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
@@ -112,18 +113,31 @@ def normalise(text: str) -> str:
 
 @functools.cache
 def stem(word: str) -> str:
-    """``word`` without a possessive, a name's particle ("al-") and one listed suffix,
-    if the stem stays long enough."""
+    """``word`` without a possessive and a name's particle ("al-"), reduced to the key its
+    inflections and derivations share (``stemmer.key``: "expansion" -> "expand")."""
+    return stemmer.key(bare(word))
+
+
+def bare(word: str) -> str:
+    """``word`` without a possessive and a name's particle ("al-"), if enough stays."""
     data = table()["words"]
-    word = word.removesuffix("'s").removesuffix("'")
+    word = possessor(word)
     for particle in data["particles"]:
         if word.startswith(particle) and len(word) - len(particle) >= data["min_stem"]:
-            word = word[len(particle) :]
-            break
-    for suffix in sorted(data["suffixes"], key=len, reverse=True):
-        if word.endswith(suffix) and len(word) - len(suffix) >= data["min_stem"]:
-            return word[: -len(suffix)]
+            return word[len(particle) :]
     return word
+
+
+@functools.cache
+def stem_name(word: str) -> str:
+    """A name's word without a possessive and a particle, and only inflected ("Simone"
+    stays "simone": the derivational steps would make it "Simon")."""
+    return stemmer.inflected(bare(word))
+
+
+def possessor(token: str) -> str:
+    """A token without its possessive ending ("trump's" -> "trump")."""
+    return token.removesuffix("'s").removesuffix("'")
 
 
 def mostly_capitalised(words: list[str]) -> bool:
@@ -520,6 +534,7 @@ def _features(text: str) -> Features:
     spans = asked_apart(lower, find_cues(toks)[0])
     taken = content_taken(len(toks), spans)
     stops = stop_words()
+    names = names_of(norm)
     words = [
         (i, stem(t))
         for i, t in enumerate(toks)
@@ -530,7 +545,7 @@ def _features(text: str) -> Features:
         text=text,
         lower=lower,
         content=frozenset(w for _, w in words),
-        names=names_of(norm),
+        names=names,
         numbers=numbers_of(lower),
         cues={
             name: tuple(phrase_text(toks, span) for span in found) for name, found in spans.items()

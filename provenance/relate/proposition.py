@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from provenance.lang.en import words as english
 from provenance.model import Reason, ReasonCode, RelationKind, Stance
 from provenance.relate.cues import table
-from provenance.relate.features import Features, month_words, stem, stop_words
+from provenance.relate.features import Features, month_words, stem, stem_name, stop_words
 from provenance.relate.rules import (
     Mode,
     Overlap,
@@ -38,16 +38,30 @@ Judgement = tuple[RelationKind, float, tuple[Reason, ...]]
 
 
 def name_words(f: Features) -> frozenset[str]:
-    """The stemmed words of a text's names, and its name tokens ("islamic_state")."""
+    """The stemmed words of a text's names, and its name tokens ("islamic_state"), as its
+    content holds them and as names' words (``words_of_names``)."""
     return words_of_names(f.names)
 
 
 @functools.lru_cache(maxsize=65536)
 def words_of_names(names: frozenset[str]) -> frozenset[str]:
-    """The names, their stems and the stems of their words (cached: claims repeat)."""
-    out = set(names) | {stem(name) for name in names}
+    """The names, their stems and the stems of their words, keyed as content words and as
+    names' words (``stem_name``): what is no predicate (cached: claims repeat)."""
+    out = set(names_keyed(names))
     for name in names:
+        out.add(stem(name))
         out.update(stem(w) for w in name.replace("_", " ").split())
+    return frozenset(out)
+
+
+@functools.lru_cache(maxsize=65536)
+def names_keyed(names: frozenset[str]) -> frozenset[str]:
+    """The names, and their words keyed as names' words: only inflection goes, so two names
+    the derivational steps would join stay two ("Simone" and "Simon", "Brazile" and
+    "Brazil") (cached: claims repeat)."""
+    out = set(names) | {stem_name(name) for name in names}
+    for name in names:
+        out.update(stem_name(w) for w in name.replace("_", " ").split())
     return frozenset(out)
 
 
@@ -57,13 +71,14 @@ def no_predicates() -> frozenset[str]:
     weekdays, and function words left by a clitic ("it's" -> "it")."""
     data = table()
     words = [*data["numbers"]["scales"], *month_words(), *english.lower(english.weekdays())]
-    return frozenset(stem(w) for w in words) | stop_words()
+    return frozenset(stem(w) for w in words) | frozenset(map(stem_name, words)) | stop_words()
 
 
 @functools.cache
 def titles() -> frozenset[str]:
     """Single-word titles and roles ("leader", "president"): part of a name, no predicate."""
-    return frozenset(stem(t) for t in title_words() if " " not in t)
+    words = [t for t in title_words() if " " not in t]  # keyed as names' words too
+    return frozenset(map(stem, words)) | frozenset(map(stem_name, words))
 
 
 def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap:
@@ -80,17 +95,18 @@ def claim_overlap(a: Features, b: Features, idf: Mapping[str, float]) -> Overlap
 
 @functools.lru_cache(maxsize=1 << 16)
 def forenames(mine: frozenset[str], theirs: frozenset[str]) -> frozenset[str]:
-    """The stemmed words of ``mine``'s names before a shorter name of ``theirs`` that ends
-    them, word stems compared ("abu bakr" of "abu bakr al-baghdadi" before "baghdadi";
-    nothing of "hillary clinton" before "bill clinton", another person) (cached: claims
-    repeat)."""
-    tails = [[stem(w) for w in name.split()] for name in theirs]
+    """The words of ``mine``'s names before a shorter name of ``theirs`` that ends them,
+    as content words (``stem``), names' words compared (``stem_name``): "abu bakr" of "abu
+    bakr al-baghdadi" before "baghdadi"; nothing of "hillary clinton" before "bill
+    clinton", another person (cached: claims repeat)."""
+    tails = [[stem_name(w) for w in name.split()] for name in theirs]
     out: set[str] = set()
     for name in mine:
-        words = [stem(w) for w in name.split()]
+        words = name.split()
+        keyed = [stem_name(w) for w in words]
         for tail in tails:
-            if len(tail) < len(words) and words[-len(tail) :] == tail:
-                out.update(words[: -len(tail)])
+            if len(tail) < len(keyed) and keyed[-len(tail) :] == tail:
+                out.update(stem(w) for w in words[: -len(tail)])
     return frozenset(out)
 
 
@@ -115,7 +131,7 @@ def predicates_of(
 
 def subjects(a: Features, b: Features) -> frozenset[str]:
     """Shared words of names, without titles ("Machado" in "Alicia Machado" and "Machado")."""
-    return (name_words(a) & name_words(b)) - titles()
+    return (names_keyed(a.names) & names_keyed(b.names)) - titles()
 
 
 def entities(f: Features) -> frozenset[str]:
