@@ -8,10 +8,13 @@ import json
 import attrs
 import pytest
 
+from provenance.model import Claim, Kind, Span, Stance, claim_id
+from provenance.report.as_json import claim_json
 from provenance.report.as_markdown import bold, escape
-from provenance.report.as_rich import marked
+from provenance.report.as_markdown import speaker as md_speaker
+from provenance.report.as_rich import marked, speaker_text
 from provenance.report.formats import FORMATTERS
-from provenance.report.model import Filters, Report, build
+from provenance.report.model import Entry, Filters, Report, build
 
 from .report_ledger import (
     CONFIRMED,
@@ -177,3 +180,23 @@ def test_width_changes_the_rich_layout() -> None:
     """--width is honoured by rich."""
     assert max(map(len, rendered("rich", 60).splitlines())) <= 60
     assert max(map(len, rendered("rich", 100).splitlines())) == 100
+
+
+def test_a_speakers_aside_is_left_to_the_json() -> None:
+    """Rich and Markdown show "Prince Naif", not the relative clause written after him;
+    the JSON keeps the speaker as written."""
+    who = "Prince Naif, whose ascension many hoped would end this"
+    content = (Span(80, 100, "the law is a pillar"),)
+    claim = Claim(
+        claim_id("a.txt", content),
+        "a.txt",
+        Span(0, len(who), who),
+        None,
+        content,
+        Kind.INDIRECT,
+        Stance.ASSERTS,
+    )
+    entry = Entry(claim, who, "Naif", "a.txt")
+    assert speaker_text(entry).plain == "Prince Naif"
+    assert md_speaker(entry) == "Prince Naif"
+    assert claim_json(entry)["speaker"] == who

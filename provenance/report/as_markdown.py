@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from provenance.display import plural
+from provenance.relate.speakers import head_of
 from provenance.report.as_rich import SIDE_TITLES, reason_line
 from provenance.report.diff import Ranges, is_shared
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
@@ -73,7 +74,7 @@ def said(entry: Entry, marks: Ranges = ()) -> str:
 
 def speaker(entry: Entry) -> str:
     """The speaker as written, or a dash."""
-    return escape(entry.speaker) if entry.speaker else "—"
+    return escape(head_of(entry.speaker)) if entry.speaker else "—"
 
 
 def outlets(entry: Entry) -> str:

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from provenance.display import plural
 from provenance.model import Reason, Side
+from provenance.relate.speakers import head_of
 from provenance.report.diff import Ranges, is_shared
 from provenance.report.model import Day, Entry, Link, Report, SpeakerGroup, Stated
 from provenance.report.terminal import neutralise, safe
@@ -177,8 +178,9 @@ def said(entry: Entry, marks: Ranges = ()) -> Text:
 
 
 def speaker_text(entry: Entry) -> Text:
-    """The speaker as written, or the no-speaker placeholder."""
-    return safe(entry.speaker, "speaker") if entry.speaker else muted("—")
+    """The speaker as written (an aside after a comma left to the JSON: "Prince Naif,
+    whose …"), or the no-speaker placeholder."""
+    return safe(head_of(entry.speaker), "speaker") if entry.speaker else muted("—")
 
 
 def outlets_of(entry: Entry) -> Text:
