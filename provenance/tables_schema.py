@@ -242,6 +242,10 @@ def _rules_semantic(data: Mapping[str, Any]) -> None:
         for field in ("needs_after", "needs_before"):
             if field in row and "anchor" not in row:
                 raise Invalid(f"{where}.{field}", f"a `{field}` without an anchor")
+    for lemma, pattern in data["complements"].items():
+        for used in _macro_names(pattern):
+            if used not in known:
+                raise Invalid(f"complements.{lemma}", f"{{{used}}} names no macro")
 
 
 def _cues_semantic(data: Mapping[str, Any]) -> None:
@@ -405,6 +409,7 @@ SCHEMAS: dict[str, Check] = {
             "macros": Map(Either(STR, WORDS, "a regex or a word list")),
             "rule": List(_RULE, nonempty=True),
             "filters": Map(Either(STR, WORDS, "a regex or a word list")),
+            "complements": Map(WORD),
             "speakers": Table(
                 {
                     "pronouns": WORDS,

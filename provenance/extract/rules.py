@@ -219,8 +219,7 @@ def rules() -> tuple[Rule, ...]:
     """The rules in priority order, compiled (from the disk cache, see ``regexes``)."""
     table = tables.load("extract/rules")
     raw = {**table["macros"], **language_macros()}
-    macros = {name: _macro(value) for name, value in raw.items()}
-    macros.update(word_macros())
+    macros = all_macros()
     fields = [
         [(f, expand(row[f], macros)) for f in _PATTERN_FIELDS if f in row] for row in table["rule"]
     ]
@@ -230,6 +229,15 @@ def rules() -> tuple[Rule, ...]:
         _rule(row, {f: compiled[source] for f, source in patterns}, raw)
         for row, patterns in zip(table["rule"], fields, strict=True)
     )
+
+
+@functools.cache
+def all_macros() -> Mapping[str, str]:
+    """Every macro a pattern may name: rules.toml's, the language's and the cue words'."""
+    raw = {**tables.load("extract/rules")["macros"], **language_macros()}
+    macros = {name: _macro(value) for name, value in raw.items()}
+    macros.update(word_macros())
+    return macros
 
 
 @functools.cache
@@ -295,6 +303,20 @@ def participles() -> frozenset[str]:
     return frozenset(
         f for row in rows if row["class"] in wanted for f in row["forms"] if f.endswith("ing")
     )
+
+
+@functools.cache
+def complements() -> Mapping[str, re.Pattern[str]]:
+    """The ``[complements]`` of rules.toml: by cue lemma, what must follow the cue."""
+    table = tables.load("extract/rules")["complements"]
+    return {lemma: re.compile(expand(pattern, all_macros())) for lemma, pattern in table.items()}
+
+
+def complemented(lemma: str, text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]``, just after a cue of ``lemma``, are a
+    complement that cue takes when it is one ("added that …", not "added to …")."""
+    pattern = complements().get(lemma)
+    return pattern is None or pattern.match(text, start, end) is not None
 
 
 _LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")

@@ -1,0 +1,94 @@
+"""Shapes that look like an attribution and are none, beside the true ones they resemble.
+
+Each row is a general sentence written for the test; the shapes came from the PolNeAR
+train false alarms (see ``[complements]`` and the name-colon rule of rules.toml).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract import rules, segmenter
+from provenance.lang.en import sentences
+from provenance.model import Document
+
+
+def found(text: str) -> list[tuple[str | None, str, list[str]]]:
+    """(speaker, cue, content fragments) of every claim of ``text``."""
+    document = Document(path="t.txt", text=text)
+    return [
+        (
+            claim.speaker.text if claim.speaker else None,
+            claim.cue.text if claim.cue else "",
+            [span.text for span in claim.content],
+        )
+        for claim in segmenter.segment(document, sentences.split(text, ()))
+    ]
+
+
+NO_CLAIM = [
+    # "add" with a noun phrase, "add to", "add up": the verb of adding
+    "The storm added another hour to the trip.",
+    "The new rules only added to the confusion.",
+    "The costs quickly add up for small farms.",
+    # "sign on", "sign up": enlisting
+    "Three more volunteers signed up for the night shift.",
+    "Two more sponsors have signed on to the festival.",
+    # "named for" / "named after": a name given
+    "A bridge named for a local hero was closed.",
+    # compound nouns that start with a cue form
+    "Two Washington think tanks published the study.",
+    "The candidate won 300 pledged delegates in March.",
+    # a roster after a place, and a heading label
+    "Ohio: Jane Roe, Al Poe, Ed Loe, Bo Doe, Cy Hoe.",
+    "The Latest: Senate passes the budget bill.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_no_claim(text: str) -> None:
+    """A cue word in its other sense gives no claim."""
+    assert found(text) == []
+
+
+CLAIMS = [
+    ("The mayor added that the bridge would reopen.", "The mayor", "added"),
+    ("The spokesman added he would return on Monday.", "The spokesman", "added"),
+    ("She added: “We are not done.”", "She", "added"),
+    ("Roe added warily: “Nothing is certain.”", "Roe", "added"),
+    ("The report added, “The figures are final.”", "The report", "added"),
+    ("The coach added of his team, “They never gave up.”", "The coach", "added"),
+    ("The senator signed the letter that called for a vote.", "The senator", "signed"),
+    ("The governor named the new judge on Friday.", "The governor", "named"),
+    ("Most voters think the tax is too high.", "Most voters", "think"),
+    ("The candidate pledged to cut taxes.", "The candidate", "pledged"),
+    ("Jane Roe: The plan will fail.", "Jane Roe", ":"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "cue"), CLAIMS)
+def test_claim(text: str, speaker: str, cue: str) -> None:
+    """The same cues with the complement of saying still give their claim."""
+    assert [(s, c) for s, c, _ in found(text)] == [(speaker, cue)]
+
+
+def test_a_clause_of_adding_inside_a_claim_is_no_second_claim() -> None:
+    """Only the noting is a claim: its content adds, says nothing."""
+    text = "Social media has added another link to the misinformation chain, she noted."
+    assert found(text) == [
+        ("she", "noted", ["Social media has added another link to the misinformation chain"])
+    ]
+
+
+def test_the_participle_of_adding_inherits_its_speaker() -> None:
+    """A participle "adding that …" is still the speaker's second claim; "adding to …" is none."""
+    claims = found("The governor said the roads were closed, adding that crews were at work.")
+    assert [c for _, c, _ in claims] == ["said", "adding"]
+    claims = found("The governor said the roads were closed, adding to the delays.")
+    assert [c for _, c, _ in claims] == ["said"]
+
+
+@pytest.mark.parametrize("lemma", sorted(rules.complements()))
+def test_complements_are_cue_lemmas(lemma: str) -> None:
+    """Every ``[complements]`` key is the lemma of a cue verb (else it would never apply)."""
+    assert lemma in rules.classes()
