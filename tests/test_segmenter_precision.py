@@ -1,7 +1,8 @@
 """Shapes that look like an attribution and are none, beside the true ones they resemble.
 
 Each row is a general sentence written for the test; the shapes came from the PolNeAR
-train false alarms (see ``[complements]`` and the name-colon rule of rules.toml).
+train false alarms (see ``[complements]``, ``adjunct_only`` and the name-colon rule of
+rules.toml).
 """
 
 from __future__ import annotations
@@ -39,6 +40,12 @@ NO_CLAIM = [
     # compound nouns that start with a cue form
     "Two Washington think tanks published the study.",
     "The candidate won 300 pledged delegates in March.",
+    # a content that is only an adjunct of time, place or manner: nothing is said
+    "The campaign responded on Friday.",
+    "The senator wrote in September.",
+    "The crowd applauded loudly.",
+    "The agency announced Wednesday.",
+    "She has noted before.",
     # a roster after a place, and a heading label
     "Ohio: Jane Roe, Al Poe, Ed Loe, Bo Doe, Cy Hoe.",
     "The Latest: Senate passes the budget bill.",
@@ -63,6 +70,11 @@ CLAIMS = [
     ("Most voters think the tax is too high.", "Most voters", "think"),
     ("The candidate pledged to cut taxes.", "The candidate", "pledged"),
     ("Jane Roe: The plan will fail.", "Jane Roe", ":"),
+    ("They can't blame this on the weather.", "They", "can't blame"),
+    ("He said so in December.", "He", "said"),
+    ("The mayor said on Friday that the bridge would reopen.", "The mayor", "said"),
+    ("The coach talked about the game.", "The coach", "talked about"),
+    ("The mayor did not comment on the report.", "The mayor", "did not comment"),
 ]
 
 

@@ -44,6 +44,7 @@ class Rule:
     anchor_forms: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     at_start: bool = False
     inherit_speaker: bool = False
+    topic_content: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -196,6 +197,7 @@ def _rule(
         at_start=prefilter.at_start(row["pattern"]),
         needs=compiled.get("needs"),
         inherit_speaker=bool(row.get("inherit_speaker", False)),
+        topic_content=bool(row.get("topic_content", False)),
         examples=tuple(row.get("examples", ())),
         counterexamples=tuple(row.get("counterexamples", ())),
     )
@@ -317,6 +319,18 @@ def complemented(lemma: str, text: str, start: int, end: int) -> bool:
     complement that cue takes when it is one ("added that …", not "added to …")."""
     pattern = complements().get(lemma)
     return pattern is None or pattern.match(text, start, end) is not None
+
+
+@functools.cache
+def _adjunct() -> re.Pattern[str]:
+    """The ``adjunct_only`` pattern of rules.toml, its macros expanded."""
+    return re.compile(expand(tables.load("extract/rules")["adjunct_only"], all_macros()))
+
+
+def adjunct_only(content: str) -> bool:
+    """Whether ``content`` is no more than an adjunct of time, place or manner ("on
+    Friday", "in The Intercept", "loudly"): a cue with nothing said."""
+    return _adjunct().fullmatch(content) is not None
 
 
 _LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")

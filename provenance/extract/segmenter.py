@@ -168,6 +168,8 @@ def _candidate(
     )
     if not content or cue is None:
         return None
+    if len(content) == 1 and not rule.topic_content and rules.adjunct_only(content[0].text):
+        return None
     lemma = cue_lemma(cue.text)
     after = content[0]  # the words after the cue, when the content follows it
     if after.start >= cue.end and not rules.complemented(lemma, text, after.start, after.end):
