@@ -46,6 +46,11 @@ NO_CLAIM = [
     "The crowd applauded loudly.",
     "The agency announced Wednesday.",
     "She has noted before.",
+    # the one told, promised or attacked, and nothing said
+    "The president told her.",
+    "The mayor promised them.",
+    "The dog attacked him and bit his arm.",
+    "A stray dog attacked her.",
     # a roster after a place, and a heading label
     "Ohio: Jane Roe, Al Poe, Ed Loe, Bo Doe, Cy Hoe.",
     "The Latest: Senate passes the budget bill.",
@@ -75,6 +80,10 @@ CLAIMS = [
     ("The mayor said on Friday that the bridge would reopen.", "The mayor", "said"),
     ("The coach talked about the game.", "The coach", "talked about"),
     ("The mayor did not comment on the report.", "The mayor", "did not comment"),
+    ("He told her the plan had failed.", "He", "told"),
+    ("The coach told them to run.", "The coach", "told"),
+    ("Trump attacked her over the emails.", "Trump", "attacked"),
+    ("She attacked him as a liar.", "She", "attacked"),
 ]
 
 
@@ -104,3 +113,10 @@ def test_the_participle_of_adding_inherits_its_speaker() -> None:
 def test_complements_are_cue_lemmas(lemma: str) -> None:
     """Every ``[complements]`` key is the lemma of a cue verb (else it would never apply)."""
     assert lemma in rules.classes()
+
+
+def test_an_attack_and_a_cue_after_it_are_two_claims() -> None:
+    """A cue after "and" makes the attack verbal: both claims stay, the second inherits."""
+    claims = found("The senator attacked him and called him a liar.")
+    expected = [("The senator", "attacked"), ("The senator", "called")]
+    assert [(s, c) for s, c, _ in claims] == expected
