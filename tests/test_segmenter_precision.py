@@ -51,6 +51,8 @@ NO_CLAIM = [
     "The mayor promised them.",
     "The dog attacked him and bit his arm.",
     "A stray dog attacked her.",
+    # a participle that is never a past tense, after a noun: a reduced relative clause
+    "A stray cat written off for dead was found alive.",
     # a roster after a place, and a heading label
     "Ohio: Jane Roe, Al Poe, Ed Loe, Bo Doe, Cy Hoe.",
     "The Latest: Senate passes the budget bill.",
@@ -80,6 +82,9 @@ CLAIMS = [
     ("The mayor said on Friday that the bridge would reopen.", "The mayor", "said"),
     ("The coach talked about the game.", "The coach", "talked about"),
     ("The mayor did not comment on the report.", "The mayor", "did not comment"),
+    ("Conservative thought leaders backed the bill.", "Conservative thought leaders", "backed"),
+    ("She has written that the plan failed.", "She", "has written"),
+    ("Polls have shown that support fell.", "Polls", "have shown"),
     ("He told her the plan had failed.", "He", "told"),
     ("The coach told them to run.", "The coach", "told"),
     ("Trump attacked her over the emails.", "Trump", "attacked"),

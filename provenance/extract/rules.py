@@ -355,7 +355,7 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
         return True
     if speaker.split()[-1] in table["time_words"] and len(words) <= 2:  # "The Times" is a name
         return True
-    if words[0] in participles():
+    if words[0] in participles() or cue.split()[0].lower() in table["participle_only"]:
         return True
     if words == [words[0]] and words[0] in table["authorial"]:
         return classes().get(lemma) in table["authorial_classes"]
