@@ -46,6 +46,11 @@ NO_CLAIM = [
     "The crowd applauded loudly.",
     "The agency announced Wednesday.",
     "She has noted before.",
+    # "decline" of falling, "suspected of", "knocked out"
+    "Sales declined 40 percent last year.",
+    "Turnout declined sharply in the south.",
+    "Two men suspected of fraud were arrested.",
+    "The storm knocked out power.",
     # the one told, promised or attacked, and nothing said
     "The president told her.",
     "The mayor promised them.",
@@ -85,6 +90,10 @@ CLAIMS = [
     ("Conservative thought leaders backed the bill.", "Conservative thought leaders", "backed"),
     ("She has written that the plan failed.", "She", "has written"),
     ("Polls have shown that support fell.", "Polls", "have shown"),
+    ("The mayor declined to comment.", "The mayor", "declined"),
+    ("The senator declined an interview.", "The senator", "declined"),
+    ("She suspected that the vote was rigged.", "She", "suspected"),
+    ("Cruz knocked Rubio on trade.", "Cruz", "knocked"),
     ("He told her the plan had failed.", "He", "told"),
     ("The coach told them to run.", "The coach", "told"),
     ("Trump attacked her over the emails.", "Trump", "attacked"),
