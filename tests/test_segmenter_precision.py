@@ -51,6 +51,10 @@ NO_CLAIM = [
     "Turnout declined sharply in the south.",
     "Two men suspected of fraud were arrested.",
     "The storm knocked out power.",
+    # a stranded preposition or particle, "backing down", "said than done"
+    "That is what he rails against.",
+    "The governor was not backing down.",
+    "It is easier said than done.",
     # the one told, promised or attacked, and nothing said
     "The president told her.",
     "The mayor promised them.",
@@ -94,6 +98,7 @@ CLAIMS = [
     ("The senator declined an interview.", "The senator", "declined"),
     ("She suspected that the vote was rigged.", "She", "suspected"),
     ("Cruz knocked Rubio on trade.", "Cruz", "knocked"),
+    ("He backed away from the plan.", "He", "backed"),
     ("He told her the plan had failed.", "He", "told"),
     ("The coach told them to run.", "The coach", "told"),
     ("Trump attacked her over the emails.", "Trump", "attacked"),
