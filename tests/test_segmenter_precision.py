@@ -62,6 +62,8 @@ NO_CLAIM = [
     "A stray dog attacked her.",
     # a participle that is never a past tense, after a noun: a reduced relative clause
     "A stray cat written off for dead was found alive.",
+    # "thinking" as a noun after a modifier
+    "Wishful thinking among investors drove the price up.",
     # a roster after a place, and a heading label
     "Ohio: Jane Roe, Al Poe, Ed Loe, Bo Doe, Cy Hoe.",
     "The Latest: Senate passes the budget bill.",
@@ -99,6 +101,7 @@ CLAIMS = [
     ("She suspected that the vote was rigged.", "She", "suspected"),
     ("Cruz knocked Rubio on trade.", "Cruz", "knocked"),
     ("He backed away from the plan.", "He", "backed"),
+    ("He is thinking that the plan will fail.", "He", "is thinking"),
     ("He told her the plan had failed.", "He", "told"),
     ("The coach told them to run.", "The coach", "told"),
     ("Trump attacked her over the emails.", "Trump", "attacked"),
