@@ -142,3 +142,9 @@ def test_an_attack_and_a_cue_after_it_are_two_claims() -> None:
     claims = found("The senator attacked him and called him a liar.")
     expected = [("The senator", "attacked"), ("The senator", "called")]
     assert [(s, c) for s, c, _ in claims] == expected
+
+
+def test_want_takes_no_that_clause() -> None:
+    """The content of "want" starts after the cue, not at a later "that"."""
+    claims = found("They want to believe that wages can rise.")
+    assert claims == [("They", "want", ["to believe that wages can rise"])]
