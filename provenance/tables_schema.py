@@ -242,6 +242,13 @@ def _rules_semantic(data: Mapping[str, Any]) -> None:
         for field in ("needs_after", "needs_before"):
             if field in row and "anchor" not in row:
                 raise Invalid(f"{where}.{field}", f"a `{field}` without an anchor")
+    for used in _macro_names(data["adjunct_only"]):
+        if used not in known:
+            raise Invalid("adjunct_only", f"{{{used}}} names no macro")
+    for lemma, pattern in data["complements"].items():
+        for used in _macro_names(pattern):
+            if used not in known:
+                raise Invalid(f"complements.{lemma}", f"{{{used}}} names no macro")
 
 
 def _cues_semantic(data: Mapping[str, Any]) -> None:
@@ -305,6 +312,7 @@ _RULE = Table(
         "speaker_window": BOOL,
         "head": WORD,
         "inherit_speaker": BOOL,
+        "topic_content": BOOL,
         "examples": WORDS,
         "counterexamples": WORDS,
     },
@@ -401,10 +409,12 @@ SCHEMAS: dict[str, Check] = {
             "speaker_stop": WORDS,
             "anchor_words": WORDS,
             "content_breaks": SOME_WORDS,
+            "adjunct_only": WORD,
             "window": Table({"allowed": WORDS}),
             "macros": Map(Either(STR, WORDS, "a regex or a word list")),
             "rule": List(_RULE, nonempty=True),
             "filters": Map(Either(STR, WORDS, "a regex or a word list")),
+            "complements": Map(WORD),
             "speakers": Table(
                 {
                     "pronouns": WORDS,

@@ -44,6 +44,7 @@ class Rule:
     anchor_forms: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     at_start: bool = False
     inherit_speaker: bool = False
+    topic_content: bool = False
     examples: tuple[str, ...] = ()
     counterexamples: tuple[str, ...] = ()
 
@@ -196,6 +197,7 @@ def _rule(
         at_start=prefilter.at_start(row["pattern"]),
         needs=compiled.get("needs"),
         inherit_speaker=bool(row.get("inherit_speaker", False)),
+        topic_content=bool(row.get("topic_content", False)),
         examples=tuple(row.get("examples", ())),
         counterexamples=tuple(row.get("counterexamples", ())),
     )
@@ -219,8 +221,7 @@ def rules() -> tuple[Rule, ...]:
     """The rules in priority order, compiled (from the disk cache, see ``regexes``)."""
     table = tables.load("extract/rules")
     raw = {**table["macros"], **language_macros()}
-    macros = {name: _macro(value) for name, value in raw.items()}
-    macros.update(word_macros())
+    macros = all_macros()
     fields = [
         [(f, expand(row[f], macros)) for f in _PATTERN_FIELDS if f in row] for row in table["rule"]
     ]
@@ -230,6 +231,15 @@ def rules() -> tuple[Rule, ...]:
         _rule(row, {f: compiled[source] for f, source in patterns}, raw)
         for row, patterns in zip(table["rule"], fields, strict=True)
     )
+
+
+@functools.cache
+def all_macros() -> Mapping[str, str]:
+    """Every macro a pattern may name: rules.toml's, the language's and the cue words'."""
+    raw = {**tables.load("extract/rules")["macros"], **language_macros()}
+    macros = {name: _macro(value) for name, value in raw.items()}
+    macros.update(word_macros())
+    return macros
 
 
 @functools.cache
@@ -297,6 +307,32 @@ def participles() -> frozenset[str]:
     )
 
 
+@functools.cache
+def complements() -> Mapping[str, re.Pattern[str]]:
+    """The ``[complements]`` of rules.toml: by cue lemma, what must follow the cue."""
+    table = tables.load("extract/rules")["complements"]
+    return {lemma: re.compile(expand(pattern, all_macros())) for lemma, pattern in table.items()}
+
+
+def complemented(lemma: str, text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]``, just after a cue of ``lemma``, are a
+    complement that cue takes when it is one ("added that …", not "added to …")."""
+    pattern = complements().get(lemma)
+    return pattern is None or pattern.match(text, start, end) is not None
+
+
+@functools.cache
+def _adjunct() -> re.Pattern[str]:
+    """The ``adjunct_only`` pattern of rules.toml, its macros expanded."""
+    return re.compile(expand(tables.load("extract/rules")["adjunct_only"], all_macros()))
+
+
+def adjunct_only(content: str) -> bool:
+    """Whether ``content`` is no more than an adjunct of time, place or manner ("on
+    Friday", "in The Intercept", "loudly"): a cue with nothing said."""
+    return _adjunct().fullmatch(content) is not None
+
+
 _LINK = re.compile(r"\s+(?:of|for|at|in|from|with|on)\s+")
 
 
@@ -319,7 +355,7 @@ def rejects(speaker: str, cue: str, lemma: str) -> bool:
         return True
     if speaker.split()[-1] in table["time_words"] and len(words) <= 2:  # "The Times" is a name
         return True
-    if words[0] in participles():
+    if words[0] in participles() or cue.split()[0].lower() in table["participle_only"]:
         return True
     if words == [words[0]] and words[0] in table["authorial"]:
         return classes().get(lemma) in table["authorial_classes"]

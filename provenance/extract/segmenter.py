@@ -168,16 +168,22 @@ def _candidate(
     )
     if not content or cue is None:
         return None
+    if len(content) == 1 and not rule.topic_content and rules.adjunct_only(content[0].text):
+        return None
+    lemma = cue_lemma(cue.text)
+    after = content[0]  # the words after the cue, when the content follows it
+    if after.start >= cue.end and not rules.complemented(lemma, text, after.start, after.end):
+        return None
     first = front.after_dateline(text, content[0])
     if cue.end <= first.start:
-        first = front.after_time(text, front.after_addressee(text, first, cue_lemma(cue.text)))
+        first = front.after_time(text, front.after_addressee(text, first, lemma))
     content = (first, *content[1:])
     if not all(_balanced(s.text) or _open_to_next(text, s) for s in content):
         return None
     speaker = None
     if groups.get("speaker") is not None:
         speaker = _trim(text, base + match.start("speaker"), base + match.end("speaker"))
-    if speaker is not None and rules.rejects(speaker.text, cue.text, cue_lemma(cue.text)):
+    if speaker is not None and rules.rejects(speaker.text, cue.text, lemma):
         return None
     return Candidate(index, rule.id, speaker, cue, content, rule.inherit_speaker)
 
