@@ -67,23 +67,28 @@ def _read(text: str) -> dict[str, Any]:
     root: dict[str, Any] = {}
     here = root
     pair, header, blank, bare = _PAIR.fullmatch, _HEADER.fullmatch, _BLANK.fullmatch, _BARE
-    seen: dict[str, str] = {}  # one str object for each key and each short value (_SHORT)
-    shared = seen.setdefault
+    keys: dict[str, str] = {}  # each bare key seen: one str object for all its uses
+    values: dict[str, str] = {}  # each short value (_SHORT) seen, likewise
+    shared = values.setdefault
     for line in text.split("\n"):
         name, equals, value = line.partition(" = ")
         if equals and len(value) > 1 and value[0] == '"' == value[-1]:
             body = value[1:-1]  # most lines: ``key = "words"``, no escape, nothing after
-            if '"' not in body and "\\" not in body and body.isprintable() and bare(name):
-                if name in here:
-                    raise _Unknown
-                here[shared(name, name)] = shared(body, body) if len(body) <= _SHORT else body
-                continue
+            if '"' not in body and "\\" not in body and body.isprintable():
+                key = keys.get(name)
+                if key is None and bare(name):
+                    key = keys[name] = name
+                if key is not None:
+                    if key in here:
+                        raise _Unknown
+                    here[key] = shared(body, body) if len(body) <= _SHORT else body
+                    continue
         found = pair(line)
         if found is not None:
-            key = found[1]
+            key = keys.setdefault(found[1], found[1])
             if key in here:
                 raise _Unknown  # defined twice: tomllib says where
-            here[shared(key, key)] = _value(found)
+            here[key] = _value(found)
             continue
         found = header(line)
         if found is not None:
