@@ -15,9 +15,13 @@ N runs ``provenance init c0 … c{N-1} --ledger DIR/corpus/claims-xN.toml`` (ski
 - ``report --format rich --width 100`` warm (the json run filled the cache);
 - ``report --format json`` warm.
 
-Each command's wall time and peak resident memory are those of its child process alone
-(``os.wait4``); a sync that rewrote the ledger (it should not) is reported. Prints a
-table, then one JSON object.
+Each command's wall time, CPU seconds and peak resident memory are those of its child
+process (``os.wait4``: the CPU seconds include those of the children it waited for, the
+peak RSS is the largest of any one process); beside them, the peak of the sum of ``Pss``
+of the child and every process it forked (``/proc/PID/smaps_rollup``, sampled every
+0.25 s on Linux: pages the processes share counted once), the memory the whole command
+takes. A sync that rewrote the ledger (it should not) is reported. Prints a table, then
+one JSON object.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -38,12 +43,16 @@ PROVENANCE = [sys.executable, "-m", "provenance"]
 
 
 def timed(command: list[str], cwd: Path, stdout: Path | None = None) -> dict[str, Any]:
-    """Run ``command``: exit code, wall and CPU seconds, peak RSS (MiB), of this child only."""
+    """Run ``command``: exit code, wall and CPU seconds, peak RSS (MiB) of the largest
+    process, peak Pss (MiB) of the process tree (None where /proc cannot tell)."""
     sink = open(stdout, "w") if stdout else open(os.devnull, "w")  # noqa: SIM115 (closed below)
     begin = time.perf_counter()
     with sink:
         child = subprocess.Popen(command, cwd=cwd, stdout=sink, stderr=subprocess.DEVNULL)
+        sampler = TreePss(child.pid)
+        sampler.start()
         _, status, usage = os.wait4(child.pid, 0)
+        sampler.stop()
     seconds = time.perf_counter() - begin
     child.returncode = os.waitstatus_to_exitcode(status)
     return {
@@ -51,7 +60,61 @@ def timed(command: list[str], cwd: Path, stdout: Path | None = None) -> dict[str
         "seconds": round(seconds, 1),
         "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 1),  # waiting for a core excluded
         "peak_rss_mib": round(usage.ru_maxrss / 1024, 1),  # KiB on Linux
+        "tree_pss_mib": sampler.peak_mib(),
     }
+
+
+class TreePss(threading.Thread):
+    """The peak sum of ``Pss`` of a process and its descendants, sampled every 0.25 s."""
+
+    PERIOD = 0.25
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.peak_kib, self.seen = pid, 0, False
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while True:
+            total = sum(pss_kib(pid) or 0 for pid in tree(self.pid))
+            self.peak_kib = max(self.peak_kib, total)
+            self.seen = self.seen or total > 0
+            if self.done.wait(self.PERIOD):
+                return
+
+    def stop(self) -> None:
+        self.done.set()
+        self.join()
+
+    def peak_mib(self) -> float | None:
+        return round(self.peak_kib / 1024, 1) if self.seen else None
+
+
+def tree(pid: int) -> list[int]:
+    """``pid`` and every process descended from it (Linux ``/proc``; ``[pid]`` elsewhere)."""
+    found, todo = [], [pid]
+    while todo:
+        here = todo.pop()
+        found.append(here)
+        try:
+            for task in os.listdir(f"/proc/{here}/task"):
+                with open(f"/proc/{here}/task/{task}/children") as children:
+                    todo.extend(int(word) for word in children.read().split())
+        except OSError:  # gone, or no /proc
+            pass
+    return found
+
+
+def pss_kib(pid: int) -> int | None:
+    """The proportional set size of a process (KiB), None when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def counts(report: Path) -> dict[str, int]:
@@ -104,17 +167,24 @@ COLUMNS = (  # (heading, row key) of each timed command
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    """The growth table, a line a scale: claims, then wall s / CPU s / peak MiB a command."""
-    head = f"{'scale':>5} {'claims':>8} " + " ".join(f"{name:>19}" for name, _ in COLUMNS)
+    """The growth table, a line a scale: claims, then a cell a command: wall s / CPU s /
+    peak RSS MiB of the largest process / peak Pss MiB of the process tree."""
+    head = f"{'scale':>5} {'claims':>8} " + " ".join(f"{name:>26}" for name, _ in COLUMNS)
     lines = [head]
     for r in rows:
         cells = []
         for _, key in COLUMNS:
             run = r.get(key)
-            seconds = f"{run['seconds']:>5} / {run['cpu_seconds']:>5}" if run else ""
-            cells.append(f"{seconds} / {run['peak_rss_mib']:>4.0f}" if run else "-")
+            if not run:
+                cells.append("-")
+                continue
+            pss = run.get("tree_pss_mib")
+            cells.append(
+                f"{run['seconds']:>5} / {run['cpu_seconds']:>5} / {run['peak_rss_mib']:>4.0f}"
+                f" / {'-' if pss is None else format(pss, '4.0f'):>4}"
+            )
         lines.append(
-            f"{'x' + str(r['scale']):>5} {r['claims']:>8} " + " ".join(f"{c:>19}" for c in cells)
+            f"{'x' + str(r['scale']):>5} {r['claims']:>8} " + " ".join(f"{c:>26}" for c in cells)
         )
     return "\n".join(lines)
 

@@ -150,6 +150,20 @@ def test_entry_of_another_shape_is_ignored(repo: Path) -> None:
     assert cached_read(path) == expected
 
 
+def test_parts_are_kept_and_given_back_in_order(repo: Path) -> None:
+    """``keep_parts`` writes a payload a part at a time; ``fetch_parts`` gives the parts
+    back in order, and ``fetch`` (one part) refuses an entry of several."""
+    path = repo / "claims.toml"
+    parts = [("head", 1), tuple(range(5000)), ("tail", None, 2.5)]
+    cache.keep_parts(path, "test", "key", iter(parts))
+    assert cache.fetch_parts(path, "test", "key") == parts
+    assert cache.fetch_parts(path, "test", "other key") is None
+    assert cache.fetch(path, "test", "key") is None
+    cache.keep(path, "test", "key", {"one": "payload"})
+    assert cache.fetch(path, "test", "key") == {"one": "payload"}
+    assert cache.fetch_parts(path, "test", "key") == [{"one": "payload"}]
+
+
 def test_deleted_or_disabled_cache_is_fine(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The cache folder may vanish between runs, or be turned off with an empty value."""
     path = repo / "claims.toml"

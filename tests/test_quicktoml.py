@@ -172,3 +172,17 @@ def test_a_raw_key_and_string_line_reads_as_tomllib_reads_it(key: str, raw: str,
     unescaped, something after the closing quote): tomllib's answer, or None."""
     same_as_tomllib(f'{key} = "{raw}"{tail}\n')
     same_as_tomllib(f'[claims.c-1]\n{key} = "{raw}"{tail}\nnote = "n"\n')
+
+
+def test_repeated_keys_and_short_values_are_one_object() -> None:
+    """Each claim repeats its keys and short values (a document's path, a stance): read
+    once each, so dropping the tables leaves no holes among the claims that live on."""
+    long = "word " * 30
+    claim = '[claims.c-{n}]\ndoc = "news/a.txt"\nstance = "asserts"\ncontent = "{long}"\n'
+    text = "".join(claim.format(n=n, long=long) for n in (1, 2))
+    data = quicktoml.loads(text)
+    assert data == tomllib.loads(text)
+    one, two = data["claims"]["c-1"], data["claims"]["c-2"]
+    assert one["doc"] is two["doc"] and one["stance"] is two["stance"]
+    assert [k1 is k2 for k1, k2 in zip(one, two, strict=True)] == [True, True, True]
+    assert one["content"] == two["content"]  # a long value: kept as read, not looked up

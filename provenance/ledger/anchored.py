@@ -9,8 +9,9 @@ changed since (their claims are placed again); the others are only hashed.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ def read(path: Path, name: str = "", source: store.Source | None = None, jobs: i
     """
     background = jobs > 1
     source = source or store.read_source(path)
-    stored = cache.fetch(path, KIND, source.sha256)
+    stored = cache.fetch_parts(path, KIND, source.sha256)
     if stored is not None:
         try:
             found, renewed = _recalled(path.parent, source, stored)
@@ -68,7 +69,9 @@ def read(path: Path, name: str = "", source: store.Source | None = None, jobs: i
             found, renewed = None, None
         if found is not None:
             if renewed is not None:
-                forked.background(cache.keep, path, KIND, source.sha256, renewed, forks=background)
+                forked.background(
+                    cache.keep_parts, path, KIND, source.sha256, renewed, forks=background
+                )
             return found
     parsed = store.parse(source.text, name or path.name)[1]
     written = parsed.ledger.claims
@@ -83,10 +86,8 @@ def _keep(path: Path, found: Anchored, written: Iterable[Claim]) -> None:
     """Keep what reading ``path`` found (its claims ``written`` as parsed) in the cache."""
     placed = found.ledger.claims
     outcomes = found.outcomes
-    entries = tuple(
-        _entry(claim, moved, outcomes) for claim, moved in zip(written, placed, strict=True)
-    )
-    cache.keep(path, KIND, found.source.sha256, _stored(found, entries))
+    entries = (_entry(claim, moved, outcomes) for claim, moved in zip(written, placed, strict=True))
+    cache.keep_parts(path, KIND, found.source.sha256, _stored(found, entries))
 
 
 Placed = tuple[list[Claim], dict[str, words.Outcome], dict[str, str | None]]
@@ -215,28 +216,36 @@ def _entry(written: Claim, placed: Claim, outcomes: Mapping[str, words.Outcome])
     return plain.claim_tuple(written), spans, None if outcome is None else outcome.value
 
 
-def _stored(found: Anchored, entries: tuple[Any, ...]) -> tuple[Any, ...]:
-    """What the cache keeps (plain data): the file's tables and each claim's ``_entry``."""
+def _stored(found: Anchored, entries: Iterable[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
+    """What the cache keeps (plain data), in parts made one at a time: the file's tables,
+    then each claim's ``_entry`` in runs of ``_RUN``."""
     ledger = found.ledger
     problems = tuple((p.section, p.key, p.field, p.message, p.unknown_key) for p in found.problems)
-    return (
+    yield (
         (found.schema, ledger.corpus, ledger.articles),
         tuple(map(plain.document_tuple, ledger.documents)),
-        entries,
         tuple(map(plain.relation_tuple, ledger.relations)),
         found.hints,
         ledger.unknown,
         problems,
         found.shas,
     )
+    entries = iter(entries)
+    while run := tuple(itertools.islice(entries, _RUN)):
+        yield run
+
+
+_RUN = 4096  # claims a part of the cache holds: a few MB marshalled
 
 
 def _recalled(
-    root: Path, source: store.Source, stored: tuple[Any, ...]
-) -> tuple[Anchored, tuple[Any, ...] | None]:
-    """The Anchored a cache entry holds, its changed documents read and placed again; and
-    the entry to store instead (None: it was current)."""
-    top, docs, entries, relations, hints, unknown, problems, shas = stored
+    root: Path, source: store.Source, stored: list[Any]
+) -> tuple[Anchored, Iterator[tuple[Any, ...]] | None]:
+    """The Anchored a cache entry (``_stored``'s parts) holds, its changed documents read
+    and placed again; and the parts to store instead (None: it was current)."""
+    (top, docs, relations, hints, unknown, problems, shas), *runs = stored
+    entries = [entry for run in runs for entry in run]
+
     names = sorted({entry[0][_DOC] for entry in entries})
     now = {name: current(root, name) for name in names}
     changed = {name for name in names if now[name] is None or now[name] != shas.get(name)}

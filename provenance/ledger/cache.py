@@ -8,6 +8,11 @@ ledger (and per kind of result) under the cache directory ``regexes.cache_dir`` 
 and tables, and the key its user chose (the sha256 of claims.toml first). A file that
 is missing, stale, damaged or unwritable is ignored and rebuilt: the cache can only
 make a command faster, never change what it says.
+
+A file is a series of frames, each its length (8 bytes) and one marshalled value: the
+header, then the payload's parts. ``keep_parts`` writes a large payload a part at a time
+(what reading a 143k-claim ledger found: 78 MB marshalled), so the whole of it is never
+held in memory at once.
 """
 
 from __future__ import annotations
@@ -16,15 +21,18 @@ import functools
 import hashlib
 import marshal
 import os
+import struct
 import sys
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from provenance.regexes import cache_dir
 
-FORMAT = 1  # bump when what a kind of cache holds changes shape
+FORMAT = 2  # bump when what a kind of cache holds changes shape
 PACKAGE = Path(__file__).resolve().parents[1]
+_LENGTH = struct.Struct("<Q")  # a frame's length, before its bytes
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,31 +59,57 @@ def location(ledger: Path, kind: str) -> Path | None:
 
 def fetch(ledger: Path, kind: str, key: str) -> Any:
     """What ``keep`` stored for ``ledger`` under ``key``, or None (missing, stale, damaged)."""
+    parts = fetch_parts(ledger, kind, key)
+    return parts[0] if parts is not None and len(parts) == 1 else None
+
+
+def fetch_parts(ledger: Path, kind: str, key: str) -> list[Any] | None:
+    """The parts ``keep_parts`` stored for ``ledger`` under ``key``, or None."""
     where = location(ledger, kind)
     if where is None:
         return None
     try:
-        stored = marshal.loads(where.read_bytes())
-        version, code, stored_key, payload = stored
+        frames = _frames(where.read_bytes())
+        version, code, stored_key = marshal.loads(next(frames))
+        if (version, code, stored_key) != (FORMAT, stamp(), key):
+            return None
+        return [marshal.loads(frame) for frame in frames]
     except Exception:  # any damage means: compute it again
         return None
-    if (version, code, stored_key) != (FORMAT, stamp(), key):
-        return None
-    return payload
+
+
+def _frames(data: bytes) -> Iterator[memoryview]:
+    """The frames of a cache file's bytes; a frame cut short raises ValueError."""
+    view = memoryview(data)
+    at = 0
+    while at < len(view):
+        (size,) = _LENGTH.unpack_from(view, at)
+        at += _LENGTH.size
+        if at + size > len(view):
+            raise ValueError("a frame cut short")
+        yield view[at : at + size]
+        at += size
 
 
 def keep(ledger: Path, kind: str, key: str, payload: Any) -> None:
     """Store ``payload`` (plain data) atomically; a cache that cannot be written is skipped."""
+    keep_parts(ledger, kind, key, (payload,))
+
+
+def keep_parts(ledger: Path, kind: str, key: str, parts: Iterable[Any]) -> None:
+    """Store ``parts`` (plain data, made and written one at a time) atomically, as
+    ``keep`` does; ``fetch_parts`` gives them back as a list."""
     where = location(ledger, kind)
     if where is None:
         return
     temporary = None
     try:
-        data = marshal.dumps((FORMAT, stamp(), key, payload))
         where.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=where.parent, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(handle, "wb") as out:
-            out.write(data)
+            _write_frame(out, (FORMAT, stamp(), key))
+            for part in parts:
+                _write_frame(out, part)
         os.replace(temporary, where)
         temporary = None
     except (OSError, ValueError):
@@ -83,3 +117,10 @@ def keep(ledger: Path, kind: str, key: str, payload: Any) -> None:
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _write_frame(out: BinaryIO, value: Any) -> None:
+    """One value, marshalled, after its length."""
+    data = marshal.dumps(value)
+    out.write(_LENGTH.pack(len(data)))
+    out.write(data)

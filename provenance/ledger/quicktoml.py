@@ -44,6 +44,13 @@ _ESCAPE = re.compile(r"\\(?:([btnfr\"\\])|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.
 _SIMPLE = {"b": "\b", "t": "\t", "n": "\n", "f": "\f", "r": "\r", '"': '"', "\\": "\\"}
 
 
+# A value this long or shorter is kept once however often it is written (a document's
+# path, a stance, a rule's name, a cue): a large ledger repeats them in every claim, and
+# each copy read and then dropped (a key, a stance turned into its enum) would leave a
+# hole among the claims that live on (a report's forked processes copy those pages).
+_SHORT = 100
+
+
 class _Unknown(Exception):
     """A line outside the subset: tomllib reads the file."""
 
@@ -60,18 +67,25 @@ def _read(text: str) -> dict[str, Any]:
     root: dict[str, Any] = {}
     here = root
     pair, header, blank, bare = _PAIR.fullmatch, _HEADER.fullmatch, _BLANK.fullmatch, _BARE
+    keys: dict[str, str] = {}  # each bare key seen: one str object for all its uses
+    values: dict[str, str] = {}  # each short value (_SHORT) seen, likewise
+    shared = values.setdefault
     for line in text.split("\n"):
         name, equals, value = line.partition(" = ")
         if equals and len(value) > 1 and value[0] == '"' == value[-1]:
             body = value[1:-1]  # most lines: ``key = "words"``, no escape, nothing after
-            if '"' not in body and "\\" not in body and body.isprintable() and bare(name):
-                if name in here:
-                    raise _Unknown
-                here[name] = body
-                continue
+            if '"' not in body and "\\" not in body and body.isprintable():
+                key = keys.get(name)
+                if key is None and bare(name):
+                    key = keys[name] = name
+                if key is not None:
+                    if key in here:
+                        raise _Unknown
+                    here[key] = shared(body, body) if len(body) <= _SHORT else body
+                    continue
         found = pair(line)
         if found is not None:
-            key = found[1]
+            key = keys.setdefault(found[1], found[1])
             if key in here:
                 raise _Unknown  # defined twice: tomllib says where
             here[key] = _value(found)

@@ -50,6 +50,8 @@ def build_report(
     reused, and those computed here are kept. With ``jobs`` above 1, propositions are
     grouped in a forked child process (after the claims' features are computed) while this
     one relates the claims, and what is kept is written by another: the report is the same.
+    A child that writes a cache is waited for before the next is forked: each holds a copy
+    of the pages it touches, so two at once would hold two.
     """
     with collected_after():
         stale = stale_documents(root, ledger, step, hashes) if root is not None else []
@@ -63,6 +65,7 @@ def build_report(
             with features.shared():  # relations and propositions read the same texts
                 if jobs > 1:  # before the fork: computed once, read by both processes
                     features.prepare(c.content_text for c in claims if c.content)
+                    forked.settle()  # the read cache written: one child at a time (memory)
                 grouped = forked.start(propositions, claims, forks=jobs > 1)
                 relations = relations_of(claims, weights, step)
                 step("grouping propositions", None)
