@@ -311,7 +311,8 @@ def participles() -> frozenset[str]:
 def complements() -> Mapping[str, re.Pattern[str]]:
     """The ``[complements]`` of rules.toml: by cue lemma, what must follow the cue."""
     table = tables.load("extract/rules")["complements"]
-    return {lemma: re.compile(expand(pattern, all_macros())) for lemma, pattern in table.items()}
+    sources = [expand(pattern, all_macros()) for pattern in table.values()]
+    return dict(zip(table, regexes.compile_all(sources), strict=True))  # from the disk cache
 
 
 def complemented(lemma: str, text: str, start: int, end: int) -> bool:
@@ -324,7 +325,10 @@ def complemented(lemma: str, text: str, start: int, end: int) -> bool:
 @functools.cache
 def _adjunct() -> re.Pattern[str]:
     """The ``adjunct_only`` pattern of rules.toml, its macros expanded."""
-    return re.compile(expand(tables.load("extract/rules")["adjunct_only"], all_macros()))
+    (compiled,) = regexes.compile_all(
+        [expand(tables.load("extract/rules")["adjunct_only"], all_macros())]
+    )
+    return compiled
 
 
 def adjunct_only(content: str) -> bool:
