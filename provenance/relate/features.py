@@ -507,19 +507,24 @@ def features(text: str) -> Features:
     return found
 
 
+def content_words(toks: list[str], taken: list[bool]) -> list[tuple[int, str]]:
+    """(position, stem) of each content word of ``toks``: no cue's word (``taken``), no
+    punctuation, no function word (nor its possessive: "everyone's")."""
+    stops = stop_words()
+    return [
+        (i, stem(t))
+        for i, t in enumerate(toks)
+        if not taken[i] and t[0].isalnum() and t.removesuffix("'s") not in stops
+    ]
+
+
 @functools.lru_cache(maxsize=4096)
 def negated_anywhere(text: str) -> frozenset[str]:
     """The content words a negator of ``text`` holds in its scope ([claims] widths),
     in a subordinate clause too: what the text itself says is not so."""
     toks = tokens(normalise(text).lower())
     spans = find_cues(toks)[0]
-    taken = content_taken(len(toks), spans)
-    stops = stop_words()
-    words = [
-        (i, stem(t))
-        for i, t in enumerate(toks)
-        if not taken[i] and t[0].isalnum() and t.removesuffix("'s") not in stops
-    ]
+    words = content_words(toks, content_taken(len(toks), spans))
     negators = spans.get("negator", [])
     scopes = negation_scopes(toks, negators, words, "claims", subordinates=False)
     return frozenset(w for _, scope in scopes for w in scope)
@@ -532,14 +537,8 @@ def _features(text: str) -> Features:
     lower = norm.lower()
     toks = tokens(lower)
     spans = asked_apart(lower, find_cues(toks)[0])
-    taken = content_taken(len(toks), spans)
-    stops = stop_words()
     names = names_of(norm)
-    words = [
-        (i, stem(t))
-        for i, t in enumerate(toks)
-        if not taken[i] and t[0].isalnum() and t.removesuffix("'s") not in stops
-    ]
+    words = content_words(toks, content_taken(len(toks), spans))
     negators = spans.get("negator", [])
     return Features(
         text=text,
