@@ -621,6 +621,7 @@ SCHEMAS: dict[str, Check] = {
             "speakers": Table(
                 {
                     "before_name": WORDS,
+                    "relatives": WORDS,
                     "nationalities": WORDS,
                     "spokesmen": WORDS,
                     "for_words": WORDS,

@@ -83,8 +83,14 @@ def drop_titles(words: list[str]) -> list[str]:
     return words
 
 
-_ASIDE = re.compile(r",\s+(?:(?:who|whose|whom|which)\b|(?=[a-z]))")
 _NAMED = re.compile(r"[A-Z][\w.’'-]*$")
+
+
+@functools.cache
+def _aside() -> re.Pattern[str]:
+    """A comma and a relative pronoun (``relatives`` of [speakers]) or a lower-case word."""
+    words = "|".join(map(re.escape, table()["speakers"]["relatives"]))
+    return re.compile(rf",\s+(?:(?:{words})\b|(?=[a-z]))")
 
 
 def head_of(name: str) -> str:
@@ -92,7 +98,7 @@ def head_of(name: str) -> str:
     whose …"; "Jo Formicola, political science professor at …"): a relative pronoun
     after any speaker, lower-case words after a name. "The campaign's spokesman, Brian
     Fallon" keeps its name."""
-    for found in _ASIDE.finditer(name):
+    for found in _aside().finditer(name):
         before = name[: found.start()].rstrip()
         if before and (found.group().rstrip()[-1:].isalpha() or _NAMED.search(before)):
             return before
