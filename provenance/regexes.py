@@ -12,6 +12,7 @@ moves the cache; setting it to an empty string turns it off.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import marshal
 import os
@@ -104,3 +105,25 @@ def _store(path: Path, codes: list[tuple[Any, ...]]) -> None:
     except (OSError, ValueError):
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+        return
+    _prune(path)
+
+
+_KEPT = 4  # compiled rule sets kept (each ~13 MB): a few versions side by side
+
+
+def _prune(written: Path) -> None:
+    """Remove all but the ``_KEPT`` newest cache files (``written`` among them): each
+    version of the rules (an upgrade, an edited table) writes its own, and the folder
+    must not grow with them."""
+    try:
+        found = [
+            (p.stat().st_mtime_ns, p.name, p)
+            for p in written.parent.glob("regex-*.marshal")
+            if p.name != written.name
+        ]
+    except OSError:
+        return
+    for *_, stale in sorted(found, reverse=True)[_KEPT - 1 :]:
+        with contextlib.suppress(OSError):  # another process took it, a read-only folder
+            stale.unlink()

@@ -64,3 +64,14 @@ def test_an_unwritable_cache_only_costs_the_compile(
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(blocker / "cache"))
     _same(regexes.compile_all(SOURCES))
+
+
+def test_old_rule_sets_are_pruned(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each version of the rules writes its own file; only the newest few stay."""
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(tmp_path))
+    for n in range(7):
+        regexes.compile_all([*SOURCES, f"version{n}"])
+    left = sorted(tmp_path.glob("regex-*.marshal"))
+    assert len(left) == 4
+    _same(regexes.compile_all([*SOURCES, "version6"])[:3])
+    assert sorted(tmp_path.glob("regex-*.marshal")) == left
