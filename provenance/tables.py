@@ -12,25 +12,84 @@ A table is named by its stage folder and file stem: ``load("extract/cues")`` is
 from __future__ import annotations
 
 import functools
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from provenance import tables_schema
+from provenance import regexes, tables_schema
 from provenance.errors import TableError
 
 
 @functools.cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed table ``provenance/<stage>/data/<stem>.toml`` for ``name = "<stage>/<stem>"``."""
+    """The parsed table ``provenance/<stage>/data/<stem>.toml`` for ``name = "<stage>/<stem>"``.
+
+    A table parsed and checked once is kept in the cache folder (``regexes.cache_dir``)
+    under the hash of its text and of the schema's: the next process reads it back
+    instead of parsing and checking it again (some 50 ms of every command's start).
+    """
     stage, _, stem = name.rpartition("/")
-    source = resources.files("provenance").joinpath(*stage.split("/"), "data", f"{stem}.toml")
+    package = resources.files("provenance")
+    text = package.joinpath(*stage.split("/"), "data", f"{stem}.toml").read_text(encoding="utf-8")
+    digest = hashlib.sha256(f"{_FORMAT} {sys.version}\n{text}".encode())
+    digest.update(package.joinpath("tables_schema.py").read_bytes())
+    key = digest.hexdigest()
+    kept = _kept(name, key)
+    if kept is not None:
+        return kept
     try:
-        data = tomllib.loads(source.read_text(encoding="utf-8"))
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TableError(f"{stem}.toml", "", str(exc)) from None
     check(name, data)
+    _keep(name, key, data)
     return data
+
+
+_FORMAT = 1  # bump when what a table's cache file holds changes shape
+
+
+def _cache_file(name: str) -> Path | None:
+    """Where the parsed table ``name`` is kept (None: caching is off)."""
+    folder = regexes.cache_dir()
+    return None if folder is None else folder / f"table-{name.replace('/', '-')}.marshal"
+
+
+def _kept(name: str, key: str) -> dict[str, Any] | None:
+    """The table kept under ``key``, or None (missing, another version, damaged)."""
+    path = _cache_file(name)
+    if path is None:
+        return None
+    try:
+        stored_key, data = marshal.loads(path.read_bytes())
+    except Exception:  # any damage means: parse it again
+        return None
+    return data if stored_key == key and isinstance(data, dict) else None
+
+
+def _keep(name: str, key: str, data: dict[str, Any]) -> None:
+    """Write the parsed table atomically (one file a table: a new version replaces it);
+    a cache that cannot be written is skipped."""
+    path = _cache_file(name)
+    if path is None:
+        return
+    temporary = None
+    try:
+        payload = marshal.dumps((key, data))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".table-", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out:
+            out.write(payload)
+        os.replace(temporary, path)
+    except (OSError, ValueError):  # ValueError: a value marshal cannot write
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
 
 
 def check(name: str, data: dict[str, Any]) -> None:

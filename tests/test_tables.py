@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -199,3 +200,38 @@ def test_errors_with_fields_survive_pickling(error: Exception) -> None:
     back = pickle.loads(pickle.dumps(error))
     assert type(back) is type(error) and str(back) == str(error)
     assert vars(back) == vars(error)
+
+
+def _fresh_load(name: str) -> Table:
+    """``tables.load`` as a new process runs it (its in-process memo emptied)."""
+    tables.load.cache_clear()
+    try:
+        return tables.load(name)
+    finally:
+        tables.load.cache_clear()
+
+
+def test_a_parsed_table_is_read_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first load writes the parsed table; the next reads it back, the same data;
+    a damaged cache file is parsed again, and one kept for other text is not used."""
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", str(tmp_path))
+    parsed = _fresh_load("extract/limits")
+    (kept,) = tmp_path.glob("table-extract-limits.marshal")
+    assert _fresh_load("extract/limits") == parsed
+    kept.write_bytes(b"damaged")
+    assert _fresh_load("extract/limits") == parsed
+    assert kept.read_bytes() != b"damaged"
+    monkeypatch.setattr(tables, "_FORMAT", -1)  # another version's key: not this one's
+    stale = kept.read_bytes()
+    assert _fresh_load("extract/limits") == parsed
+    assert kept.read_bytes() != stale
+
+
+def test_no_table_cache_when_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An empty PROVENANCE_CACHE_DIR parses every table and writes nothing."""
+    monkeypatch.setenv("PROVENANCE_CACHE_DIR", "")
+    monkeypatch.chdir(tmp_path)
+    assert _fresh_load("extract/limits")["max_document_bytes"] > 0
+    assert not list(tmp_path.iterdir())
