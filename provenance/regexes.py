@@ -95,18 +95,27 @@ def _load(path: Path, sources: Sequence[str], flags: int) -> list[re.Pattern[str
 
 def _store(path: Path, codes: list[tuple[Any, ...]]) -> None:
     """Write the compiled codes atomically; a cache that cannot be written is skipped."""
+    if write_marshal(path, codes):
+        _prune(path)
+
+
+def write_marshal(path: Path, value: Any) -> bool:
+    """Write ``value`` (plain data) marshalled to ``path`` atomically, making its folder;
+    False when it cannot be written (no room, no right, a value marshal cannot write)."""
     temporary = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        handle, temporary = tempfile.mkstemp(
+            dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp"
+        )
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(codes))
+            out.write(marshal.dumps(value))
         os.replace(temporary, path)
     except (OSError, ValueError):
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
-        return
-    _prune(path)
+        return False
+    return True
 
 
 _KEPT = 4  # compiled rule sets kept (each ~13 MB): a few versions side by side

@@ -14,9 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 import tomllib
 from importlib import resources
 from pathlib import Path
@@ -77,19 +75,8 @@ def _keep(name: str, key: str, data: dict[str, Any]) -> None:
     """Write the parsed table atomically (one file a table: a new version replaces it);
     a cache that cannot be written is skipped."""
     path = _cache_file(name)
-    if path is None:
-        return
-    temporary = None
-    try:
-        payload = marshal.dumps((key, data))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".table-", suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(payload)
-        os.replace(temporary, path)
-    except (OSError, ValueError):  # ValueError: a value marshal cannot write
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    if path is not None:
+        regexes.write_marshal(path, (key, data))
 
 
 def check(name: str, data: dict[str, Any]) -> None:
