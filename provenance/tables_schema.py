@@ -415,6 +415,7 @@ SCHEMAS: dict[str, Check] = {
             "rule": List(_RULE, nonempty=True),
             "filters": Map(Either(STR, WORDS, "a regex or a word list")),
             "complements": Map(WORD),
+            "nesting": Table({"breaks": WORDS, "break_marks": SOME_WORDS}),
             "speakers": Table(
                 {
                     "pronouns": WORDS,

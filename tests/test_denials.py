@@ -251,6 +251,13 @@ NESTED = [
         ("the general", Stance.ASSERTS),
         id="X denied that Y said Z",
     ),
+    pytest.param(
+        "The senator said the governor, whom the mayor described as reckless, had cut the "
+        "school budget.",
+        ("The senator", Stance.ASSERTS),
+        ("the mayor", Stance.ASSERTS),
+        id="X said Y, whom Z described as W, …",
+    ),
 ]
 
 
@@ -273,12 +280,19 @@ NOT_NESTED = [
         id="X decided that Y, although Z offered W",
     ),
     pytest.param("The mayor said the road was closed, adding that it would reopen.", id="adding"),
+    pytest.param(
+        "Experts said the group ran it from Raqqa, although by Friday intelligence officials "
+        "said there was no evidence of this.",
+        id="X said Y, although by then Z said W",
+    ),
 ]
 
 
 @pytest.mark.parametrize("text", NOT_NESTED)
 def test_a_claim_later_in_a_content_is_not_within_it(text: str) -> None:
-    """Only a claim that opens a content (after "that" at most) is within its claim."""
+    """A claim within another's content opens it (after "that" at most) or stands in it
+    with no clause break before it ([nesting] of rules.toml): after "although" or ";" it
+    is no part of what the first speaker said."""
     assert all(c.within == "" for c in claims_of(text))
 
 

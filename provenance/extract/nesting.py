@@ -1,9 +1,10 @@
 """Nested attribution: a claim inside the content of another claim keeps the chain.
 
 Reads claims with their speaker names and stances; writes ``within`` (the id of the
-innermost claim whose content holds this claim's cue and speaker and opens with them,
-after "that" at most: "According to the tabloid, the clinic has denied …" records the
-clinic's denial within the tabloid's claim; a claim later in a content that runs on,
+innermost claim whose content holds this claim's cue and speaker, and opens with them,
+after "that" at most, or holds them with no clause break before them, ``[nesting]`` of
+rules.toml: "According to the tabloid, the clinic has denied …" records the clinic's
+denial within the tabloid's claim; a claim after a break in a content that runs on,
 ", although intelligence offered …", is no part of it). A claim inside a denial by
 the same speaker ("the government denied claims that it threatened the family") is
 part of what is denied, never that speaker's assertion: it is dropped.
@@ -11,10 +12,13 @@ part of what is denied, never that speaker's assertion: it is dropped.
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
 
 import attrs
 
+from provenance import tables
 from provenance.model import Claim, Span, Stance
 
 _OPENERS = ("", "that")
@@ -55,7 +59,7 @@ def _enclosing(
         and other.id != claim.id
         and other.doc == claim.doc
         and all(_holds(other.content, span) for span in inner)
-        and _opens(other.content, first)
+        and (_opens(other.content, first) or _unbroken(other.content, first))
     ]
     return min(holders, key=lambda c: sum(s.end - s.start for s in c.content), default=None)
 
@@ -70,6 +74,24 @@ def _opens(content: Sequence[Span], span: Span) -> bool:
     return any(
         part.start <= span.start < part.end
         and part.text[: span.start - part.start].strip().lower() in _OPENERS
+        for part in content
+    )
+
+
+@functools.cache
+def _break() -> re.Pattern[str]:
+    """A clause break inside a content: a word of ``breaks`` or a mark of ``break_marks``."""
+    table = tables.load("extract/rules")["nesting"]
+    words = "|".join(map(re.escape, table["breaks"]))
+    marks = "|".join(map(re.escape, table["break_marks"]))
+    return re.compile(rf"\b(?:{words})\b|{marks}", re.IGNORECASE)
+
+
+def _unbroken(content: Sequence[Span], span: Span) -> bool:
+    """Whether a content fragment holds ``span`` with no clause break before it."""
+    return any(
+        part.start <= span.start < part.end
+        and _break().search(part.text, 0, span.start - part.start) is None
         for part in content
     )
 
