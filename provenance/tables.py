@@ -35,9 +35,7 @@ def load(name: str) -> dict[str, Any]:
     stage, _, stem = name.rpartition("/")
     package = resources.files("provenance")
     text = package.joinpath(*stage.split("/"), "data", f"{stem}.toml").read_text(encoding="utf-8")
-    digest = hashlib.sha256(f"{_FORMAT} {sys.version}\n{text}".encode())
-    digest.update(package.joinpath("tables_schema.py").read_bytes())
-    key = digest.hexdigest()
+    key = hashlib.sha256(f"{_schema_digest()}\n{text}".encode()).hexdigest()
     kept = _kept(name, key)
     if kept is not None:
         return kept
@@ -51,6 +49,14 @@ def load(name: str) -> dict[str, Any]:
 
 
 _FORMAT = 1  # bump when what a table's cache file holds changes shape
+
+
+@functools.cache
+def _schema_digest() -> str:
+    """The hash of what a kept table depends on besides its text: the cache format, the
+    Python and the schema that checked it (read once a process)."""
+    schema = resources.files("provenance").joinpath("tables_schema.py").read_bytes()
+    return hashlib.sha256(f"{_FORMAT} {sys.version}\n".encode() + schema).hexdigest()
 
 
 def _cache_file(name: str) -> Path | None:

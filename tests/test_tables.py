@@ -205,10 +205,12 @@ def test_errors_with_fields_survive_pickling(error: Exception) -> None:
 def _fresh_load(name: str) -> Table:
     """``tables.load`` as a new process runs it (its in-process memo emptied)."""
     tables.load.cache_clear()
+    tables._schema_digest.cache_clear()
     try:
         return tables.load(name)
     finally:
         tables.load.cache_clear()
+        tables._schema_digest.cache_clear()
 
 
 def test_a_parsed_table_is_read_back_from_the_cache(

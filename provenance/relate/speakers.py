@@ -90,7 +90,7 @@ _NAMED = re.compile(r"[A-Z][\w.’'-]*$")
 def _aside() -> re.Pattern[str]:
     """A comma and a relative pronoun (``relatives`` of [speakers]) or a lower-case word."""
     words = "|".join(map(re.escape, table()["speakers"]["relatives"]))
-    return re.compile(rf",\s+(?:(?:{words})\b|(?=[a-z]))")
+    return re.compile(rf",\s+(?:(?P<relative>{words})\b|(?=[a-z]))")
 
 
 def head_of(name: str) -> str:
@@ -100,7 +100,7 @@ def head_of(name: str) -> str:
     Fallon" keeps its name."""
     for found in _aside().finditer(name):
         before = name[: found.start()].rstrip()
-        if before and (found.group().rstrip()[-1:].isalpha() or _NAMED.search(before)):
+        if before and (found.group("relative") or _NAMED.search(before)):
             return before
     return name
 
