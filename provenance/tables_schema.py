@@ -416,6 +416,15 @@ SCHEMAS: dict[str, Check] = {
             "filters": Map(Either(STR, WORDS, "a regex or a word list")),
             "complements": Map(WORD),
             "nesting": Table({"breaks": WORDS, "break_marks": SOME_WORDS}),
+            "relative": Table(
+                {
+                    "pronouns": WORDS,
+                    "finite": WORDS,
+                    "before_finite": WORDS,
+                    "clause_openers": WORDS,
+                    "clause_verbs": WORDS,
+                }
+            ),
             "speakers": Table(
                 {
                     "pronouns": WORDS,
@@ -459,6 +468,7 @@ SCHEMAS: dict[str, Check] = {
     "extract/own_voice": Table(
         {
             "refuting": List(WORD, nonempty=True),
+            "other_sense": WORDS,
             "min_words": COUNT,
             "min_words_refuting": COUNT,
             "max_words": COUNT,

@@ -211,6 +211,9 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
         ("The study is flawed.", True),
         ("Not true.", False),  # two words: what is false is not said
         ("The road was closed.", False),  # short, and refutes nothing: no claim
+        ("The driver lied.", True),  # calling someone a liar calls their words false
+        ("The mayor was lying.", True),
+        ("The driver was lying on the road.", False),  # "lying" of lying down
     ],
 )
 def test_a_short_sentence_that_refutes_is_the_outlets_own_claim(

@@ -35,6 +35,12 @@ SIDES = [
     (Stance.REFUSES, "the woman paid for a third breast", "woman third breast", None),
     # a negator counts only when its scope holds a word of the proposition
     (Stance.ASSERTS, "the league has no plans to expand", "league plan expand", "against"),
+    # ... carried past "going to" / "looking to": the future and intent negate the verb
+    (Stance.ASSERTS, "the league is not going to expand", "league expand", "against"),
+    (Stance.ASSERTS, "the league is not looking to expand", "league expand", "against"),
+    # a speaker called a liar is refuted; a body lying on the ground is not
+    (Stance.ASSERTS, "the woman who paid for a third breast lied", "woman third breast", "against"),
+    (Stance.ASSERTS, "the woman was lying on a beach", "woman beach", "for"),
     (Stance.ASSERTS, "my mother won't talk to me since the surgery", "surgery breast", "for"),
     # withdrawal in the content is no refutation of it
     (Stance.ASSERTS, "the minister quit to escape the scandal", "minister scandal", "for"),

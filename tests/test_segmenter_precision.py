@@ -148,3 +148,44 @@ def test_want_takes_no_that_clause() -> None:
     """The content of "want" starts after the cue, not at a later "that"."""
     claims = found("They want to believe that wages can rise.")
     assert claims == [("They", "want", ["to believe that wages can rise"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a claim in a relative clause ends where the sentence's predicate starts
+        (
+            "The woman who reported that she added a third breast was most likely lying.",
+            "that she added a third breast",
+        ),
+        (
+            "The man who claimed he had won the lottery was arrested on Friday.",
+            "he had won the lottery",
+        ),
+        (
+            "Voters who said the economy was most important were evenly divided.",
+            "the economy was most important",
+        ),
+        # a verb of the content's own clause stays: none follows a first verb
+        (
+            "The critics who say the plan is too costly met on Monday.",
+            "the plan is too costly met on Monday",
+        ),
+        # an inner clause ("who were gay") or a cue verb inside: the second verb may be
+        # the inner clause's, so the content is left whole
+        (
+            "Those who said people who were gay were treated unfairly spoke first.",
+            "people who were gay were treated unfairly spoke first",
+        ),
+        (
+            "Voters who said they had heard the economy was weak chose him.",
+            "they had heard the economy was weak chose him",
+        ),
+    ],
+)
+def test_a_relative_clause_content_ends_before_the_sentence_predicate(
+    sentence: str, content: str
+) -> None:
+    """ "X who said Y was Z": Y is what was said, "was Z" is said of X (PolNeAR train)."""
+    claims = [c for c in found(sentence) if c[0] in ("who", "Those who")]
+    assert [c[2] for c in claims] == [[content]]

@@ -25,10 +25,24 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 @functools.cache
 def refuting() -> re.Pattern[str]:
-    """Words and phrases by which a writer calls something false."""
-    words = sorted(tables.load("extract/own_voice")["refuting"], key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+    """Words and phrases by which a writer calls something false (group ``word``), and
+    their other senses, matched first ("lying on the floor" calls nothing false)."""
+    table = tables.load("extract/own_voice")
+
+    def alternation(words: Sequence[str]) -> str:
+        ordered = sorted(words, key=len, reverse=True)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+    other = alternation(table["other_sense"])
+    return re.compile(
+        rf"(?<![\w-])(?:(?:{other})|(?P<word>{alternation(table['refuting'])}))(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+def refutes(text: str) -> bool:
+    """Whether ``text`` calls something false (a refuting word in that sense)."""
+    return any(match.group("word") is not None for match in refuting().finditer(text))
 
 
 class _Taken:
@@ -60,7 +74,7 @@ def own_claims(
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
         short = words < table["min_words"]  # no lede; a refutation still ("It's a hoax.")
-        if short and (words < table["min_words_refuting"] or not refuting().search(text)):
+        if short and (words < table["min_words_refuting"] or not refutes(text)):
             continue
         headline = _is_title(text, title)
         is_lede = not short and not lede_found and not headline
@@ -70,7 +84,7 @@ def own_claims(
         if words > table["max_words"]:
             continue
         rule = "own-voice-lede" if is_lede else "own-voice-refutation"
-        if not is_lede and not refuting().search(text):
+        if not is_lede and not refutes(text):
             continue
         span = front.after_dateline(document.text, trimmed(sentence))
         out.append(

@@ -278,6 +278,8 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
                 continue
             cand = attrs.evolve(cand, speaker=earlier[-1])
         content = [_cut(text, span, chosen) for span in cand.content]
+        if len(content) == 1 and content[0] is not None:
+            content = [_relative_end(text, cand, content[0])]
         kept = tuple(span for span in content if span is not None)
         if len(kept) == len(content):
             yield cand if kept == cand.content else attrs.evolve(cand, content=kept)
@@ -307,6 +309,58 @@ def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
         if span.start < start < end and (found := _break().search(text, span.start, start)):
             end = found.start()
     return _trim(text, span.start, end) if end != span.end else span
+
+
+_TOKEN = re.compile(r"[\w’'-]+|[,;:“”\"]")
+
+
+@functools.cache
+def _relative() -> tuple[frozenset[str], ...]:
+    """The ``[relative]`` word sets of rules.toml: pronouns, finite verbs, the words a
+    finite verb may follow inside the content, the words that open a clause, the verbs
+    (other than cue words) that take a clause."""
+    table = tables.load("extract/rules")["relative"]
+    finite = frozenset(table["finite"])
+    return (
+        frozenset(table["pronouns"]),
+        finite,
+        frozenset(table["before_finite"]) | finite,
+        frozenset(table["clause_openers"]),
+        frozenset(table["clause_verbs"]),
+    )
+
+
+def _relative_end(text: str, cand: Candidate, span: Span) -> Span:
+    """The content of a claim made in a relative clause ("who said …"), ended where the
+    sentence's own predicate takes over: "The woman who reported that she added a third
+    breast | was most likely lying". After the content's first verb (a finite auxiliary
+    or a lower-case -ed word), a finite auxiliary that follows a word of the clause, not
+    a pronoun, joining word or adverb, is the predicate of the relative pronoun's noun.
+    Refuse to guess where the content holds a quotation, opens a clause of its own
+    ("that", "who", "if" …) or holds a cue word or a verb of ``clause_verbs`` after its
+    verb ("they had heard the economy was weak"): there a second verb may be the inner
+    clause's."""
+    pronouns, finite, blockers, openers, clause_verbs = _relative()
+    if cand.speaker is None or cand.speaker.text.lower() not in pronouns:
+        return span
+    if span.start < cand.cue.end:
+        return span
+    cues = rules.lemmas()
+    tokens = list(_TOKEN.finditer(span.text))
+    verb_seen = False
+    for i, match in enumerate(tokens):
+        word = match.group().lower().replace("’", "'")
+        if word in ("“", "”", '"'):
+            return span
+        if verb_seen and word in finite:
+            before = tokens[i - 1].group().lower().replace("’", "'")
+            if before not in blockers and not before.endswith("ly"):
+                return _trim(text, span.start, span.start + match.start()) or span
+        if i > 0 and (word in openers or (verb_seen and (word in cues or word in clause_verbs))):
+            return span
+        lower_ed = match.group()[0].islower() and len(word) > 4 and word.endswith("ed")
+        verb_seen = verb_seen or word in finite or lower_ed
+    return span
 
 
 def kind_of(content: Sequence[Span]) -> Kind:
