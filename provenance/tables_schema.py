@@ -547,6 +547,7 @@ SCHEMAS: dict[str, Check] = {
                     "intensifiers": WORDS,
                     "extraposed": WORDS,
                     "determiners": WORDS,
+                    "pronouns": WORDS,
                 }
             ),
             "antonyms": Table({"pairs": List(Row((WORD, WORD), ("word", "opposite")))}),

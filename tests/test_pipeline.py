@@ -255,3 +255,32 @@ def test_a_wire_dateline_is_in_no_content(tmp_path: Path, text: str, content: st
     path.write_text(text, encoding="utf-8")
     claims = pipeline.extract(reader.read_document(path))
     assert claims[0].content_text == content
+
+
+def test_a_sentence_that_refutes_the_claim_it_holds_is_also_the_outlets_own_claim(
+    tmp_path: Path,
+) -> None:
+    """ "The man who said he had seen a shark on the highway was lying": the claim ends
+    before "was lying", and the refuting word outside every claim's words is the outlet's
+    own refutation of it. The man's claim is no part of an attribution: not nested."""
+    path = tmp_path / "a.txt"
+    sentence = "The man who said he had seen a shark on the highway was lying."
+    path.write_text(f"Shark on the highway\n\n{sentence}\n", encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    by_rule = {c.rule: c for c in claims}
+    assert by_rule["own-voice-refutation"].content_text == sentence
+    said = [c for c in claims if c.speaker is not None]
+    assert [c.content_text for c in said] == ["he had seen a shark on the highway"]
+    assert said[0].within == ""
+
+
+def test_a_refuting_word_inside_a_claim_is_the_speakers_not_the_outlets(
+    tmp_path: Path,
+) -> None:
+    """ "The mayor said the photo of the shark was fake": the mayor calls it fake."""
+    path = tmp_path / "a.txt"
+    lede = "A photo of a shark swimming on a flooded highway spread widely on Sunday."
+    sentence = "The mayor said the photo of the shark on the highway was fake."
+    path.write_text(f"Shark on the highway\n\n{lede}\n\n{sentence}\n", encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    assert [c.rule for c in claims if c.rule.startswith("own-voice")] == ["own-voice-lede"]

@@ -452,3 +452,97 @@ def test_a_proposition_grows_by_the_words_of_many_of_its_claims_not_a_few() -> N
     assert len(found) == 1
     assert len(found[0].sides[Side.FOR]) == 20
     assert not any(strike.id in ids for ids in found[0].sides.values())
+
+
+def test_an_asserting_claim_leads_not_a_refutation_that_restates_it() -> None:
+    """A refutation restates what it refutes with words of its own ("the woman who said
+    she added a third breast … was lying about the surgery"): led by it, a proposition
+    would gather the claims that share only those other words ("invented the surgery
+    story") beside the story's assertions. Asserting claims lead; the refutation joins."""
+    refutation = claim(
+        "r.txt",
+        "the woman who said she added a third breast to her chest in Tampa was lying about "
+        "the surgery",
+    )
+    story = [
+        claim(
+            "a.txt",
+            "a massage therapist from Tampa spent $20,000 to get a third breast implanted",
+            speaker="she",
+        ),
+        claim(
+            "b.txt", "the massage therapist paid $20,000 for a third breast implant", speaker="TMZ"
+        ),
+        claim(
+            "d.txt",
+            "she had surgery to add a third breast to her chest in Tampa",
+            speaker="the woman",
+        ),
+    ]
+    other = [
+        claim(
+            "e.txt", "the Tampa woman invented the surgery story to get famous", speaker="her agent"
+        ),
+        claim(
+            "f.txt",
+            "the woman from Tampa invented her surgery to get a TV show",
+            speaker="the clinic",
+        ),
+    ]
+    found = propositions([refutation, *story, *other])
+    home = {cid: p.id for p in found for ids in p.sides.values() for cid in ids}
+    assert {home[c.id] for c in story} == {home[story[0].id]}
+    assert not {home.get(c.id) for c in other} & {home[story[0].id]}
+
+
+def test_a_claim_that_reports_a_nested_claim_takes_no_side() -> None:
+    """ "According to Google Translate, the original version said the bear fled when the
+    phone spoke the time": the outer claim reports what the original version said; that
+    claim states it and stands on the side, once, not twice for one article (the article
+    comes last: a claim of another leads the proposition both would join)."""
+    outer = claim(
+        "z.txt",
+        "the original version said the bear fled when the phone spoke the time",
+        speaker="Google Translate",
+    )
+    inner = attrs.evolve(
+        claim(
+            "z.txt",
+            "the bear fled when the phone spoke the time",
+            speaker="the original version",
+            at=outer.content[0].start,
+        ),
+        within=outer.id,
+    )
+    claims = [
+        outer,
+        inner,
+        claim("b.txt", "the bear fled when the fisherman's phone spoke", speaker="the fisherman"),
+        claim("c.txt", "the bear fled into the forest when the phone spoke", speaker="police"),
+    ]
+    found = propositions(claims)
+    members = {cid for p in found for ids in p.sides.values() for cid in ids}
+    assert outer.id not in members
+    assert any(inner.id in p.sides[Side.FOR] for p in found)
+
+
+def test_a_refutation_said_of_a_pronoun_refutes_what_its_article_is_about() -> None:
+    """ "I believe 100 per cent that this is a hoax everyone is falling for": "this" is the
+    story its article tells, whatever other words the quote holds; the refutation joins
+    the proposition of the article's first claim, against it."""
+    lede = claim("a.txt", "she paid $20,000 to get a third breast implanted", speaker="the woman")
+    hoax = claim(
+        "a.txt",
+        "I believe 100 per cent that this is a hoax that everyone is falling for",
+        speaker="a plastic surgeon",
+        at=200,
+    )
+    claims = [
+        lede,
+        hoax,
+        claim("b.txt", "the woman paid $20,000 to get a third breast implanted", speaker="TMZ"),
+        claim("c.txt", "a woman paid $20,000 for a third breast implant", speaker="Buzzfeed"),
+    ]
+    found = propositions(claims)
+    story = next(p for p in found if lede.id in p.sides[Side.FOR])
+    assert hoax.id in story.sides[Side.AGAINST]

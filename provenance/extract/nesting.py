@@ -19,7 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from provenance import tables
-from provenance.model import Claim, Span, Stance
+from provenance.model import Claim, Kind, Span, Stance
 
 _OPENERS = ("", "that")
 
@@ -56,6 +56,7 @@ def _enclosing(
         for other, (lo, hi) in zip(claims, bounds, strict=True)
         if lo <= first.start
         and last <= hi
+        and other.kind is not Kind.OWN  # the outlet's words are no attribution
         and other.id != claim.id
         and other.doc == claim.doc
         and all(_holds(other.content, span) for span in inner)

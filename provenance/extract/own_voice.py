@@ -4,7 +4,9 @@ Two kinds of sentence are the outlet's own claims (kind ``own``, no speaker, no 
 the *lede* (the first sentence of the body long enough to state something: news writing
 puts the story's claim there) and a sentence that calls something false in the outlet's
 own words ("The third breast story is a hoax"), the headline included. A sentence that
-already holds an attributed claim adds none. Words and sizes: ``extract/data/own_voice.toml``.
+already holds an attributed claim adds none, unless a refuting word stands outside every
+claim's speaker, cue and content: "The man who said he had seen a shark was lying" holds
+the man's claim and the outlet's refutation of it. Words and sizes: ``extract/data/own_voice.toml``.
 Attribution scoring (PolNeAR) does not count these claims: they have no source.
 """
 
@@ -62,9 +64,16 @@ class _Taken:
 def own_claims(
     document: Document, sentences: Sequence[Span], claims: Sequence[Claim]
 ) -> tuple[Claim, ...]:
-    """The outlet's own claims among the sentences that hold no attributed claim."""
+    """The outlet's own claims: the lede and refutations among the sentences that hold
+    no attributed claim, and refutations in its own words beside one."""
     table = tables.load("extract/own_voice")
     taken = _Taken([span for claim in claims for span in (*claim.content, claim.cue) if span])
+    claimed = sorted(
+        (span.start, span.end)
+        for claim in claims
+        for span in (*claim.content, claim.cue, claim.speaker)
+        if span
+    )
     title = " ".join(document.meta.title.split())
     out = []
     lede_found = False
@@ -79,10 +88,12 @@ def own_claims(
         headline = _is_title(text, title)
         is_lede = not short and not lede_found and not headline
         lede_found = lede_found or (not headline and not short)
-        if taken.overlaps(sentence):
-            continue
         if words > table["max_words"]:
             continue
+        if taken.overlaps(sentence):  # its claims' words are theirs: a refuting word
+            if not refuting_outside(document.text, sentence, claimed):  # outside them
+                continue  # is the outlet's ("X, who said Y, was lying")
+            is_lede = False
         rule = "own-voice-lede" if is_lede else "own-voice-refutation"
         if not is_lede and not refutes(text):
             continue
@@ -100,6 +111,18 @@ def own_claims(
             )
         )
     return tuple(out)
+
+
+def refuting_outside(text: str, sentence: Span, claimed: Sequence[tuple[int, int]]) -> bool:
+    """Whether a refuting word of ``sentence`` stands outside every span of ``claimed``
+    (each claim's speaker, cue and content, sorted by start)."""
+    for match in refuting().finditer(text, sentence.start, sentence.end):
+        if match.group("word") is None:
+            continue
+        before = claimed[: bisect.bisect_left(claimed, (match.end(), -1))]
+        if not any(match.start() < hi for _, hi in before):
+            return True
+    return False
 
 
 def _is_title(text: str, title: str) -> bool:

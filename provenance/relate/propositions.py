@@ -1,10 +1,13 @@
 """Propositions: what several claims, across articles, state, and each claim's side on it.
 
 A proposition is grouped around a *leader* claim: claims are taken in a fixed order
-(asserting claims first, then document and text order) and each joins the proposition
-whose leader's topic it shares most of, or leads a new one. A claim's *topic* is its
-content words (stemmed), the cue words of denial, refutation and hedging left out, so
-"the third breast story is a hoax" and "she paid for a third breast" share a topic.
+(asserting claims first, among them those most like other articles' claims, then
+document and text order) and each joins the proposition whose leader's topic it shares
+most of, or leads a new one: a refutation, which restates what it refutes with words of
+its own, joins the proposition an assertion leads and never gathers one around itself.
+A claim's *topic* is its content words (stemmed), the cue words of denial, refutation
+and hedging left out, so "the third breast story is a hoax" and "she paid for a third
+breast" share a topic.
 
 A claim's *side* comes from its stance and its own words: for (asserts or concedes it),
 against (denies it, or calls it false: refuting words, a negated predicate), hedged,
@@ -136,13 +139,19 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     Copies of one statement are grouped once, through one of them, and listed together:
     the cost grows with the distinct statements, and copies never weigh twice. A claim
     inside what another claim denies ("Bettman denied the NHL is considering expansion")
-    is the denied words, asserted by nobody in the article: it takes no side.
+    is the denied words, asserted by nobody in the article: it takes no side. A claim
+    that only reports a claim nested in it ("According to Google Translate, the original
+    said …") takes none either: the nested claim stands for its article once.
     """
     denials = {c.id for c in claims if c.stance is Stance.DENIES}
+    reporting = reporters(claims)
     usable = [
         c
         for c in claims
-        if c.content and c.stance is not Stance.REFUSES and c.within not in denials
+        if c.content
+        and c.stance is not Stance.REFUSES
+        and c.within not in denials
+        and c.id not in reporting
     ]
     pointed = pointers(usable)
     usable = [c for c in usable if c.id not in pointed]
@@ -162,7 +171,7 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
     long = [c for c in reps if short <= len(named[c.id]) and len(topics[c.id]) <= most]
     central = centrality(long, topics, docs, idf, parts)
     lead = lead_order(feats)
-    ordered = sorted(long, key=lambda c: (-central[c.id], lead(c)))
+    ordered = sorted(long, key=lambda c: (lead(c)[0], -central[c.id], lead(c)))  # assertions lead
     groups = group(ordered, topics, idf, parts)
     refer(groups, [c for c in reps if len(named[c.id]) < short], feats)
     for claim in usable:
@@ -182,6 +191,24 @@ def propositions(claims: Sequence[Claim]) -> tuple[Proposition, ...]:
         out.append(made(leader, every, feats, said, flips))
     kept = [p for p in out if shown(p)]
     return tuple(sorted(kept, key=lambda p: (not p.disputed, -sum(p.sources.values()), p.id)))
+
+
+def reporters(claims: Sequence[Claim]) -> frozenset[str]:
+    """Claims whose content opens (after "that" at most) with a claim nested in it:
+    "According to Google Translate, the original version said the phone spoke the time"
+    reports what the original version said; that claim states it and takes the side."""
+    by_id = {c.id: c for c in claims}
+    out = set()
+    for inner in claims:
+        outer = by_id.get(inner.within) if inner.within else None
+        if outer is None or not outer.content or outer.stance is Stance.DENIES:
+            continue  # a denial of what was said denies it: the words said take no side
+        spans = [s for s in (inner.speaker, inner.cue) if s is not None]
+        first = outer.content[0]
+        at = min(s.start for s in spans) - first.start if spans else -1
+        if 0 <= at <= len(first.text) and first.text[:at].strip().lower() in ("", "that"):
+            out.add(outer.id)
+    return frozenset(out)
 
 
 def pointers(claims: Sequence[Claim]) -> dict[str, tuple[Claim, Claim]]:
@@ -219,12 +246,38 @@ def anaphoric() -> re.Pattern[str]:
     return re.compile(rf"^(?:that\s+)?(?:{words})\s+((?-i:[a-z])[\w’'-]*)\s", re.IGNORECASE)
 
 
+@functools.cache
+def pronoun_refutation() -> re.Pattern[str]:
+    """A refuting word said of a pronoun that points back: "this is a hoax", "it was
+    all made up", "that is simply false" (``[pointer] pronouns``, ``[cues] refute``)."""
+    data = table()
+    pronouns = "|".join(map(re.escape, data["pointer"]["pronouns"]))
+    refute = "|".join(re.escape(w) for w in sorted(data["cues"]["refute"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{pronouns})\s+(?:is|was|['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?P<word>{refute})\b",
+        re.IGNORECASE,
+    )
+
+
+def refutes_a_pronoun(f: Features) -> bool:
+    """Whether a refuting word of ``f`` (one its cue lists found: not the "doubt" of "no
+    doubt") is said of a pronoun that points back."""
+    found = f.cues.get("refute", ())
+    return bool(found) and any(
+        match.group("word").lower() in found for match in pronoun_refutation().finditer(f.text)
+    )
+
+
 def naming(claim: Claim, f: Features, words: frozenset[str]) -> frozenset[str]:
     """The topic words by which a claim names what it is about: a denial or refutation
     whose subject points back ("denied that such arrangements are being considered",
-    "these claims are false") names nothing by that subject's noun."""
+    "these claims are false") names nothing by that subject's noun, and a refutation
+    said of a pronoun ("I believe that this is a hoax everyone is falling for") names
+    nothing at all: it refutes what its article is about."""
     if claim.stance is not Stance.DENIES and not f.has("refute"):
         return words
+    if refutes_a_pronoun(f):
+        return frozenset()
     found = anaphoric().match(claim.content_text)
     if found is None:
         return words
