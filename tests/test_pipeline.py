@@ -214,6 +214,8 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
         ("The driver lied.", True),  # calling someone a liar calls their words false
         ("The mayor was lying.", True),
         ("The driver was lying on the road.", False),  # "lying" of lying down
+        ("Most voters made up their minds early.", False),  # "made up" of deciding
+        ("The driver made it all up.", True),
     ],
 )
 def test_a_short_sentence_that_refutes_is_the_outlets_own_claim(
