@@ -10,6 +10,7 @@ import datetime as dt
 import enum
 import functools
 import hashlib
+from collections.abc import Sequence
 
 import attrs
 
@@ -289,3 +290,14 @@ def claim_id(doc: str, content: tuple[Span, ...] | list[Span]) -> str:
     first = min(content, key=lambda s: s.start) if content else Span(0, 0, "")
     key = f"{doc}\x1f{first.start}\x1f{first.end}"
     return "c-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+def opens(content: Sequence[Span], span: Span) -> bool:
+    """Whether a content fragment starts with ``span``, after "that" at most: the claim
+    whose speaker or cue that is stands first in the content ("… said that the clinic
+    denied …")."""
+    return any(
+        part.start <= span.start < part.end
+        and part.text[: span.start - part.start].strip().lower() in ("", "that")
+        for part in content
+    )

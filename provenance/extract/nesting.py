@@ -19,9 +19,7 @@ from collections.abc import Sequence
 import attrs
 
 from provenance import tables
-from provenance.model import Claim, Kind, Span, Stance
-
-_OPENERS = ("", "that")
+from provenance.model import Claim, Kind, Span, Stance, opens
 
 
 def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
@@ -60,7 +58,7 @@ def _enclosing(
         and other.id != claim.id
         and other.doc == claim.doc
         and all(_holds(other.content, span) for span in inner)
-        and (_opens(other.content, first) or _unbroken(other.content, first))
+        and (opens(other.content, first) or _unbroken(other.content, first))
     ]
     return min(holders, key=lambda c: sum(s.end - s.start for s in c.content), default=None)
 
@@ -68,15 +66,6 @@ def _enclosing(
 def _holds(content: Sequence[Span], span: Span) -> bool:
     """Whether one content fragment holds all of ``span``."""
     return any(part.start <= span.start and span.end <= part.end for part in content)
-
-
-def _opens(content: Sequence[Span], span: Span) -> bool:
-    """Whether a content fragment starts with ``span``, after "that" at most."""
-    return any(
-        part.start <= span.start < part.end
-        and part.text[: span.start - part.start].strip().lower() in _OPENERS
-        for part in content
-    )
 
 
 @functools.cache

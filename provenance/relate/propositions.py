@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 import attrs
 from rapidfuzz import fuzz, process, utils
 
-from provenance.model import Claim, Side, Stance
+from provenance.model import Claim, Side, Stance, opens
 from provenance.relate.cues import table
 from provenance.relate.features import Features, features, negated_anywhere
 from provenance.relate.pointer import earlier_claim, refers_back
@@ -204,9 +204,7 @@ def reporters(claims: Sequence[Claim]) -> frozenset[str]:
         if outer is None or not outer.content or outer.stance is Stance.DENIES:
             continue  # a denial of what was said denies it: the words said take no side
         spans = [s for s in (inner.speaker, inner.cue) if s is not None]
-        first = outer.content[0]
-        at = min(s.start for s in spans) - first.start if spans else -1
-        if 0 <= at <= len(first.text) and first.text[:at].strip().lower() in ("", "that"):
+        if spans and opens(outer.content, min(spans, key=lambda s: s.start)):
             out.add(outer.id)
     return frozenset(out)
 
