@@ -430,6 +430,8 @@ SCHEMAS: dict[str, Check] = {
                     "pronouns": WORDS,
                     "unresolved": WORDS,
                     "relative": WORDS,
+                    "impersonal": WORDS,
+                    "honorifics": WORDS,
                     "window": COUNT,
                     "not_names": WORDS,
                     "cut": WORD,
@@ -465,6 +467,7 @@ SCHEMAS: dict[str, Check] = {
         },
     ),
     "lang/en/abbreviations": Map(WORDS),
+    "lang/en/names": Table({"first": WORDS}),
     "extract/own_voice": Table(
         {
             "refuting": List(WORD, nonempty=True),

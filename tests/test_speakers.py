@@ -38,6 +38,22 @@ TABLE = [
         "Carly Fiorina spoke in Ohio. “I met the workers of New Delhi,” she said.",
         [("she", "Carly Fiorina")],
     ),
+    # "it" stands for no person: after a person's name it stays as written
+    (
+        "The joke ended up in a Seth Meyers monologue. The first report was in Russian, "
+        "and it says nothing about the singer.",
+        [("it", "it")],
+    ),
+    ("Mr. Daniloff spoke in Moscow. It said the talks had failed.", [("It", "It")]),
+    # ... but a thing a person owns, or a name of no person, it may stand for
+    (
+        "Mrs. Clinton's campaign said the plan was bad. It said the plant would close.",
+        [("Mrs. Clinton's campaign", "Mrs. Clinton's campaign"), ("It", "Mrs. Clinton's campaign")],
+    ),
+    (
+        "The Philippine Star ran the story. It said the plant would close.",
+        [("It", "Philippine Star")],
+    ),
 ]
 
 

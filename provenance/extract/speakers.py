@@ -64,9 +64,32 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     window = start - int(_table()["window"])
     earlier = [c for c in named if c.speaker is not None and window < c.speaker.end <= start]
     if earlier:
-        return earlier[-1].speaker_name
-    names = _names_before(text, start)
-    return names[-1][1] if names else ""
+        name = earlier[-1].speaker_name
+    else:
+        names = _names_before(text, start)
+        name = names[-1][1] if names else ""
+    if pronoun in _table()["impersonal"] and not _impersonal(name, text):
+        return ""  # "it" is no person: refuse to guess past the nearest name
+    return name
+
+
+def _impersonal(name: str, text: str) -> bool:
+    """Whether a name may stand for a thing: no honorific ("Mr. Daniloff"), and not two
+    capitalised words or more after its titles that open with a given name ("Seth
+    Meyers", "Judicial Watch President Tom Fitton"), nor a surname the document gives
+    such a full name ("Swanson": "Robyn Swanson"). What a person owns is a thing ("Mrs.
+    Clinton's campaign")."""
+    words = name.replace("’", "'").split()
+    owned = [i for i, word in enumerate(words[:-1]) if word.endswith("'s")]
+    words = words[owned[-1] + 1 :] if owned else words  # "Mrs. Clinton's campaign"
+    if any(word.lower() in _table()["honorifics"] for word in words):
+        return False
+    rest = _after_titles(words)
+    if len(rest) == 1 and (full := _people(text).get(_surname(" ".join(rest)), "")):
+        rest = full.split()
+    return not (
+        len(rest) >= 2 and rest[0][:1].isupper() and rest[0].lower() in english.first_names()
+    )
 
 
 @functools.cache

@@ -1,7 +1,8 @@
-"""The English word lists every stage shares: months, weekdays, stop words, titles and
-first-name short forms.
+"""The English word lists every stage shares: months, weekdays, stop words, titles,
+first-name short forms and given names.
 
-The words live in ``data/words.toml`` (abbreviations in ``data/abbreviations.toml``);
+The words live in ``data/words.toml`` (abbreviations in ``data/abbreviations.toml``,
+given names in ``data/names.toml``);
 these functions give the views stages need, so no stage table repeats them.
 """
 
@@ -63,3 +64,9 @@ def formal_first_name(word: str) -> str:
     itself, case-folded: two first names are one person's when these agree."""
     folded = word.casefold()
     return _short_forms().get(folded, folded)
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Given names (lower case) common enough to mark a person's name ("Seth Meyers")."""
+    return frozenset(tables.load("lang/en/names")["first"])
