@@ -431,6 +431,7 @@ SCHEMAS: dict[str, Check] = {
                     "unresolved": WORDS,
                     "relative": WORDS,
                     "impersonal": WORDS,
+                    "personal": WORDS,
                     "honorifics": WORDS,
                     "window": COUNT,
                     "not_names": WORDS,

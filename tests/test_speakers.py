@@ -54,6 +54,25 @@ TABLE = [
         "The Philippine Star ran the story. It said the plant would close.",
         [("It", "Philippine Star")],
     ),
+    # "he" and "she" stand for no plural noun, claim noun or outlet
+    (
+        "The senator's aides said the deal was bad. He said the plant would close.",
+        [("The senator's aides", "The senator's aides"), ("He", "He")],
+    ),
+    # a capitalised word never written in lower case is a name ("Woods"), even plural
+    (
+        "Woods said the deal was bad. He said the plant would close.",
+        [("Woods", "Woods"), ("He", "Woods")],
+    ),
+    (
+        "The New York Times said the deal was bad. She said the plant would close.",
+        [("The New York Times", "The New York Times"), ("She", "She")],
+    ),
+    # ... but for a person whose name ends in an outlet's word they do
+    (
+        "Mayor Don Guardian spoke on Friday. He said the plant would close.",
+        [("He", "Mayor Don Guardian")],
+    ),
 ]
 
 

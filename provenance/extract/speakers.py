@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 
 from provenance import tables
+from provenance.extract import rules
 from provenance.lang.en import words as english
 from provenance.model import Claim, Span
 
@@ -70,7 +71,30 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
         name = names[-1][1] if names else ""
     if pronoun in _table()["impersonal"] and not _impersonal(name, text):
         return ""  # "it" is no person: refuse to guess past the nearest name
+    if pronoun in _table()["personal"] and not _may_be_person(name, text):
+        return ""  # nor is "a statement", "exit polls" or "The New York Times" a "he"
     return name
+
+
+def _lower_in(word: str, text: str) -> bool:
+    """Whether ``word`` also stands in ``text`` in lower case (a common noun, not a name)."""
+    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+
+
+def _may_be_person(name: str, text: str) -> bool:
+    """Whether a name may stand for one person: its head word (before an appositive or a
+    link) is no plural common noun ("aides", "exit polls"), no claim noun ("a statement",
+    "the report") and no outlet's ("The New York Times")."""
+    head = rules.head(name)
+    if not head or _given_name(name.split()):
+        return True  # "Don Guardian" is a man, not a newspaper
+    if head in _table()["outlet_heads"]:
+        return False
+    if not head.islower() and (not name.startswith(head) or not _lower_in(head, text)):
+        return True  # capitalised only as a sentence opener ("Aides" and "aides"): a noun
+    word = head.lower()
+    plural = word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return not plural and word not in rules.lemmas()
 
 
 def _impersonal(name: str, text: str) -> bool:
@@ -87,9 +111,14 @@ def _impersonal(name: str, text: str) -> bool:
     rest = _after_titles(words)
     if len(rest) == 1 and (full := _people(text).get(_surname(" ".join(rest)), "")):
         rest = full.split()
-    return not (
-        len(rest) >= 2 and rest[0][:1].isupper() and rest[0].lower() in english.first_names()
-    )
+    return not _given_name(rest)
+
+
+def _given_name(words: list[str]) -> bool:
+    """Whether two capitalised words or more, after their titles, open with a given name
+    of lang/en/data/names.toml ("Seth Meyers", "President Tom Fitton")."""
+    rest = _after_titles(words)
+    return len(rest) >= 2 and rest[0][:1].isupper() and rest[0].lower() in english.first_names()
 
 
 @functools.cache
