@@ -12,6 +12,7 @@ part of what is denied, never that speaker's assertion: it is dropped.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -24,10 +25,10 @@ from provenance.model import Claim, Kind, Span, Stance, opens
 
 def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The claims with ``within`` set, without the denier's claims inside a denial."""
-    bounds = [_bounds(claim.content) for claim in claims]
+    by_start = _ByStart(claims)
     result = []
     for claim in claims:
-        outer = _enclosing(claim, claims, bounds)
+        outer = _enclosing(claim, by_start)
         if outer is None:
             result.append(claim)
         elif not _denied_by_speaker(claim, outer):
@@ -35,14 +36,38 @@ def link(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     return tuple(result)
 
 
+class _ByStart:
+    """The claims by where their contents begin: those whose content may hold a point
+    are found by a binary search and a scan back over at most the longest content (a
+    document of 20,000 claims took 10 s when every claim was tried for every claim)."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        bounds = [_bounds(claim.content) for claim in claims]
+        self.order = sorted(range(len(claims)), key=lambda i: bounds[i][0])
+        self.starts = [bounds[i][0] for i in self.order]
+        self.longest = max((hi - lo for lo, hi in bounds), default=0)
+        self.claims = claims
+        self.bounds = bounds
+
+    def holding(self, start: int, end: int) -> list[int]:
+        """The positions (in document order) of the claims whose content extent holds
+        ``start`` to ``end``."""
+        found = []
+        at = bisect.bisect_right(self.starts, start) - 1
+        while at >= 0 and self.starts[at] >= start - self.longest:
+            i = self.order[at]
+            if end <= self.bounds[i][1]:
+                found.append(i)
+            at -= 1
+        return sorted(found)
+
+
 def _bounds(content: Sequence[Span]) -> tuple[int, int]:
     """Where a content begins and ends (a quick test before the fragments are looked at)."""
     return min((s.start for s in content), default=0), max((s.end for s in content), default=0)
 
 
-def _enclosing(
-    claim: Claim, claims: Sequence[Claim], bounds: Sequence[tuple[int, int]]
-) -> Claim | None:
+def _enclosing(claim: Claim, by_start: _ByStart) -> Claim | None:
     """The claim with the shortest content that opens with ``claim``'s speaker and cue."""
     inner = [span for span in (claim.speaker, claim.cue) if span is not None]
     if not inner:
@@ -51,10 +76,8 @@ def _enclosing(
     last = max(span.end for span in inner)
     holders = [
         other
-        for other, (lo, hi) in zip(claims, bounds, strict=True)
-        if lo <= first.start
-        and last <= hi
-        and other.kind is not Kind.OWN  # the outlet's words are no attribution
+        for other in (by_start.claims[i] for i in by_start.holding(first.start, last))
+        if other.kind is not Kind.OWN  # the outlet's words are no attribution
         and other.id != claim.id
         and other.doc == claim.doc
         and all(_holds(other.content, span) for span in inner)

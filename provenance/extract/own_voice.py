@@ -68,12 +68,7 @@ def own_claims(
     no attributed claim, and refutations in its own words beside one."""
     table = tables.load("extract/own_voice")
     taken = _Taken([span for claim in claims for span in (*claim.content, claim.cue) if span])
-    claimed = sorted(
-        (span.start, span.end)
-        for claim in claims
-        for span in (*claim.content, claim.cue, claim.speaker)
-        if span
-    )
+    claimed = _Taken([span for c in claims for span in (*c.content, c.cue, c.speaker) if span])
     title = " ".join(document.meta.title.split())
     out = []
     lede_found = False
@@ -113,16 +108,14 @@ def own_claims(
     return tuple(out)
 
 
-def refuting_outside(text: str, sentence: Span, claimed: Sequence[tuple[int, int]]) -> bool:
+def refuting_outside(text: str, sentence: Span, claimed: _Taken) -> bool:
     """Whether a refuting word of ``sentence`` stands outside every span of ``claimed``
-    (each claim's speaker, cue and content, sorted by start)."""
-    for match in refuting().finditer(text, sentence.start, sentence.end):
-        if match.group("word") is None:
-            continue
-        before = claimed[: bisect.bisect_left(claimed, (match.end(), -1))]
-        if not any(match.start() < hi for _, hi in before):
-            return True
-    return False
+    (each claim's speaker, cue and content)."""
+    return any(
+        match.group("word") is not None
+        and not claimed.overlaps(Span(match.start(), match.end(), match.group()))
+        for match in refuting().finditer(text, sentence.start, sentence.end)
+    )
 
 
 def _is_title(text: str, title: str) -> bool:
