@@ -51,7 +51,7 @@ def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     return names
 
 
-def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
+def _antecedent(text: str, claim: Claim, named: _Named) -> str:
     """The name a pronoun speaker stands for, or "" when none fits."""
     assert claim.speaker is not None
     pronoun, start = claim.speaker.text.lower(), claim.speaker.start
@@ -63,9 +63,9 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     if claim.content and claim.content[0].start < start:
         start = claim.content[0].start  # "“…,” he said": he is not named in his own words
     window = start - int(_table()["window"])
-    earlier = [c for c in named if c.speaker is not None and window < c.speaker.end <= start]
-    if earlier:
-        name = earlier[-1].speaker_name
+    nearest = named.last(window, start)
+    if nearest is not None:
+        name = nearest.speaker_name
     else:
         names = _names_before(text, start)
         name = names[-1][1] if names else ""
@@ -74,6 +74,32 @@ def _antecedent(text: str, claim: Claim, named: list[Claim]) -> str:
     if pronoun in _table()["personal"] and not _may_be_person(name, text):
         return ""  # nor is "a statement", "exit polls" or "The New York Times" a "he"
     return name
+
+
+class _Named:
+    """The claims with a named speaker so far, in order of speaker start, and the longest
+    speaker among them: the last one ending in a window is found from the end, never
+    further back than a speaker could still end in it (a document of many claims stays
+    linear)."""
+
+    def __init__(self) -> None:
+        self.claims: list[Claim] = []
+        self.longest = 0
+
+    def add(self, claim: Claim) -> None:
+        assert claim.speaker is not None
+        self.claims.append(claim)
+        self.longest = max(self.longest, claim.speaker.end - claim.speaker.start)
+
+    def last(self, after: int, until: int) -> Claim | None:
+        """The last claim whose speaker ends after ``after`` and by ``until``."""
+        for claim in reversed(self.claims):
+            assert claim.speaker is not None
+            if after < claim.speaker.end <= until:
+                return claim
+            if claim.speaker.start + self.longest <= after:
+                return None
+        return None
 
 
 def _lower_in(word: str, text: str) -> bool:
@@ -301,7 +327,7 @@ def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """The claims (in text order) with speaker spans cut, pronoun speakers, outlet
     references ("the newspaper") and bare surnames ("Cruz": the one full name of the
     document that ends in it) resolved in ``speaker_name``."""
-    named: list[Claim] = []
+    named = _Named()
     result = []
     claims = tuple(_cut_claim(text, claim) for claim in claims)
     for claim in sorted(claims, key=lambda c: c.speaker.start if c.speaker else -1):
@@ -312,6 +338,6 @@ def resolve(text: str, claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
             if outlet := _outlet(text, claim):
                 claim = attrs.evolve(claim, speaker_name=outlet)
             claim = _surname_joined(text, claim)
-            named.append(claim)
+            named.add(claim)
         result.append(claim)
     return tuple(result)
