@@ -7,7 +7,7 @@ import pytest
 
 from provenance.model import Claim, Kind, Side, Span, Stance, claim_id
 from provenance.relate.features import features
-from provenance.relate.propositions import propositions, side_of
+from provenance.relate.propositions import Proposition, propositions, side_of
 
 
 def claim(
@@ -19,6 +19,17 @@ def claim(
     span = Span(start, start + len(content), content)
     who = Span(at, at + len(speaker), speaker) if speaker else None
     return Claim(claim_id(doc, (span,)), doc, who, None, (span,), Kind.INDIRECT, stance)
+
+
+def nested(outer: Claim, content: str, speaker: str) -> Claim:
+    """A claim whose speaker opens ``outer``'s content ("… said its owners said …")."""
+    inner = claim(outer.doc, content, speaker=speaker, at=outer.content[0].start)
+    return attrs.evolve(inner, within=outer.id)
+
+
+def members(found: tuple[Proposition, ...]) -> set[str]:
+    """The ids of every claim on a side of ``found``."""
+    return {cid for p in found for ids in p.sides.values() for cid in ids}
 
 
 SIDES = [
@@ -335,20 +346,16 @@ def test_a_claim_inside_a_denial_takes_no_side() -> None:
         Stance.DENIES,
         speaker="The league",
     )
-    at = denial.content[0].start
-    inner = "the hockey team would move to Seattle next season"
-    start = at + len("its owners said ")
-    nested = attrs.evolve(claim("a.txt", inner, speaker="its owners", at=at), within=denial.id)
-    assert nested.content[0].start == start
+    said = nested(denial, "the hockey team would move to Seattle next season", "its owners")
+    assert said.content[0].start == denial.content[0].start + len("its owners said ")
     claims = [
         denial,
-        nested,
+        said,
         claim("b.txt", "the hockey team will move to Seattle next season", speaker="Sources"),
         claim("c.txt", "the hockey team is moving to Seattle next season", speaker="Fans"),
     ]
     found = propositions(claims)
-    members = {cid for p in found for ids in p.sides.values() for cid in ids}
-    assert nested.id not in members
+    assert said.id not in members(found)
     assert any(denial.id in p.sides[Side.AGAINST] for p in found)
 
 
@@ -505,15 +512,7 @@ def test_a_claim_that_reports_a_nested_claim_takes_no_side() -> None:
         "the original version said the bear fled when the phone spoke the time",
         speaker="Google Translate",
     )
-    inner = attrs.evolve(
-        claim(
-            "z.txt",
-            "the bear fled when the phone spoke the time",
-            speaker="the original version",
-            at=outer.content[0].start,
-        ),
-        within=outer.id,
-    )
+    inner = nested(outer, "the bear fled when the phone spoke the time", "the original version")
     claims = [
         outer,
         inner,
@@ -521,8 +520,7 @@ def test_a_claim_that_reports_a_nested_claim_takes_no_side() -> None:
         claim("c.txt", "the bear fled into the forest when the phone spoke", speaker="police"),
     ]
     found = propositions(claims)
-    members = {cid for p in found for ids in p.sides.values() for cid in ids}
-    assert outer.id not in members
+    assert outer.id not in members(found)
     assert any(inner.id in p.sides[Side.FOR] for p in found)
 
 
