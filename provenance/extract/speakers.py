@@ -104,7 +104,19 @@ class _Named:
 
 def _lower_in(word: str, text: str) -> bool:
     """Whether ``word`` also stands in ``text`` in lower case (a common noun, not a name)."""
-    return re.search(rf"\b{re.escape(word.lower())}\b", text) is not None
+    lower = word.lower()
+    if _WORDS.fullmatch(lower):  # looked up in the document's words, read once
+        return lower in _words_of(text)
+    return re.search(rf"\b{re.escape(lower)}\b", text) is not None
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    """The words of ``text`` as written (a document asked for many pronouns)."""
+    return frozenset(_WORDS.findall(text))
 
 
 def _may_be_person(name: str, text: str) -> bool:
