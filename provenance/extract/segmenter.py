@@ -17,6 +17,7 @@ import attrs
 from provenance import tables
 from provenance.extract import front, rules, runon, scan
 from provenance.lang.en import sentences
+from provenance.lang.en.tokens import PIECE
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
 _TRIM_END = " \t\xa0.,;:—–-"
@@ -311,9 +312,6 @@ def _cut(text: str, span: Span, chosen: list[Candidate]) -> Span | None:
     return _trim(text, span.start, end) if end != span.end else span
 
 
-_TOKEN = re.compile(r"[\w’'-]+|[,;:“”\"]")
-
-
 @functools.cache
 def _relative() -> tuple[frozenset[str], ...]:
     """The ``[relative]`` word sets of rules.toml: pronouns, finite verbs, the words a
@@ -346,11 +344,11 @@ def _relative_end(text: str, cand: Candidate, span: Span) -> Span:
     if span.start < cand.cue.end:
         return span
     cues = rules.lemmas()
-    tokens = list(_TOKEN.finditer(span.text))
+    tokens = list(PIECE.finditer(span.text))
     verb_seen = False
     for i, match in enumerate(tokens):
         word = match.group().lower().replace("’", "'")
-        if word in ("“", "”", '"'):
+        if word in ("“", "”", '"', "''"):
             return span
         if verb_seen and word in finite:
             before = tokens[i - 1].group().lower().replace("’", "'")

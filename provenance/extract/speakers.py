@@ -20,6 +20,7 @@ import attrs
 from provenance import tables
 from provenance.extract import rules
 from provenance.lang.en import words as english
+from provenance.lang.en.tokens import WORD
 from provenance.model import Claim, Span
 
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'.-]*)+")
@@ -105,18 +106,15 @@ class _Named:
 def _lower_in(word: str, text: str) -> bool:
     """Whether ``word`` also stands in ``text`` in lower case (a common noun, not a name)."""
     lower = word.lower()
-    if _WORDS.fullmatch(lower):  # looked up in the document's words, read once
+    if WORD.fullmatch(lower):  # looked up in the document's words, read once
         return lower in _words_of(text)
     return re.search(rf"\b{re.escape(lower)}\b", text) is not None
-
-
-_WORDS = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=4)
 def _words_of(text: str) -> frozenset[str]:
     """The words of ``text`` as written (a document asked for many pronouns)."""
-    return frozenset(_WORDS.findall(text))
+    return frozenset(WORD.findall(text))
 
 
 def _may_be_person(name: str, text: str) -> bool:
