@@ -73,6 +73,20 @@ TABLE = [
         "Mayor Don Guardian spoke on Friday. He said the plant would close.",
         [("He", "Mayor Don Guardian")],
     ),
+    # a name ends with its sentence: no "Tampa, Florida. Here" (nor its period), but
+    # an abbreviation's or an initial's period is no sentence end
+    (
+        "She is a young lady from Tampa, Florida. Here is an interview. She said it was cheap.",
+        [("She", "She")],
+    ),
+    (
+        "The plan came from Senator Jane Roe. It was cheap. They said the plant would close.",
+        [("They", "Senator Jane Roe")],
+    ),
+    (
+        "The plan came from Sen. John Q. Public. They said the plant would close.",
+        [("They", "Sen. John Q. Public")],
+    ),
 ]
 
 
@@ -101,6 +115,8 @@ SURNAMES = [
     ("Hillary Clinton and Bill Clinton spoke. Clinton said the plan would fail.", "Clinton"),
     ("George W. Bush and George H.W. Bush spoke. Bush said the plan would fail.", "Bush"),
     ("Cruz said the plan would fail.", "Cruz"),
+    # a full name at a sentence end is the same name without its period
+    ("The plan came from Sen. Ted Cruz. Cruz said the plan would fail.", "Ted Cruz"),
 ]
 
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
 from provenance import tables
 from provenance.extract import rules
+from provenance.lang.en import sentences
 from provenance.lang.en import words as english
-from provenance.lang.en.tokens import WORD
+from provenance.lang.en.tokens import NAME, WORD
 from provenance.model import Claim, Span
 
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w’'.-]*)+")
@@ -39,16 +41,30 @@ def is_pronoun(text: str) -> bool:
     return text.lower() in _table()["pronouns"]
 
 
+def _name_matches(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, str]]:
+    """Runs of capitalised words in ``text[start:end]`` as (end, words), cut where a word
+    ends a sentence: "Tampa, Florida. Here is …" names no "Florida. Here" (a period ends
+    a name unless the word is an abbreviation or initials: "Mr.", "J.", "U.S.")."""
+    for match in _NAME.finditer(text, start, len(text) if end is None else end):
+        piece = match.start()
+        for word in NAME.finditer(text, match.start(), match.end()):
+            if word.group().endswith(".") and not sentences.is_abbreviation(word.group()):
+                yield word.end(), text[piece : word.end() - 1].strip()
+                piece = word.end()
+        if piece < match.end():
+            yield match.end(), text[piece : match.end()].strip()
+
+
 def _names_before(text: str, end: int) -> list[tuple[int, str]]:
     """Capitalised names (two words or more) ending before ``end``, as (end, name)."""
     start = max(0, end - int(_table()["window"]))
     names = []
-    for match in _NAME.finditer(text, start, end):
-        words = match.group().split()
+    for name_end, name in _name_matches(text, start, end):
+        words = name.split()
         while words and words[0] in _table()["not_names"]:
             words = words[1:]
-        if len(words) >= 2 or (words and match.group() != " ".join(words)):
-            names.append((match.end(), " ".join(words)))
+        if len(words) >= 2 or (words and name != " ".join(words)):
+            names.append((name_end, " ".join(words)))
     return names
 
 
@@ -307,8 +323,8 @@ def _people(text: str) -> dict[str, str]:
     """Each surname -> the one person's full name in ``text`` that ends in it, or "" when
     two people's names do ("Hillary Clinton" and "Bill Clinton"). Read once a text."""
     spellings: dict[str, dict[tuple[str, ...], str]] = {}
-    for match in _NAME.finditer(text):
-        words = _after_titles(_after_stop(match.group().split()))
+    for _, name in _name_matches(text):
+        words = _after_titles(_after_stop(name.split()))
         while words and (words[0] in _table()["not_names"] or words[0].lower() in _stop()):
             words = words[1:]
         if 2 <= len(words) <= 4 and "of" not in words:

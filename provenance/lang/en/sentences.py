@@ -135,7 +135,7 @@ def _ends_sentence(block: str, match: re.Match[str]) -> bool:
     if match.group() != ".":
         return True
     word = block[: match.end()].rsplit(None, 1)[-1].lstrip(_LEADING)
-    return not _is_abbreviation(word)
+    return not is_abbreviation(word)
 
 
 _CLOSING = "\"”’'"
@@ -162,7 +162,7 @@ def _attribution_after(block: str, pos: int) -> bool:
     return _attribution_tail().match(block, pos) is not None
 
 
-def _is_abbreviation(word: str) -> bool:
+def is_abbreviation(word: str) -> bool:
     """A listed abbreviation (alone or after a hyphen, "R-Tex.") or initials ("J.", "U.S.")."""
     listed = abbreviations()
     if word in listed or word.rsplit("-", 1)[-1] in listed:
