@@ -33,6 +33,7 @@ class Stance(enum.StrEnum):
     CONCEDES = "concedes"
     REFUSES = "refuses"
     REPORTS = "reports"
+    ASKS = "asks"  # a question or a request: "asked whether", "asked for"
 
 
 class Side(enum.StrEnum):
@@ -42,7 +43,7 @@ class Side(enum.StrEnum):
     AGAINST = "against"  # denies or refutes it
     HEDGED = "hedged"  # may, reportedly, believes
     UNVERIFIED = "unverified"  # "could not be verified"
-    NONE = "none"  # reports or refuses to comment: on no side
+    NONE = "none"  # reports, asks or refuses to comment: on no side
 
 
 class DateBasis(enum.StrEnum):

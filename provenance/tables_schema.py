@@ -463,6 +463,7 @@ SCHEMAS: dict[str, Check] = {
             ),
             "denies": Table({"lemmas": WORDS, "rules": WORDS}),
             "concedes": Table({"lemmas": WORDS}),
+            "asks": Table({"lemmas": WORDS}),
             "reports": Table({"lemmas": WORDS, "rules": WORDS}),
             "hedges": Table({"lemmas": WORDS, "words": WORDS}),
         },

@@ -44,6 +44,8 @@ SIDES = [
     (Stance.ASSERTS, "his death could not be verified", "death", "unverified"),
     (Stance.REPORTS, "the woman paid for a third breast", "woman third breast", None),
     (Stance.REFUSES, "the woman paid for a third breast", "woman third breast", None),
+    # a question or a request takes no side ("asked whether the woman paid …")
+    (Stance.ASKS, "whether the woman paid for a third breast", "woman third breast", None),
     # a negator counts only when its scope holds a word of the proposition
     (Stance.ASSERTS, "the league has no plans to expand", "league plan expand", "against"),
     # ... carried past "going to" / "looking to": the future and intent negate the verb

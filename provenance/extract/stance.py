@@ -67,6 +67,7 @@ _TESTS: dict[str, Callable[[Claim], bool]] = {
     "refuses": _refuses,
     "denies": lambda claim: _lemma_in(claim, "denies") or claim.rule in _table()["denies"]["rules"],
     "concedes": lambda claim: _lemma_in(claim, "concedes"),
+    "asks": lambda claim: _lemma_in(claim, "asks"),
     "reports": _reports,
     "hedges": _hedges,
 }

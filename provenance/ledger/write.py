@@ -26,7 +26,9 @@ from provenance.model import Claim, DocRecord, Ledger, Status
 
 HEADER = """\
 # provenance ledger — status: auto | confirmed | edited | rejected | manual;
-# stance: asserts | denies | hedges | concedes | refuses | reports; kind: direct | indirect | mixed
+# stance: asserts | denies | hedges | concedes | refuses | reports | asks;
+# kind: direct | indirect | mixed | own;
+# side (optional): for | against | hedged | unverified | none
 # Edit words, never numbers: `content` is the article's words (a split quote: a list of
 # strings). Fields after `note` are the machine's: `provenance sync` writes them.
 """

@@ -11,8 +11,8 @@ breast" share a topic.
 
 A claim's *side* comes from its stance and its own words: for (asserts or concedes it),
 against (denies it, or calls it false: refuting words, a negated predicate), hedged,
-unverified ("could not be verified"); a claim that only reports or refuses stands on no
-side. Copies of one statement (the same words in several documents) are one source
+unverified ("could not be verified"); a claim that only reports, asks or refuses stands
+on no side. Copies of one statement (the same words in several documents) are one source
 carried by several outlets. A proposition needs two voices on its sides (two speakers,
 or a speaker and an outlet's own words) and two articles, unless its claims stand on two
 sides. Thresholds: ``[propositions]`` of relate.toml.
@@ -86,7 +86,7 @@ def side_of(claim: Claim, f: Features, about: frozenset[str] = frozenset()) -> S
     """
     if claim.side is not None:
         return None if claim.side is Side.NONE else claim.side
-    if claim.stance in (Stance.REPORTS, Stance.REFUSES):
+    if claim.stance in (Stance.REPORTS, Stance.ASKS, Stance.REFUSES):
         return None
     if f.has("unverified"):
         return Side.UNVERIFIED

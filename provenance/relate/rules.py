@@ -88,7 +88,7 @@ def certainty(side: Side) -> str:
         return "unverified"
     if f.has("certain"):
         return "certain"
-    if f.has("hedge") or side.stance in (Stance.HEDGES, Stance.REPORTS):
+    if f.has("hedge") or side.stance in (Stance.HEDGES, Stance.REPORTS, Stance.ASKS):
         return "hedged"
     return "plain"
 

@@ -28,6 +28,7 @@ THEME = Theme(
         "stance.concedes": "yellow",
         "stance.refuses": "dim",
         "stance.reports": "blue",
+        "stance.asks": "dim",
         "relation.contradicts": "bold red",
         "relation.agrees": "bold green",
         "relation.related": "blue",
