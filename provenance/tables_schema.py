@@ -206,7 +206,7 @@ def _macro_names(text: str) -> Iterator[str]:
 # equal to what it builds).
 CUE_CLASSES = ("speech", "thought", "evidence", "act", "frame")
 CUE_LIST_MACROS = ("cueverb", "aux", "adverb", "prep", "noun")
-LANGUAGE_MACROS = ("stop", "day", "weekday")
+LANGUAGE_MACROS = ("stop", "day", "weekday", "past")
 
 
 def cue_macro_names() -> frozenset[str]:
@@ -425,6 +425,9 @@ SCHEMAS: dict[str, Check] = {
                     "clause_verbs": WORDS,
                 }
             ),
+            "subordinate": Table(
+                {"openers": WORDS, "inner": WORDS, "subjects": WORDS, "reach": COUNT}
+            ),
             "speakers": Table(
                 {
                     "pronouns": WORDS,
@@ -484,6 +487,7 @@ SCHEMAS: dict[str, Check] = {
             "months": List(SOME_WORDS, nonempty=True),
             "weekdays": WORDS,
             "stop": WORDS,
+            "past": WORDS,
             "titles": WORDS,
             "short_forms": Map(STR),
         }

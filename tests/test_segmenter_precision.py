@@ -189,3 +189,45 @@ def test_a_relative_clause_content_ends_before_the_sentence_predicate(
     """ "X who said Y was Z": Y is what was said, "was Z" is said of X (PolNeAR train)."""
     claims = [c for c in found(sentence) if c[0] in ("who", "Those who")]
     assert [c[2] for c in claims] == [[content]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        # a claim in a sentence-opening adverbial clause ends where the main clause starts
+        (
+            "Although Republicans claim that the law failed, that isn’t true.",
+            "that the law failed",
+        ),
+        (
+            "While Ramos said that journalists cannot take sides, he was uneasy about it.",
+            "that journalists cannot take sides",
+        ),
+        (
+            "While she never mentioned Sanders by name, Clinton called her rival timid.",
+            "Sanders by name",
+        ),
+        # a subordinator inside the content takes the first comma for its own clause
+        (
+            "Although Republicans claim that even if the law cut the uninsured rate, its "
+            "enrollees had trouble seeing a doctor, that isn’t true.",
+            "that even if the law cut the uninsured rate, its enrollees had trouble seeing a "
+            "doctor",
+        ),
+        # no main clause after the comma (an appositive, no verb): the content is whole
+        (
+            "While the company claims that its base grew, a fact few dispute.",
+            "that its base grew, a fact few dispute",
+        ),
+        # not opened by a subordinator: the content is whole, as before
+        (
+            "Republicans claim that the law failed, the uninsured rate rose.",
+            "that the law failed, the uninsured rate rose",
+        ),
+    ],
+)
+def test_a_claim_in_an_opening_adverbial_clause_ends_at_the_main_clause(
+    sentence: str, content: str
+) -> None:
+    """ "Although X claims Y, Z": Y is what X claims, Z is the writer's main clause."""
+    assert [c[2] for c in found(sentence)][:1] == [[content]]

@@ -245,12 +245,14 @@ def all_macros() -> Mapping[str, str]:
 @functools.cache
 def language_macros() -> dict[str, list[str]]:
     """The macros made of the English word lists (``provenance.lang.en.words``):
-    ``{stop}`` (with ``speaker_stop`` of rules.toml), ``{day}`` and ``{weekday}``."""
+    ``{stop}`` (with ``speaker_stop`` of rules.toml), ``{day}``, ``{weekday}`` and
+    ``{past}``."""
     months = [row[0] for row in english.months()]
     return {  # the names of tables_schema.LANGUAGE_MACROS
         "stop": sorted(stop_words()),
         "day": [*english.weekdays(), *months, *english.month_abbreviations()],
         "weekday": list(english.weekdays()),
+        "past": sorted(english.past_forms()),
     }
 
 

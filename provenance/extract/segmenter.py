@@ -17,6 +17,7 @@ import attrs
 from provenance import tables
 from provenance.extract import front, rules, runon, scan
 from provenance.lang.en import sentences
+from provenance.lang.en import words as english
 from provenance.lang.en.tokens import PIECE
 from provenance.model import Claim, Document, Kind, Span, Stance, claim_id
 
@@ -280,7 +281,7 @@ def _finish(text: str, chosen: list[Candidate]) -> Iterator[Candidate]:
             cand = attrs.evolve(cand, speaker=earlier[-1])
         content = [_cut(text, span, chosen) for span in cand.content]
         if len(content) == 1 and content[0] is not None:
-            content = [_relative_end(text, cand, content[0])]
+            content = [_subordinate_end(text, cand, _relative_end(text, cand, content[0]))]
         kept = tuple(span for span in content if span is not None)
         if len(kept) == len(content):
             yield cand if kept == cand.content else attrs.evolve(cand, content=kept)
@@ -358,6 +359,59 @@ def _relative_end(text: str, cand: Candidate, span: Span) -> Span:
             return span
         lower_ed = match.group()[0].islower() and len(word) > 4 and word.endswith("ed")
         verb_seen = verb_seen or word in finite or lower_ed
+    return span
+
+
+@functools.cache
+def _subordinate() -> tuple[re.Pattern[str], frozenset[str], frozenset[str], int, frozenset[str]]:
+    """The ``[subordinate]`` table of rules.toml: a pattern for a sentence-opening
+    subordinator that ends where a speaker starts, the inner subordinators, the words that
+    open a subject, the reach, and the finite verb forms ([relative] finite, lang/en past)."""
+    table = tables.load("extract/rules")["subordinate"]
+    words = sorted(table["openers"], key=len, reverse=True)
+    openers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    opening = re.compile(rf"(?:[.!?][\"”’']?\s+|\n\s*)(?:{openers})\s+$", re.IGNORECASE)
+    finite = frozenset(tables.load("extract/rules")["relative"]["finite"]) | english.past_forms()
+    return opening, frozenset(table["inner"]), frozenset(table["subjects"]), table["reach"], finite
+
+
+def _subordinate_end(text: str, cand: Candidate, span: Span) -> Span:
+    """The content of a claim made in an adverbial clause that opens its sentence
+    ("Although Republicans claim that the law failed, | that isn't true"), ended at the
+    comma where the main clause starts: a subject, then a finite verb before the next
+    comma, within ``reach`` words. A subordinator inside the content takes the first such
+    comma for its own clause ("that even if the rate fell, its enrollees had …"). Refuse
+    to guess where the content holds a quotation."""
+    opening, inner, subjects, reach, finite = _subordinate()
+    first = cand.speaker or cand.cue
+    if span.start < cand.cue.end:
+        return span
+    lo = max(0, first.start - 40)
+    if not opening.search(("\n" if lo == 0 else "") + text[lo : first.start]):
+        return span
+    tokens = list(PIECE.finditer(span.text))
+    words = [m.group().lower().replace("’", "'") for m in tokens]
+    if any(w in ("“", "”", '"', "''") for w in words):
+        return span
+    opened = 0
+    for i, word in enumerate(words):
+        if word in inner and i > 0:
+            opened += 1
+        if word != ",":
+            continue
+        if opened:
+            opened -= 1
+            continue
+        after = words[i + 1 : i + 1 + reach]
+        head = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        if not after or not (after[0] in subjects or head[:1].isupper()):
+            continue
+        for word_after, token in zip(after[1:], tokens[i + 2 : i + 1 + reach], strict=False):
+            if word_after in (",", ";", ":"):
+                break
+            lower_ed = token.group()[:1].islower() and len(word_after) > 4
+            if word_after in finite or (lower_ed and word_after.endswith("ed")):
+                return _trim(text, span.start, span.start + tokens[i].start()) or span
     return span
 
 

@@ -48,6 +48,12 @@ def stop_words() -> frozenset[str]:
 
 
 @functools.cache
+def past_forms() -> frozenset[str]:
+    """Finite verb forms without "-ed" that no noun phrase holds ("went", "wrote", "is")."""
+    return frozenset(tables.load("lang/en/words")["past"])
+
+
+@functools.cache
 def titles() -> tuple[str, ...]:
     """Titles and honorifics before a name (lower case, with and without a period)."""
     return tuple(tables.load("lang/en/words")["titles"])
