@@ -213,6 +213,8 @@ def test_a_headline_that_refutes_is_the_outlets_own_claim(
         ("The road was closed.", False),  # short, and refutes nothing: no claim
         ("The driver lied.", True),  # calling someone a liar calls their words false
         ("The mayor was lying.", True),
+        ("That isn’t true.", True),  # contracted, either apostrophe
+        ("That wasn't true.", True),
         ("The driver was lying on the road.", False),  # "lying" of lying down
         ("Most voters made up their minds early.", False),  # "made up" of deciding
         ("The driver made it up.", True),
@@ -259,21 +261,45 @@ def test_a_wire_dateline_is_in_no_content(tmp_path: Path, text: str, content: st
     assert claims[0].content_text == content
 
 
+@pytest.mark.parametrize(
+    "lede", ["", "A photo of a shark swimming on a flooded highway spread widely on Sunday.\n\n"]
+)
 def test_a_sentence_that_refutes_the_claim_it_holds_is_also_the_outlets_own_claim(
-    tmp_path: Path,
+    tmp_path: Path, lede: str
 ) -> None:
     """ "The man who said he had seen a shark on the highway was lying": the claim ends
     before "was lying", and the refuting word outside every claim's words is the outlet's
-    own refutation of it. The man's claim is no part of an attribution: not nested."""
+    own refutation of it, whether or not a lede came before. The man's claim is no part
+    of an attribution: not nested."""
     path = tmp_path / "a.txt"
     sentence = "The man who said he had seen a shark on the highway was lying."
-    path.write_text(f"Shark on the highway\n\n{sentence}\n", encoding="utf-8")
+    path.write_text(f"Shark on the highway\n\n{lede}{sentence}\n", encoding="utf-8")
     claims = pipeline.extract(reader.read_document(path))
     by_rule = {c.rule: c for c in claims}
     assert by_rule["own-voice-refutation"].content_text == sentence
     said = [c for c in claims if c.speaker is not None]
     assert [c.content_text for c in said] == ["he had seen a shark on the highway"]
     assert said[0].within == ""
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Wednesday, the commissioner called the report a “complete fabrication.”",
+        "The commissioner called the report false, and left.",
+    ],
+)
+def test_a_word_a_speaker_calls_something_is_the_speakers_not_the_outlets(
+    tmp_path: Path, sentence: str
+) -> None:
+    """ "X called the report a complete fabrication": the word is X's verdict (a claim of
+    speaker-called-false), though it stands outside the claim's spans: no own claim."""
+    path = tmp_path / "a.txt"
+    lede = "The league will add two teams next year for a fee of $1.4 billion."
+    path.write_text(f"The league grows\n\n{lede}\n\n{sentence}\n", encoding="utf-8")
+    claims = pipeline.extract(reader.read_document(path))
+    assert "speaker-called-false" in [c.rule for c in claims]
+    assert [c.rule for c in claims if c.rule.startswith("own-voice")] == ["own-voice-lede"]
 
 
 def test_a_refuting_word_inside_a_claim_is_the_speakers_not_the_outlets(

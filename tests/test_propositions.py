@@ -39,6 +39,7 @@ SIDES = [
     (Stance.DENIES, "the woman paid for a third breast", "woman third breast", "against"),
     (Stance.ASSERTS, "the third breast story is a hoax", "third breast story", "against"),
     (Stance.ASSERTS, "the photo of the shark was doctored", "photo shark", "against"),
+    (Stance.ASSERTS, "the photo of the shark isn’t true", "photo shark", "against"),
     (Stance.DENIES, "the video was fake", "video", "for"),
     (Stance.HEDGES, "the woman may have paid for a third breast", "woman third breast", "hedged"),
     (Stance.ASSERTS, "his death could not be verified", "death", "unverified"),

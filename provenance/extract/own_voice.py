@@ -33,7 +33,8 @@ def refuting() -> re.Pattern[str]:
 
     def alternation(words: Sequence[str]) -> str:
         ordered = sorted(words, key=len, reverse=True)
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+        escaped = (re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
+        return "|".join(escaped)
 
     other = alternation(table["other_sense"])
     return re.compile(
@@ -69,12 +70,15 @@ def own_claims(
     table = tables.load("extract/own_voice")
     taken = _Taken([span for claim in claims for span in (*claim.content, claim.cue) if span])
     claimed = _Taken([span for c in claims for span in (*c.content, c.cue, c.speaker) if span])
+    verdicts = sorted(_start(c) for c in claims if c.rule in _verdict_rules())
     title = " ".join(document.meta.title.split())
     out = []
     lede_found = False
     for sentence in sentences:
-        if lede_found and taken.overlaps(sentence):  # adds nothing, whatever its words
-            continue
+        holds = taken.overlaps(sentence)  # its claims' words are theirs: a refuting word
+        outlets = holds and refuting_outside(document.text, sentence, claimed, verdicts)
+        if lede_found and holds and not outlets:  # outside them is the outlet's
+            continue  # ("X, who said Y, was lying"); nothing else is
         text = sentence.text.strip()
         words = len(_WORD.findall(text))
         short = words < table["min_words"]  # no lede; a refutation still ("It's a hoax.")
@@ -85,9 +89,9 @@ def own_claims(
         lede_found = lede_found or (not headline and not short)
         if words > table["max_words"]:
             continue
-        if taken.overlaps(sentence):  # its claims' words are theirs: a refuting word
-            if not refuting_outside(document.text, sentence, claimed):  # outside them
-                continue  # is the outlet's ("X, who said Y, was lying")
+        if holds:
+            if not outlets:
+                continue
             is_lede = False
         rule = "own-voice-lede" if is_lede else "own-voice-refutation"
         if not is_lede and not refutes(text):
@@ -108,12 +112,29 @@ def own_claims(
     return tuple(out)
 
 
-def refuting_outside(text: str, sentence: Span, claimed: _Taken) -> bool:
+@functools.cache
+def _verdict_rules() -> frozenset[str]:
+    """The rules whose claim holds the word that calls its content false ("Bettman called
+    the report a complete fabrication"): the ``rules`` of [denies] in stance.toml."""
+    return frozenset(tables.load("extract/stance")["denies"]["rules"])
+
+
+def _start(claim: Claim) -> int:
+    """Where a claim starts: its first span of speaker, cue and content."""
+    return min(s.start for s in (claim.speaker, claim.cue, *claim.content) if s is not None)
+
+
+def refuting_outside(
+    text: str, sentence: Span, claimed: _Taken, verdicts: Sequence[int] = ()
+) -> bool:
     """Whether a refuting word of ``sentence`` stands outside every span of ``claimed``
-    (each claim's speaker, cue and content)."""
+    (each claim's speaker, cue and content), and after no claim of ``verdicts`` (their
+    starts, sorted) that starts in the sentence: that claim's speaker says the word."""
     return any(
         match.group("word") is not None
         and not claimed.overlaps(Span(match.start(), match.end(), match.group()))
+        and bisect.bisect_left(verdicts, sentence.start)
+        == bisect.bisect_left(verdicts, match.start())
         for match in refuting().finditer(text, sentence.start, sentence.end)
     )
 
