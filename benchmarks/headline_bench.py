@@ -18,14 +18,10 @@ import argparse
 import collections
 import csv
 import json
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-BENCH = SHARED / "bench" / "story_bench.py"
-FNC1 = SHARED / "data" / "fnc1"
+from story_bench import BENCH, FNC1, ROOT, score
 
 
 def build(out: Path) -> int:
@@ -61,10 +57,7 @@ def main() -> int:
         return 2
     if not args.out.is_dir():
         print(f"{build(args.out)} headline stories written to {args.out}", file=sys.stderr)
-    python = sys.executable
-    score = [python, str(BENCH), "score", str(args.out), "--provenance", f"{python} -m provenance"]
-    score += ["--dump", str(args.dump)] if args.dump else []
-    return subprocess.run(score, check=False).returncode
+    return score(args.out, args.dump)
 
 
 if __name__ == "__main__":

@@ -38,9 +38,16 @@ def main() -> int:
         build += ["--stances", str(FNC1 / "dev_stances.csv")]
         build += ["--bodies", str(FNC1 / "dev_bodies.csv")]
         subprocess.run(build, check=True)
-    score = [python, str(BENCH), "score", str(args.out), "--provenance", f"{python} -m provenance"]
-    score += ["--dump", str(args.dump)] if args.dump else []
-    return subprocess.run(score, check=False).returncode
+    return score(args.out, args.dump)
+
+
+def score(out: Path, dump: Path | None) -> int:
+    """The reference scorer's ``score`` over the story folders of ``out``, run with this
+    interpreter's provenance; its exit status."""
+    python = sys.executable
+    command = [python, str(BENCH), "score", str(out), "--provenance", f"{python} -m provenance"]
+    command += ["--dump", str(dump)] if dump else []
+    return subprocess.run(command, check=False).returncode
 
 
 if __name__ == "__main__":
