@@ -14,18 +14,17 @@ different headlines. Dev data only; the held-back half is never read.
 
 from __future__ import annotations
 
-import argparse
 import collections
 import csv
 import json
 import sys
 from pathlib import Path
 
-from story_bench import BENCH, FNC1, ROOT, score
+from story_bench import FNC1, ROOT, run
 
 
-def build(out: Path) -> int:
-    """One folder per headline with both sides; returns how many."""
+def build(out: Path) -> None:
+    """One folder per headline with both sides."""
     with open(FNC1 / "dev_bodies.csv", encoding="utf-8", newline="") as f:
         text = {row["Body ID"]: row["articleBody"] for row in csv.DictReader(f)}
     labels: dict[str, dict[str, str]] = collections.defaultdict(dict)
@@ -44,20 +43,11 @@ def build(out: Path) -> int:
             files[name] = label
         key = {"headline": headline, "files": files}
         (folder / "key.json").write_text(json.dumps(key, indent=1, ensure_ascii=False), "utf-8")
-    return len(chosen)
+    print(f"{len(chosen)} headline stories written to {out}", file=sys.stderr)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "headlines")
-    parser.add_argument("--dump", type=Path, help="write each story's sides for reading")
-    args = parser.parse_args()
-    if not BENCH.is_file():
-        print(f"{BENCH}: not found (../shared beside the repository)", file=sys.stderr)
-        return 2
-    if not args.out.is_dir():
-        print(f"{build(args.out)} headline stories written to {args.out}", file=sys.stderr)
-    return score(args.out, args.dump)
+    return run(__doc__.split("\n\n")[0], ROOT / "benchmarks" / "out" / "headlines", build)
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,19 +26,29 @@ FNC1 = SHARED / "data" / "fnc1"
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "stories")
+    return run(__doc__.split("\n\n")[0], ROOT / "benchmarks" / "out" / "stories", build)
+
+
+def build(out: Path) -> None:
+    """The stories of the FNC-1 dev half, by the reference script's ``build``."""
+    command = [sys.executable, str(BENCH), "build", "--out", str(out)]
+    command += ["--stances", str(FNC1 / "dev_stances.csv")]
+    command += ["--bodies", str(FNC1 / "dev_bodies.csv")]
+    subprocess.run(command, check=True)
+
+
+def run(description: str, default_out: Path, make: Callable[[Path], None]) -> int:
+    """The command line of a story benchmark: ``--out`` (built by ``make`` when missing)
+    and ``--dump``, then the reference scorer over the folder; its exit status."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--out", type=Path, default=default_out)
     parser.add_argument("--dump", type=Path, help="write each story's sides for reading")
     args = parser.parse_args()
     if not BENCH.is_file():
         print(f"{BENCH}: not found (../shared beside the repository)", file=sys.stderr)
         return 2
-    python = sys.executable
     if not args.out.is_dir():
-        build = [python, str(BENCH), "build", "--out", str(args.out)]
-        build += ["--stances", str(FNC1 / "dev_stances.csv")]
-        build += ["--bodies", str(FNC1 / "dev_bodies.csv")]
-        subprocess.run(build, check=True)
+        make(args.out)
     return score(args.out, args.dump)
 
 
